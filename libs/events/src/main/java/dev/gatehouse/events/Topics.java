@@ -1,0 +1,16 @@
+package dev.gatehouse.events;
+
+import java.util.List;
+
+/** Kafka topic names, {@code <owner>.<aggregate>.v<major>}. A breaking change to a topic's events is a new topic. */
+public final class Topics {
+
+    public static final String DIRECTORY_COMPANY = "directory.company.v1";
+    public static final String DIRECTORY_PROJECT = "directory.project.v1";
+
+    /** Every topic a Gatehouse service produces to. */
+    public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT);
+
+    private Topics() {
+    }
+}
