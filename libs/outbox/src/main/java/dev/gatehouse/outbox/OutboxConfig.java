@@ -1,0 +1,43 @@
+package dev.gatehouse.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code gatehouse.outbox.*}: how the relay runs. */
+@ConfigMapping(prefix = "gatehouse.outbox")
+public interface OutboxConfig {
+
+    /** Run the relay in this process. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How long the relay sleeps when the outbox is empty. */
+    @WithDefault("100ms")
+    Duration pollInterval();
+
+    /** Rows per Kafka round trip. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a batch may wait for Kafka's acknowledgement before it counts as failed. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** The longest pause between attempts while Kafka is down. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** How long published rows are kept (for inspection) before they are deleted. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** Partitions for topics the relay creates. */
+    @WithDefault("3")
+    int topicPartitions();
+
+    /** Replication factor for topics the relay creates (1 for a single-node broker). */
+    @WithDefault("1")
+    short topicReplicationFactor();
+}

@@ -1,0 +1,148 @@
+package dev.gatehouse.outbox;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and marks them published.
+ * <p>
+ * Replicas of a service share one outbox. Each batch runs in one transaction that first takes a PostgreSQL
+ * advisory lock for the schema; a replica that does not get it skips the round. So only one relay publishes at a
+ * time (no row is sent twice through a race, and per-aggregate order holds), and a relay that dies releases the
+ * lock with its connection (no stall). Rows are marked published only after Kafka acknowledged all of them; a
+ * crash in between re-sends them, which the consumers' dedupe by {@code eventId} absorbs.
+ */
+public final class OutboxRelay {
+
+    public static final String HEADER_EVENT_TYPE = "gatehouse-event-type";
+    public static final String HEADER_EVENT_ID = "gatehouse-event-id";
+
+    private static final String LOCK =
+            "select pg_try_advisory_xact_lock(hashtext('gatehouse-outbox-relay:' || current_schema()))";
+    private static final String FETCH = """
+            select id, event_id, topic, kafka_key, event_type, envelope::text
+            from outbox_event where published_at is null order by id limit ?
+            """;
+    private static final String MARK = "update outbox_event set published_at = now() where id = any(?)";
+    private static final String PURGE = "delete from outbox_event where published_at < now() - cast(? as interval)";
+
+    private final DataSource dataSource;
+    private final int batchSize;
+    private final Duration sendTimeout;
+
+    public OutboxRelay(DataSource dataSource, int batchSize, Duration sendTimeout) {
+        this.dataSource = dataSource;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** A row as the relay reads it. */
+    record PendingEvent(long id, String eventId, String topic, String key, String eventType, String envelope) {
+    }
+
+    /**
+     * Publishes one batch through {@code producer}.
+     *
+     * @return how many rows were published (0 when there was nothing to do or another replica holds the lock)
+     * @throws PublishFailedException when Kafka did not acknowledge the batch; nothing was marked
+     */
+    public int publishBatch(Producer<String, String> producer, TopicProvisioner topics)
+            throws SQLException, PublishFailedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<PendingEvent> batch = fetch(connection);
+                if (!batch.isEmpty()) {
+                    topics.ensure(batch.stream().map(PendingEvent::topic).distinct().toList());
+                    send(producer, batch);
+                    markPublished(connection, batch);
+                }
+                connection.commit();
+                return batch.size();
+            } catch (SQLException | PublishFailedException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes rows published longer ago than {@code retention}; returns how many. */
+    public int purgePublished(Duration retention) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement st = connection.prepareStatement(PURGE)) {
+            st.setString(1, retention.toSeconds() + " seconds");
+            return st.executeUpdate();
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(LOCK); ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private List<PendingEvent> fetch(Connection connection) throws SQLException {
+        List<PendingEvent> rows = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(FETCH)) {
+            st.setInt(1, batchSize);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void send(Producer<String, String> producer, List<PendingEvent> batch) throws PublishFailedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        try {
+            for (PendingEvent row : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+                record.headers().add(HEADER_EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new PublishFailedException("Kafka did not acknowledge the batch: " + cause, cause);
+        }
+    }
+
+    private static void markPublished(Connection connection, List<PendingEvent> batch) throws SQLException {
+        Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
+        try (PreparedStatement st = connection.prepareStatement(MARK)) {
+            Array array = connection.createArrayOf("bigint", ids);
+            st.setArray(1, array);
+            st.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.gatehouse.outbox;
+
+import dev.gatehouse.events.EventCatalog;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventJson;
+import dev.gatehouse.events.EventType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes an event into the outbox table inside the caller's current transaction, so the event exists exactly when
+ * the state change that caused it commits (no dual write). Call it from within {@code @WithTransaction} or
+ * {@code Panache.withTransaction}.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, kafka_key, event_type, envelope)
+            values (:eventId, :topic, :key, :type, cast(:envelope as jsonb))
+            """;
+
+    public Uni<Void> append(EventEnvelope envelope) {
+        EventType<?> type = EventCatalog.byName(envelope.eventType())
+                .orElseThrow(() -> new IllegalArgumentException("unregistered event type " + envelope.eventType()));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("eventId", envelope.eventId())
+                        .setParameter("topic", type.topic())
+                        .setParameter("key", envelope.aggregateId())
+                        .setParameter("type", envelope.eventType())
+                        .setParameter("envelope", EventJson.serialize(envelope))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gatehouse.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} service at the shared real infrastructure: its own database role and schema on the
+ * test PostgreSQL, the test Kafka broker, and the test token issuer. Init arg {@code role}: the service's role.
+ */
+public class GatehouseServiceResource implements QuarkusTestResourceLifecycleManager {
+
+    private String role;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        role = initArgs.get("role");
+        if (role == null) {
+            throw new IllegalArgumentException("GatehouseServiceResource needs the init arg 'role'");
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        TestInfrastructure infra = TestInfrastructure.get();
+        ServiceSchemas.ROLES.forEach(infra::provisionRole);
+        PostgresServer pg = infra.postgres();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.username", role);
+        config.put("quarkus.datasource.password", infra.provisionRole(role));
+        config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl());
+        config.put("quarkus.datasource.reactive.url", pg.reactiveUrl());
+        config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        config.put("quarkus.oidc.public-key", TestTokens.publicKey());
+        config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the infrastructure is shared by every test of this JVM and stops with it
+    }
+}

@@ -1,0 +1,86 @@
+package dev.gatehouse.testsupport;
+
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka broker for tests: in-process single-node KRaft (Kafka's own test kit from Maven Central), or an
+ * external cluster by its bootstrap servers. The in-process broker can be stopped and started again on the same
+ * port with its data intact, to test what happens while the broker is down.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+
+    private KafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+        this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static KafkaBroker inProcess() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new KafkaBroker(cluster, cluster.bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("in-process Kafka did not start", e);
+        }
+    }
+
+    public static KafkaBroker external(String bootstrapServers) {
+        return new KafkaBroker(null, bootstrapServers);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public boolean canRestart() {
+        return cluster != null;
+    }
+
+    /** Stops the broker (the KRaft controller stays up); clients see it as down until {@link #startBroker()}. */
+    public void stopBroker() {
+        BrokerServer broker = broker();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on the same port, with the data it had. */
+    public void startBroker() {
+        broker().startup();
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("broker did not come back", e);
+        }
+    }
+
+    private BrokerServer broker() {
+        if (cluster == null) {
+            throw new UnsupportedOperationException("an external broker cannot be restarted from a test");
+        }
+        return cluster.brokers().values().iterator().next();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.gatehouse.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Bearer tokens for tests, signed with a key pair made fresh in each test JVM (no key material in git), carrying
+ * the claims of docs/security.md. Build one per role: {@code TestTokens.companyAdmin(companyId).sign()}.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://gatehouse.test/issuer";
+    public static final String AUDIENCE = "gatehouse";
+
+    private static final KeyPair KEYS = generate();
+
+    private final String subject;
+    private final List<String> roles = new ArrayList<>();
+    private UUID companyId;
+    private UUID developerOrgId;
+    private String clientId;
+    private String issuer = ISSUER;
+    private Duration lifetime = Duration.ofMinutes(5);
+
+    private TestTokens(String subject) {
+        this.subject = subject;
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The verification key as quarkus-oidc's {@code public-key} takes it: base64 DER, no PEM armour. */
+    public static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    public static TestTokens platformAdmin() {
+        return new TestTokens("platform-admin-" + shortId()).role("platform_admin");
+    }
+
+    public static TestTokens companyAdmin(UUID companyId) {
+        return new TestTokens("company-admin-" + shortId()).role("company_admin").company(companyId);
+    }
+
+    public static TestTokens companyMember(UUID companyId) {
+        return new TestTokens("company-member-" + shortId()).role("company_member").company(companyId);
+    }
+
+    public static TestTokens developer(UUID developerOrgId) {
+        TestTokens t = new TestTokens("developer-" + shortId()).role("developer");
+        t.developerOrgId = developerOrgId;
+        return t;
+    }
+
+    /** A token with no Gatehouse role at all. */
+    public static TestTokens noRole() {
+        return new TestTokens("nobody-" + shortId());
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public TestTokens role(String role) {
+        roles.add(role);
+        return this;
+    }
+
+    public TestTokens company(UUID id) {
+        this.companyId = id;
+        return this;
+    }
+
+    public TestTokens client(String id) {
+        this.clientId = id;
+        return this;
+    }
+
+    public TestTokens issuer(String iss) {
+        this.issuer = iss;
+        return this;
+    }
+
+    public TestTokens expiresIn(Duration d) {
+        this.lifetime = d;
+        return this;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String sign() {
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .subject(subject)
+                .audience(AUDIENCE)
+                .issuedAt(now.getEpochSecond())
+                .expiresAt(now.plus(lifetime).getEpochSecond())
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("roles", roles);
+        if (companyId != null) {
+            claims.claim("company_id", companyId.toString());
+        }
+        if (developerOrgId != null) {
+            claims.claim("developer_org_id", developerOrgId.toString());
+        }
+        if (clientId != null) {
+            claims.claim("client_id", clientId);
+        }
+        return claims.jws().keyId("test-key").sign(KEYS.getPrivate());
+    }
+
+    /** Signed by a key the services do not trust. */
+    public String signWithUnknownKey() {
+        return Jwt.issuer(issuer).subject(subject).audience(AUDIENCE).claim("roles", roles)
+                .expiresAt(Instant.now().plus(lifetime).getEpochSecond())
+                .jws().keyId("other").sign(generate().getPrivate());
+    }
+}
