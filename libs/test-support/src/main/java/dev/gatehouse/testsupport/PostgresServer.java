@@ -42,15 +42,17 @@ public final class PostgresServer implements AutoCloseable {
      *
      * @param dataDirectory where the cluster lives; kept across restarts. {@code null} for a throw-away one.
      * @param port          the port, or 0 for any free one
+     * @param trustLoopback true for the local developer stack: every role may connect from loopback without a
+     *                      password (schemas stay confined by privileges). False for tests: roles need passwords.
      */
-    public static PostgresServer embedded(Path dataDirectory, int port) {
+    public static PostgresServer embedded(Path dataDirectory, int port, boolean trustLoopback) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
-                    .setDataDirectoryCustomizer(PostgresServer::requirePasswordsExceptForSuperuser);
+                    .setDataDirectoryCustomizer(dir -> writeHba(dir, trustLoopback));
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
@@ -73,15 +75,16 @@ public final class PostgresServer implements AutoCloseable {
         return new PostgresServer(null, uri.getHost(), port, database, adminUser, adminPassword);
     }
 
-    private static void requirePasswordsExceptForSuperuser(java.io.File dataDirectory) {
+    private static void writeHba(java.io.File dataDirectory, boolean trustLoopback) {
+        String method = trustLoopback ? "trust" : "scram-sha-256";
         String hba = """
                 # Written by Gatehouse: the superuser is trusted on loopback (local tooling only);
-                # every service role must present its password.
+                # service roles use %s.
                 local   all   postgres                 trust
                 host    all   postgres   127.0.0.1/32  trust
-                host    all   all        127.0.0.1/32  scram-sha-256
-                host    all   all        ::1/128       scram-sha-256
-                """;
+                host    all   all        127.0.0.1/32  %s
+                host    all   all        ::1/128       %s
+                """.formatted(method, method, method);
         try {
             Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), hba);
         } catch (IOException e) {

@@ -43,7 +43,7 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         String dbUrl = System.getenv("GATEHOUSE_TEST_DB_URL");
         PostgresServer postgres = dbUrl == null || dbUrl.isBlank()
-                ? PostgresServer.embedded(null, 0)
+                ? PostgresServer.embedded(null, 0, false)
                 : PostgresServer.external(dbUrl, env("GATEHOUSE_TEST_DB_ADMIN_USER", "postgres"),
                         env("GATEHOUSE_TEST_DB_ADMIN_PASSWORD", ""));
         String bootstrap = System.getenv("GATEHOUSE_TEST_KAFKA_BOOTSTRAP");

@@ -1,0 +1,32 @@
+package dev.gatehouse.directory.company;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A tenant: the company that installs apps and owns projects and users. */
+@Entity
+@Table(name = "company")
+public class Company {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    /** Optimistic lock: concurrent changes to one company serialize, which keeps its events in commit order. */
+    @Version
+    public long version;
+}

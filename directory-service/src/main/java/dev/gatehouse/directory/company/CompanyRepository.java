@@ -1,0 +1,29 @@
+package dev.gatehouse.directory.company;
+
+import dev.gatehouse.web.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Companies, read in keyset order. */
+@ApplicationScoped
+public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
+
+    public Uni<List<Company>> page(PageRequest request, UUID onlyCompany) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (onlyCompany != null) {
+            where.append(" and id = :only");
+            params.put("only", onlyCompany);
+        }
+        if (request.after() != null) {
+            where.append(" and (createdAt > :t or (createdAt = :t and id > :id))");
+            params.put("t", request.after().time());
+            params.put("id", request.after().id());
+        }
+        return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.gatehouse.directory.company;
+
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** {@code /companies}: the tenants. Creating one is a platform admin's job; members see their own. */
+@Path("/companies")
+@Authenticated
+@Tag(name = "Companies")
+@Produces(MediaType.APPLICATION_JSON)
+public class CompanyResource {
+
+    private final CompanyService service;
+    private final Caller caller;
+
+    public CompanyResource(CompanyService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a company (platform admin)")
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") CompanyRequest request,
+            UriInfo uri) {
+        caller.requirePlatformAdmin();
+        return service.create(request.name(), caller.actor())
+                .map(c -> Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
+                        .entity(CompanyResponse.of(c)).build());
+    }
+
+    @GET
+    @Operation(summary = "List companies: all for a platform admin, the caller's own otherwise")
+    public Uni<Page<CompanyResponse>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        if (caller.isPlatformAdmin()) {
+            return service.list(page, null);
+        }
+        return caller.companyId()
+                .map(id -> service.list(page, id))
+                .orElseGet(() -> Uni.createFrom().item(new Page<>(java.util.List.of(), null)));
+    }
+
+    @GET
+    @Path("/{companyId}")
+    @Operation(summary = "Get a company")
+    public Uni<CompanyResponse> get(@PathParam("companyId") UUID companyId) {
+        caller.requireCompanyMember(companyId);
+        return service.get(companyId).map(CompanyResponse::of);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.gatehouse.directory.company;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A company as the API shows it. */
+public record CompanyResponse(UUID id, String name, Instant createdAt, String createdBy) {
+
+    static CompanyResponse of(Company c) {
+        return new CompanyResponse(c.id, c.name, c.createdAt, c.createdBy);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.directory.project;
+
+import dev.gatehouse.web.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Projects, always read within one company. */
+@ApplicationScoped
+public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
+
+    public Uni<Project> findInCompany(UUID companyId, UUID projectId) {
+        return find("companyId = ?1 and id = ?2", companyId, projectId).firstResult();
+    }
+
+    public Uni<Boolean> nameTaken(UUID companyId, String name, UUID except) {
+        return count("companyId = ?1 and lower(name) = lower(?2) and id <> ?3", companyId, name,
+                except == null ? new UUID(0, 0) : except).map(n -> n > 0);
+    }
+
+    public Uni<List<Project>> page(UUID companyId, ProjectStatus status, PageRequest request) {
+        StringBuilder where = new StringBuilder("companyId = :company");
+        Map<String, Object> params = new HashMap<>();
+        params.put("company", companyId);
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (request.after() != null) {
+            where.append(" and (createdAt > :t or (createdAt = :t and id > :id))");
+            params.put("t", request.after().time());
+            params.put("id", request.after().id());
+        }
+        return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.gatehouse.directory.project;
+
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** {@code /companies/{companyId}/projects}: members read, company admins change. */
+@Path("/companies/{companyId}/projects")
+@Authenticated
+@Tag(name = "Projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    private final ProjectService service;
+    private final Caller caller;
+
+    public ProjectResource(ProjectService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a project (company admin)")
+    public Uni<Response> create(@PathParam("companyId") UUID companyId,
+            @Valid @NotNull(message = "a JSON body is required") ProjectRequest request, UriInfo uri) {
+        caller.requireCompanyAdmin(companyId);
+        return service.create(companyId, request.name(), caller.actor())
+                .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                        .entity(ProjectResponse.of(p)).build());
+    }
+
+    @GET
+    @Operation(summary = "List a company's projects, oldest first; status=active|archived filters")
+    public Uni<Page<ProjectResponse>> list(@PathParam("companyId") UUID companyId,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        caller.requireCompanyMember(companyId);
+        return service.list(companyId, parseStatus(status), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{projectId}")
+    @Operation(summary = "Get a project")
+    public Uni<ProjectResponse> get(@PathParam("companyId") UUID companyId,
+            @PathParam("projectId") UUID projectId) {
+        caller.requireCompanyMember(companyId);
+        return service.get(companyId, projectId).map(ProjectResponse::of);
+    }
+
+    @PATCH
+    @Path("/{projectId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a project (company admin)")
+    public Uni<ProjectResponse> rename(@PathParam("companyId") UUID companyId,
+            @PathParam("projectId") UUID projectId,
+            @Valid @NotNull(message = "a JSON body is required") ProjectRequest request) {
+        caller.requireCompanyAdmin(companyId);
+        return service.rename(companyId, projectId, request.name(), caller.actor()).map(ProjectResponse::of);
+    }
+
+    @POST
+    @Path("/{projectId}/archive")
+    @Operation(summary = "Archive a project (company admin); archiving twice is harmless")
+    public Uni<ProjectResponse> archive(@PathParam("companyId") UUID companyId,
+            @PathParam("projectId") UUID projectId) {
+        caller.requireCompanyAdmin(companyId);
+        return service.archive(companyId, projectId, caller.actor()).map(ProjectResponse::of);
+    }
+
+    private static ProjectStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ProjectStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be active or archived");
+        }
+    }
+}

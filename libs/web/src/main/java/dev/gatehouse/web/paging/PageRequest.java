@@ -1,0 +1,66 @@
+package dev.gatehouse.web.paging;
+
+import dev.gatehouse.web.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Keyset (cursor) paging over rows ordered by (time, id). The cursor is opaque to callers: base64url of the last
+ * row's position, so pages stay stable while rows are added.
+ *
+ * @param after the position after which the page starts, or null for the first page
+ */
+public record PageRequest(int limit, Position after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    /** Where a row sits in the ordering. */
+    public record Position(Instant time, UUID id) {
+    }
+
+    /** Validates {@code limit} (1..200, default 50) and decodes {@code cursor}; bad input is a 400 problem. */
+    public static PageRequest of(Integer limit, String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return new PageRequest(size, cursor == null || cursor.isBlank() ? null : decode(cursor));
+    }
+
+    /** Fetch one row more than the limit: its presence tells whether there is a next page. */
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    /** Builds the page from up to {@link #fetchSize()} rows fetched in order. */
+    public <R, T> Page<T> page(List<R> rows, Function<R, Position> position, Function<R, T> toItem) {
+        boolean more = rows.size() > limit;
+        List<R> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? encode(position.apply(shown.get(shown.size() - 1))) : null;
+        return new Page<>(shown.stream().map(toItem).toList(), next);
+    }
+
+    static String encode(Position p) {
+        String raw = p.time().getEpochSecond() + ":" + p.time().getNano() + ":" + p.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Position decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("cursor has " + parts.length + " parts");
+            }
+            return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2]));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.web.security;
+
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.web.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is calling, read from the verified bearer token, and the tenant checks every endpoint makes. Company roles
+ * apply only to the company named in the token's {@code company_id}; anything else is 403.
+ */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isPlatformAdmin() {
+        return identity.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    /** The company the token's company roles apply to, if any. */
+    public Optional<UUID> companyId() {
+        return claim("company_id").flatMap(Caller::uuid);
+    }
+
+    public String subject() {
+        return identity.getPrincipal().getName();
+    }
+
+    /** The actor recorded in events: the OAuth client when a client acts for itself, otherwise the user. */
+    public Actor actor() {
+        Optional<String> clientId = claim("client_id");
+        if (clientId.isPresent() && clientId.get().equals(subject())) {
+            return new Actor(Actor.CLIENT, clientId.get());
+        }
+        return new Actor(Actor.USER, subject());
+    }
+
+    public void requirePlatformAdmin() {
+        if (!isPlatformAdmin()) {
+            throw ProblemException.forbidden("Only a platform admin may do this");
+        }
+    }
+
+    /** Company admin of this company, or platform admin. */
+    public void requireCompanyAdmin(UUID companyId) {
+        if (isPlatformAdmin()) {
+            return;
+        }
+        requireSameCompany(companyId);
+        if (!identity.hasRole(Roles.COMPANY_ADMIN)) {
+            throw ProblemException.forbidden("Only an admin of this company may do this");
+        }
+    }
+
+    /** Any member (admin included) of this company, or platform admin. */
+    public void requireCompanyMember(UUID companyId) {
+        if (isPlatformAdmin()) {
+            return;
+        }
+        requireSameCompany(companyId);
+        if (!identity.hasRole(Roles.COMPANY_ADMIN) && !identity.hasRole(Roles.COMPANY_MEMBER)) {
+            throw ProblemException.forbidden("Only members of this company may see this");
+        }
+    }
+
+    private void requireSameCompany(UUID companyId) {
+        if (!companyId().map(companyId::equals).orElse(false)) {
+            throw ProblemException.forbidden("Your token is not for this company");
+        }
+    }
+
+    private Optional<String> claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<UUID> uuid(String s) {
+        try {
+            return Optional.of(UUID.fromString(s));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
