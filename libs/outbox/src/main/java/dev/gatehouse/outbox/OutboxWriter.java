@@ -16,9 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OutboxWriter {
 
+    // The inner cast makes the parameter text: bound straight to jsonb, the reactive client would store the
+    // Java String as a JSON string value instead of parsing it.
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, kafka_key, event_type, envelope)
-            values (:eventId, :topic, :key, :type, cast(:envelope as jsonb))
+            values (:eventId, :topic, :key, :type, cast(cast(:envelope as text) as jsonb))
             """;
 
     public Uni<Void> append(EventEnvelope envelope) {

@@ -24,9 +24,12 @@ public class GatehouseServiceResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         TestInfrastructure infra = TestInfrastructure.get();
-        ServiceSchemas.ROLES.forEach(infra::provisionRole);
         PostgresServer pg = infra.postgres();
         Map<String, String> config = new HashMap<>();
+        // Every role exists, so tests can prove one service's role is refused on another's schema.
+        for (String other : ServiceSchemas.ROLES) {
+            config.put("gatehouse.test.role-password." + other, infra.provisionRole(other));
+        }
         config.put("quarkus.datasource.username", role);
         config.put("quarkus.datasource.password", infra.provisionRole(role));
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl());
