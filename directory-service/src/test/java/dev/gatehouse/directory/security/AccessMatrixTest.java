@@ -1,0 +1,61 @@
+package dev.gatehouse.directory.security;
+
+import dev.gatehouse.testsupport.AccessMatrix;
+import dev.gatehouse.testsupport.AccessMatrix.Endpoint;
+import dev.gatehouse.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static dev.gatehouse.directory.DirectoryApi.createCompany;
+import static dev.gatehouse.directory.DirectoryApi.createProject;
+import static dev.gatehouse.directory.DirectoryApi.unique;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.AUTHENTICATED;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_ADMIN;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_MEMBER;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.PLATFORM_ADMIN;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+
+/** Every directory-service endpoint, every kind of caller: who gets in, who gets 401 or 403. */
+@QuarkusTest
+class AccessMatrixTest {
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/companies", PLATFORM_ADMIN, c -> "/companies", c -> name("Company")),
+            new Endpoint("GET", "/companies", AUTHENTICATED, c -> "/companies", null),
+            new Endpoint("GET", "/companies/{companyId}", COMPANY_MEMBER, c -> "/companies/" + c, null),
+            new Endpoint("POST", "/companies/{companyId}/projects", COMPANY_ADMIN,
+                    c -> "/companies/" + c + "/projects", c -> name("Project")),
+            new Endpoint("GET", "/companies/{companyId}/projects", COMPANY_MEMBER,
+                    c -> "/companies/" + c + "/projects", null),
+            new Endpoint("GET", "/companies/{companyId}/projects/{projectId}", COMPANY_MEMBER,
+                    AccessMatrixTest::freshProject, null),
+            new Endpoint("PATCH", "/companies/{companyId}/projects/{projectId}", COMPANY_ADMIN,
+                    AccessMatrixTest::freshProject, c -> name("Renamed")),
+            new Endpoint("POST", "/companies/{companyId}/projects/{projectId}/archive", COMPANY_ADMIN,
+                    c -> freshProject(c) + "/archive", null));
+
+    @Test
+    void everyEndpointLetsInExactlyTheRightCallers() {
+        AccessMatrix.verify(ENDPOINTS, createCompany(unique("Target")), createCompany(unique("Outsider")));
+    }
+
+    @Test
+    void companyListShowsACompanyCallerOnlyTheirOwnCompany() {
+        UUID mine = createCompany(unique("Mine"));
+        createCompany(unique("Not mine"));
+        given().auth().oauth2(TestTokens.companyAdmin(mine).sign()).queryParam("limit", 200).get("/companies")
+                .then().statusCode(200).body("items.id", contains(mine.toString()));
+    }
+
+    private static String freshProject(UUID company) {
+        return "/companies/" + company + "/projects/" + createProject(company, unique("Matrix"));
+    }
+
+    private static String name(String prefix) {
+        return "{\"name\": \"" + unique(prefix) + "\"}";
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gatehouse.testsupport;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every endpoint of a service with every kind of caller and checks who gets in: the tenant-isolation matrix
+ * of docs/security.md. The matrix must name every endpoint the service documents in its OpenAPI, so a new endpoint
+ * without a row fails the test.
+ */
+public final class AccessMatrix {
+
+    /** The least a caller needs. */
+    public enum Access {
+        /** Any valid token (the endpoint filters what it shows by the caller). */
+        AUTHENTICATED,
+        /** A member or admin of the company in the path, or a platform admin. */
+        COMPANY_MEMBER,
+        /** An admin of the company in the path, or a platform admin. */
+        COMPANY_ADMIN,
+        /** Only a platform admin. */
+        PLATFORM_ADMIN
+    }
+
+    /**
+     * One endpoint.
+     *
+     * @param template the OpenAPI path template, e.g. {@code /companies/{companyId}/projects}
+     * @param path     builds a concrete path for a company (creating whatever the path needs, fresh each call)
+     * @param body     a valid JSON body, or null
+     */
+    public record Endpoint(String method, String template, Access access, Function<UUID, String> path,
+            Function<UUID, String> body) {
+        String key() {
+            return method + " " + template;
+        }
+    }
+
+    private final List<String> failures = new ArrayList<>();
+
+    /** Every "METHOD /path" the running service documents, minus the platform's own {@code /q/} endpoints. */
+    public static Set<String> documentedEndpoints() {
+        JsonPath openApi = given().accept(ContentType.JSON).queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        Set<String> endpoints = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
+        return endpoints;
+    }
+
+    /**
+     * Checks every endpoint against company {@code target}, with callers from {@code target} and from
+     * {@code outsider} (another company), and fails once listing every wrong answer.
+     */
+    public static void verify(List<Endpoint> endpoints, UUID target, UUID outsider) {
+        Set<String> covered = new TreeSet<>();
+        endpoints.forEach(e -> covered.add(e.key()));
+        assertThat(covered).as("the matrix covers exactly the documented endpoints")
+                .isEqualTo(documentedEndpoints());
+
+        AccessMatrix matrix = new AccessMatrix();
+        Map<String, String> tokens = Map.of(
+                "platform admin", TestTokens.platformAdmin().sign(),
+                "admin of this company", TestTokens.companyAdmin(target).sign(),
+                "member of this company", TestTokens.companyMember(target).sign(),
+                "admin of another company", TestTokens.companyAdmin(outsider).sign(),
+                "member of another company", TestTokens.companyMember(outsider).sign(),
+                "developer", TestTokens.developer(UUID.randomUUID()).sign(),
+                "token without roles", TestTokens.noRole().sign());
+        for (Endpoint e : endpoints) {
+            matrix.expect(e, target, null, "no token", 401);
+            tokens.forEach((who, token) -> matrix.expect(e, target, token, who, allowed(e.access(), who) ? 0 : 403));
+        }
+        assertThat(matrix.failures).as("access matrix violations").isEmpty();
+    }
+
+    private static boolean allowed(Access access, String who) {
+        return switch (access) {
+            case AUTHENTICATED -> true;
+            case COMPANY_MEMBER -> Set.of("platform admin", "admin of this company", "member of this company")
+                    .contains(who);
+            case COMPANY_ADMIN -> Set.of("platform admin", "admin of this company").contains(who);
+            case PLATFORM_ADMIN -> who.equals("platform admin");
+        };
+    }
+
+    /** {@code expected} 0 means "any success (2xx)". */
+    private void expect(Endpoint e, UUID company, String token, String who, int expected) {
+        RequestSpecification request = given();
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        if (e.body() != null) {
+            request.contentType(ContentType.JSON).body(e.body().apply(company));
+        }
+        String path = e.path().apply(company);
+        int status = request.request(e.method(), path).statusCode();
+        boolean ok = expected == 0 ? status >= 200 && status < 300 : status == expected;
+        if (!ok) {
+            failures.add(e.key() + " as " + who + ": expected " + (expected == 0 ? "2xx" : expected)
+                    + ", got " + status);
+        }
+    }
+}
