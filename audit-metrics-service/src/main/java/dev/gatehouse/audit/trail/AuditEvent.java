@@ -1,0 +1,56 @@
+package dev.gatehouse.audit.trail;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One entry of the audit trail: who did what to which target, in which company, when. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(name = "event_version", nullable = false)
+    public int eventVersion;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "company_id")
+    public UUID companyId;
+
+    @Column(name = "actor_type", nullable = false)
+    public String actorType;
+
+    @Column(name = "actor_id", nullable = false)
+    public String actorId;
+
+    @Column(name = "target_type", nullable = false)
+    public String targetType;
+
+    @Column(name = "target_id", nullable = false)
+    public String targetId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    /** The event's payload as JSON text (events never carry secrets). */
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "recorded_at", nullable = false, insertable = false, updatable = false)
+    public Instant recordedAt;
+}

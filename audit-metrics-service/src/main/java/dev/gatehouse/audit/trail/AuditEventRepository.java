@@ -1,0 +1,44 @@
+package dev.gatehouse.audit.trail;
+
+import dev.gatehouse.web.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The trail, read newest first with keyset paging. */
+@ApplicationScoped
+public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, UUID> {
+
+    public Uni<List<AuditEvent>> page(AuditQuery query, PageRequest request) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.companyId() != null) {
+            where.append(" and companyId = :company");
+            params.put("company", query.companyId());
+        }
+        if (query.type() != null) {
+            where.append(" and eventType = :type");
+            params.put("type", query.type());
+        }
+        if (query.from() != null) {
+            where.append(" and occurredAt >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and occurredAt < :to");
+            params.put("to", query.to());
+        }
+        if (request.after() != null) {
+            where.append(" and (occurredAt < :t or (occurredAt = :t and eventId < :id))");
+            params.put("t", request.after().time());
+            params.put("id", request.after().id());
+        }
+        return find(where + " order by occurredAt desc, eventId desc", params)
+                .range(0, request.fetchSize() - 1).list();
+    }
+}
