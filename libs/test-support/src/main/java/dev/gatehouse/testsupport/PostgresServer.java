@@ -51,7 +51,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
+                    // Durable where data is kept (zonky's default is synchronous_commit=off), fast where it is not.
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
                     .setDataDirectoryCustomizer(dir -> writeHba(dir, trustLoopback));
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);

@@ -1,0 +1,66 @@
+package dev.gatehouse.local;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java half of {@code deploy/local/run.sh}: what a shell script cannot do with only a JDK installed.
+ * <pre>
+ *   postgres   --data DIR --port N          run embedded PostgreSQL with the service schemas until stopped
+ *   provision  --jdbc-url URL --admin-user U roles and schemas on an external PostgreSQL (passwords from env)
+ *   keygen     --dir DIR                     make the local JWT signing key pair, once
+ *   token      --dir DIR --role R [--company ID] [--subject S] [--ttl SECONDS]   print a signed bearer token
+ *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
+ *   smoke                                    the smoke test's checks against the running stack
+ * </pre>
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        int status = switch (args[0]) {
+            case "postgres" -> PostgresCommand.run(options(rest));
+            case "provision" -> PostgresCommand.provisionExternal(options(rest));
+            case "keygen" -> DevTokens.keygen(Path.of(require(options(rest), "dir")));
+            case "token" -> DevTokens.token(options(rest));
+            case "await-ready" -> ReadinessWait.run(rest);
+            case "smoke" -> SmokeCheck.run();
+            default -> usage();
+        };
+        System.exit(status);
+    }
+
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            if (!args.get(i).startsWith("--")) {
+                throw new IllegalArgumentException("expected an --option, got " + args.get(i));
+            }
+            options.put(args.get(i).substring(2), args.get(i + 1));
+        }
+        return options;
+    }
+
+    static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return value;
+    }
+
+    private static int usage() {
+        System.err.println("usage: launcher postgres|provision|keygen|token|await-ready|smoke [options]");
+        System.exit(2);
+        return 2;
+    }
+}

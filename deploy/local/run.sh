@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Gatehouse on one machine, with nothing installed but a JDK (17+):
+# embedded PostgreSQL, a real single-node Kafka broker (KRaft) as its own process, then the four services.
+#
+#   deploy/local/run.sh          the whole system
+#   deploy/local/run.sh infra    only PostgreSQL and Kafka, for `./mvnw -pl <service> quarkus:dev`
+#
+# All data lives in $GATEHOUSE_HOME (default .gatehouse/ in the repo), so a restart finds it again.
+# Ctrl-C stops everything in order: services first, then Kafka, then PostgreSQL.
+#
+# Environment (all optional):
+#   GATEHOUSE_HOME              data folder (default <repo>/.gatehouse)
+#   GATEHOUSE_DB_HOST           use this external PostgreSQL instead of the embedded one
+#   GATEHOUSE_DB_PORT           PostgreSQL port (default 5432)
+#   GATEHOUSE_DB_NAME           database (default postgres)
+#   GATEHOUSE_DB_PASSWORD_<ROLE> external database: each service role's password (DIRECTORY, APPS, TOKEN, AUDIT)
+#   GATEHOUSE_KAFKA_BOOTSTRAP   use this external Kafka instead of the local broker
+#   GATEHOUSE_KAFKA_PORT        local broker port (default 9092; its controller uses the next port)
+#   GATEHOUSE_REBUILD=1         rebuild the jars even if they exist
+set -euo pipefail
+set -m # each background job gets its own process group: Ctrl-C reaches this script only, which stops them in order
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+MODE=${1:-all}
+case "$MODE" in all|infra) ;; *) echo "usage: $0 [infra]" >&2; exit 2 ;; esac
+
+DATA=${GATEHOUSE_HOME:-$ROOT/.gatehouse}
+DB_HOST=${GATEHOUSE_DB_HOST:-}
+DB_PORT=${GATEHOUSE_DB_PORT:-5432}
+DB_NAME=${GATEHOUSE_DB_NAME:-postgres}
+KAFKA_BOOTSTRAP=${GATEHOUSE_KAFKA_BOOTSTRAP:-}
+KAFKA_PORT=${GATEHOUSE_KAFKA_PORT:-9092}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+LAUNCHER_DIR=$ROOT/deploy/local/launcher/target
+LAUNCHER_CP="$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*"
+LOGS=$DATA/logs
+RUN=$DATA/run
+SERVICES=("directory-service:8081:directory" "app-management-service:8082:apps"
+          "token-service:8083:token" "audit-metrics-service:8084:audit")
+
+mkdir -p "$LOGS" "$RUN"
+declare -a PIDS=() NAMES=()
+STOPPING=0
+
+say() { printf '%s\n' "$*" 2>/dev/null || true; } # never let a closed stdout (a pipe's reader gone) stop us
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
+fail() { # component, log
+  say "✗ $1 failed; its log is $2"
+  [ -f "$2" ] && tail -n 20 "$2" | sed 's/^/    /'
+  exit 1
+}
+# An array, not a function: a backgrounded function runs in a subshell, and stopping that would orphan the JVM.
+LAUNCHER=("$JAVA" -cp "$LAUNCHER_CP" dev.gatehouse.local.Launcher)
+
+start_bg() { # name, log, command...
+  local name=$1 log=$2; shift 2
+  "$@" >>"$log" 2>&1 &
+  PIDS+=($!); NAMES+=("$name")
+  echo $! >"$RUN/$name.pid"
+}
+
+stop_all() {
+  [ "$STOPPING" = 1 ] && return; STOPPING=1
+  # Ctrl-C also ends whatever reads our output (| tee, | less): carry on stopping with nowhere to write.
+  trap '' INT TERM PIPE
+  set +e
+  say ""; say "Stopping…"
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do # reverse start order: services, Kafka, PostgreSQL
+    local pid=${PIDS[$i]} name=${NAMES[$i]} t0; t0=$(now)
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      if kill -0 "$pid" 2>/dev/null; then
+        say "  $name did not stop in 30s; killing it"; kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      fi
+      wait "$pid" 2>/dev/null || true
+      say "  stopped $name ($(elapsed "$t0"))"
+    fi
+    rm -f "$RUN/$name.pid"
+  done
+  rm -f "$RUN/ready"
+}
+trap 'stop_all; exit 130' INT TERM
+trap 'stop_all; exit 141' PIPE
+trap 'stop_all' EXIT
+
+refuse_if_running() {
+  local f pid
+  for f in "$RUN"/*.pid; do
+    [ -e "$f" ] || continue
+    pid=$(cat "$f")
+    if kill -0 "$pid" 2>/dev/null; then
+      say "✗ a Gatehouse stack is already running from $DATA ($(basename "$f" .pid), pid $pid); stop it first"
+      trap - EXIT; exit 1
+    fi
+    rm -f "$f"
+  done
+}
+
+build_if_missing() {
+  local t0 missing=0 entry module
+  t0=$(now)
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*}
+    [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing=1
+  done
+  [ -d "$LAUNCHER_DIR/lib" ] || missing=1
+  if [ "$missing" = 1 ] || [ "${GATEHOUSE_REBUILD:-0}" = 1 ]; then
+    say "→ building (./mvnw package, tests skipped; log: $LOGS/build.log)"
+    (cd "$ROOT" && ./mvnw -B -DskipTests package >"$LOGS/build.log" 2>&1) || fail "build" "$LOGS/build.log"
+    say "  built ($(elapsed "$t0"))"
+  else
+    say "→ jars present, not rebuilding (GATEHOUSE_REBUILD=1 forces it)"
+  fi
+}
+
+wait_for() { # name, log, seconds, test-command...
+  local name=$1 log=$2 seconds=$3 pid=${PIDS[${#PIDS[@]}-1]}; shift 3
+  for _ in $(seq 1 $((seconds * 4))); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || fail "$name" "$log"
+    sleep 0.25
+  done
+  fail "$name (not ready after ${seconds}s)" "$log"
+}
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_postgres() {
+  local t0; t0=$(now)
+  if [ -n "$DB_HOST" ]; then
+    say "→ PostgreSQL: external at $DB_HOST:$DB_PORT/$DB_NAME (roles and schemas: see deploy/local/README.md)"
+    return
+  fi
+  say "→ starting embedded PostgreSQL on 127.0.0.1:$DB_PORT (data: $DATA/postgres)"
+  port_open "$DB_PORT" && fail "PostgreSQL (port $DB_PORT is already in use)" "$LOGS/postgres.log"
+  start_bg postgres "$LOGS/postgres.log" "${LAUNCHER[@]}" postgres --data "$DATA/postgres" --port "$DB_PORT"
+  wait_for PostgreSQL "$LOGS/postgres.log" 120 grep -q "PostgreSQL ready" "$LOGS/postgres.log"
+  say "  PostgreSQL ready ($(elapsed "$t0"))"
+  DB_HOST=127.0.0.1
+}
+
+start_kafka() {
+  local t0 dir=$DATA/kafka; t0=$(now)
+  if [ -n "$KAFKA_BOOTSTRAP" ]; then
+    say "→ Kafka: external at $KAFKA_BOOTSTRAP"
+    return
+  fi
+  say "→ starting Kafka (KRaft, single node) on 127.0.0.1:$KAFKA_PORT (data: $dir)"
+  port_open "$KAFKA_PORT" && fail "Kafka (port $KAFKA_PORT is already in use)" "$LOGS/kafka.log"
+  mkdir -p "$dir"
+  cat >"$dir/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$((KAFKA_PORT + 1))
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$((KAFKA_PORT + 1))
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$dir/data
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+EOF
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    [ -f "$dir/cluster-id" ] || "$JAVA" -cp "$LAUNCHER_DIR/lib/*" kafka.tools.StorageTool random-uuid >"$dir/cluster-id" 2>>"$LOGS/kafka.log"
+    "$JAVA" -cp "$LAUNCHER_DIR/lib/*" kafka.tools.StorageTool format -t "$(cat "$dir/cluster-id")" \
+      -c "$dir/server.properties" >>"$LOGS/kafka.log" 2>&1 || fail "Kafka storage format" "$LOGS/kafka.log"
+  fi
+  start_bg kafka "$LOGS/kafka.log" "$JAVA" -Xms256m -Xmx512m -cp "$LAUNCHER_DIR/lib/*" kafka.Kafka "$dir/server.properties"
+  wait_for Kafka "$LOGS/kafka.log" 120 port_open "$KAFKA_PORT"
+  say "  Kafka ready ($(elapsed "$t0"))"
+  KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
+}
+
+make_keys() {
+  "${LAUNCHER[@]}" keygen --dir "$DATA/keys" || fail "key generation" "$LOGS/postgres.log"
+  PUBLIC_KEY=$(cat "$DATA/keys/jwt-verification-key.b64")
+}
+
+write_dev_env() { # Quarkus dev mode reads .env from the module folder it runs in
+  local entry module
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*}
+    cat >"$ROOT/$module/.env" <<EOF
+# Written by deploy/local/run.sh infra for quarkus:dev; not committed.
+GATEHOUSE_JWT_PUBLIC_KEY=$PUBLIC_KEY
+GATEHOUSE_DB_HOST=$DB_HOST
+GATEHOUSE_DB_PORT=$DB_PORT
+GATEHOUSE_DB_NAME=$DB_NAME
+GATEHOUSE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP
+EOF
+  done
+}
+
+start_services() {
+  local t0 entry module port role password_var urls=(); t0=$(now)
+  say "→ starting the services (logs: $LOGS/<service>.log)"
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r module port role <<<"$entry"
+    password_var="GATEHOUSE_DB_PASSWORD_$(echo "$role" | tr '[:lower:]' '[:upper:]')"
+    port_open "$port" && fail "$module (port $port is already in use)" "$LOGS/$module.log"
+    start_bg "$module" "$LOGS/$module.log" env \
+      GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
+      GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
+      GATEHOUSE_JWT_PUBLIC_KEY="$PUBLIC_KEY" \
+      "$JAVA" -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+    urls+=("$module=http://localhost:$port/q/health/ready")
+  done
+  if ! "${LAUNCHER[@]}" await-ready --timeout 180 "${urls[@]}"; then
+    for entry in "${SERVICES[@]}"; do
+      IFS=: read -r module port role <<<"$entry"
+      port_open "$port" || say "✗ $module is not ready; its log is $LOGS/$module.log"
+    done
+    fail "service start-up" "$LOGS/${SERVICES[0]%%:*}.log"
+  fi
+  say "  all four services ready ($(elapsed "$t0"))"
+}
+
+print_urls() {
+  local entry module port role
+  say ""
+  say "Gatehouse is running (data: $DATA)"
+  printf '  %-24s %-24s %s\n' service url "swagger ui"
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r module port role <<<"$entry"
+    printf '  %-24s %-24s %s\n' "$module" "http://localhost:$port" "http://localhost:$port/q/swagger-ui"
+  done
+  say "  PostgreSQL $DB_HOST:$DB_PORT/$DB_NAME   Kafka $KAFKA_BOOTSTRAP"
+  say "  a platform-admin token: $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys --role platform_admin"
+  say "Press Ctrl-C to stop."
+}
+
+watch_children() {
+  local i
+  touch "$RUN/ready"
+  while true; do
+    for i in "${!PIDS[@]}"; do
+      if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+        say "✗ ${NAMES[$i]} exited unexpectedly; its log is $LOGS/${NAMES[$i]}.log"
+        exit 1
+      fi
+    done
+    sleep 1
+  done
+}
+
+T0=$(now)
+refuse_if_running
+build_if_missing
+start_postgres
+start_kafka
+make_keys
+if [ "$MODE" = infra ]; then
+  write_dev_env
+  say ""
+  say "Infrastructure ready in $(elapsed "$T0"): PostgreSQL $DB_HOST:$DB_PORT, Kafka $KAFKA_BOOTSTRAP"
+  say "Run a service in dev mode, e.g.: ./mvnw -pl token-service quarkus:dev -Dquarkus.console.enabled=false"
+  say "(each service's .env, written now, points it here). Press Ctrl-C to stop."
+  watch_children
+fi
+start_services
+say "Ready in $(elapsed "$T0")"
+print_urls
+watch_children
