@@ -55,6 +55,7 @@ LAUNCHER=("$JAVA" -cp "$LAUNCHER_CP" dev.gatehouse.local.Launcher)
 
 start_bg() { # name, log, command...
   local name=$1 log=$2; shift 2
+  [ -f "$log" ] && mv -f "$log" "$log.previous" # keep one earlier run; a fresh log for readiness checks
   "$@" >>"$log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
   echo $! >"$RUN/$name.pid"
@@ -108,8 +109,8 @@ build_if_missing() {
   done
   [ -d "$LAUNCHER_DIR/lib" ] || missing=1
   if [ "$missing" = 1 ] || [ "${GATEHOUSE_REBUILD:-0}" = 1 ]; then
-    say "→ building (./mvnw package, tests skipped; log: $LOGS/build.log)"
-    (cd "$ROOT" && ./mvnw -B -DskipTests package >"$LOGS/build.log" 2>&1) || fail "build" "$LOGS/build.log"
+    say "→ building (./mvnw install, tests skipped, so dev mode finds the libs too; log: $LOGS/build.log)"
+    (cd "$ROOT" && ./mvnw -B -DskipTests install >"$LOGS/build.log" 2>&1) || fail "build" "$LOGS/build.log"
     say "  built ($(elapsed "$t0"))"
   else
     say "→ jars present, not rebuilding (GATEHOUSE_REBUILD=1 forces it)"

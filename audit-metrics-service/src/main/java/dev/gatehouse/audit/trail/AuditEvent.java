@@ -17,7 +17,7 @@ public class AuditEvent {
     @Column(name = "event_id")
     public UUID eventId;
 
-    @Column(name = "event_type", nullable = false)
+    @Column(name = "event_type", nullable = false, columnDefinition = "text")
     public String eventType;
 
     @Column(name = "event_version", nullable = false)
@@ -26,29 +26,29 @@ public class AuditEvent {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String source;
 
     @Column(name = "company_id")
     public UUID companyId;
 
-    @Column(name = "actor_type", nullable = false)
+    @Column(name = "actor_type", nullable = false, columnDefinition = "text")
     public String actorType;
 
-    @Column(name = "actor_id", nullable = false)
+    @Column(name = "actor_id", nullable = false, columnDefinition = "text")
     public String actorId;
 
-    @Column(name = "target_type", nullable = false)
+    @Column(name = "target_type", nullable = false, columnDefinition = "text")
     public String targetType;
 
-    @Column(name = "target_id", nullable = false)
+    @Column(name = "target_id", nullable = false, columnDefinition = "text")
     public String targetId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String topic;
 
     /** The event's payload as JSON text (events never carry secrets). */
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
     @Column(name = "recorded_at", nullable = false, insertable = false, updatable = false)

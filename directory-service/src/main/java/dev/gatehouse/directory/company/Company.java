@@ -23,7 +23,7 @@ public class Company {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "created_by", nullable = false)
+    @Column(name = "created_by", nullable = false, columnDefinition = "text")
     public String createdBy;
 
     /** Optimistic lock: concurrent changes to one company serialize, which keeps its events in commit order. */

@@ -32,7 +32,7 @@ public class Project {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "created_by", nullable = false)
+    @Column(name = "created_by", nullable = false, columnDefinition = "text")
     public String createdBy;
 
     @Column(name = "updated_at", nullable = false)
