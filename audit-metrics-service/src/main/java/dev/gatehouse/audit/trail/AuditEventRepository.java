@@ -33,11 +33,7 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
             where.append(" and occurredAt < :to");
             params.put("to", query.to());
         }
-        if (request.after() != null) {
-            where.append(" and (occurredAt < :t or (occurredAt = :t and eventId < :id))");
-            params.put("t", request.after().time());
-            params.put("id", request.after().id());
-        }
+        request.appendKeyset(where, params, "occurredAt", "eventId", true);
         return find(where + " order by occurredAt desc, eventId desc", params)
                 .range(0, request.fetchSize() - 1).list();
     }

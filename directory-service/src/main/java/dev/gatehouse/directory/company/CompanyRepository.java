@@ -5,7 +5,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Companies, read in keyset order. */
@@ -14,16 +16,12 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     public Uni<List<Company>> page(PageRequest request, UUID onlyCompany) {
         StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (onlyCompany != null) {
             where.append(" and id = :only");
             params.put("only", onlyCompany);
         }
-        if (request.after() != null) {
-            where.append(" and (createdAt > :t or (createdAt = :t and id > :id))");
-            params.put("t", request.after().time());
-            params.put("id", request.after().id());
-        }
+        request.appendKeyset(where, params, "createdAt", "id", false);
         return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
     }
 }

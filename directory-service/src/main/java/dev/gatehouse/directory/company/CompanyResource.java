@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 /** {@code /companies}: the tenants. Creating one is a platform admin's job; members see their own. */
@@ -57,7 +58,7 @@ public class CompanyResource {
         }
         return caller.companyId()
                 .map(id -> service.list(page, id))
-                .orElseGet(() -> Uni.createFrom().item(new Page<>(java.util.List.of(), null)));
+                .orElseGet(() -> Uni.createFrom().item(new Page<>(List.of(), null)));
     }
 
     @GET

@@ -31,11 +31,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             where.append(" and status = :status");
             params.put("status", status);
         }
-        if (request.after() != null) {
-            where.append(" and (createdAt > :t or (createdAt = :t and id > :id))");
-            params.put("t", request.after().time());
-            params.put("id", request.after().id());
-        }
+        request.appendKeyset(where, params, "createdAt", "id", false);
         return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
     }
 }

@@ -1,31 +1,43 @@
 package dev.gatehouse.testsupport;
 
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
-/** What ops and client developers rely on in every service: health, metrics, OpenAPI and Swagger UI, open. */
-public final class OperationalEndpoints {
+/**
+ * What ops and client developers rely on in every service: health, metrics, OpenAPI and Swagger UI without a token,
+ * and a problem body for a path that does not exist. Each service runs it with
+ * {@code @QuarkusTest class OperationalEndpointsTest extends OperationalEndpoints {}}.
+ */
+public abstract class OperationalEndpoints {
 
-    private OperationalEndpoints() {
-    }
-
-    /** Readiness is UP and covers the database and Kafka; the other endpoints answer without a token. */
-    public static void verify() {
+    @Test
+    void readinessIsUpAndCoversTheDatabaseAndKafka() {
         JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         assertThat(ready.getString("status")).isEqualTo("UP");
         List<String> checks = ready.getList("checks.name", String.class);
         assertThat(checks).as("readiness checks").anySatisfy(n -> assertThat(n).containsIgnoringCase("database"))
                 .anySatisfy(n -> assertThat(n).containsIgnoringCase("kafka"));
-
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsOpenApiAndSwaggerUiAreServedWithoutAToken() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("gatehouse_outbox_published"));
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("\"openapi\""));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownPathIsA404ProblemNotAnEmptyBody() {
+        given().get("/nothing/here").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
     }
 }

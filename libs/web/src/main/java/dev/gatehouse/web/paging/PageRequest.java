@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -31,6 +32,23 @@ public record PageRequest(int limit, Position after) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return new PageRequest(size, cursor == null || cursor.isBlank() ? null : decode(cursor));
+    }
+
+    /**
+     * Adds the keyset condition for this page to a query: rows after the cursor in (time, id) order, ascending
+     * or, with {@code newestFirst}, descending. Does nothing on the first page.
+     */
+    public void appendKeyset(StringBuilder where, Map<String, Object> params, String timeField, String idField,
+            boolean newestFirst) {
+        if (after == null) {
+            return;
+        }
+        String beyond = newestFirst ? "<" : ">";
+        where.append(" and (").append(timeField).append(' ').append(beyond).append(" :cursorTime or (")
+                .append(timeField).append(" = :cursorTime and ").append(idField).append(' ').append(beyond)
+                .append(" :cursorId))");
+        params.put("cursorTime", after.time());
+        params.put("cursorId", after.id());
     }
 
     /** Fetch one row more than the limit: its presence tells whether there is a next page. */

@@ -3,6 +3,7 @@ package dev.gatehouse.web.security;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.web.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -81,7 +82,12 @@ public class Caller {
     private Optional<String> claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
-            return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+            if (value instanceof JsonString json) {
+                return Optional.of(json.getString());
+            }
+            if (value instanceof String text) {
+                return Optional.of(text);
+            }
         }
         return Optional.empty();
     }
