@@ -183,6 +183,8 @@ EOF
 make_keys() {
   "${LAUNCHER[@]}" keygen --dir "$DATA/keys" || fail "key generation" "$LOGS/postgres.log"
   PUBLIC_KEY=$(cat "$DATA/keys/jwt-verification-key.b64")
+  TOKEN_KEK=$(cat "$DATA/keys/token-key-encryption-key.b64")
+  TOKEN_HASH_KEY=$(cat "$DATA/keys/token-secret-hash-key.b64")
 }
 
 write_dev_env() { # Quarkus dev mode reads .env from the module folder it runs in
@@ -196,6 +198,8 @@ GATEHOUSE_DB_HOST=$DB_HOST
 GATEHOUSE_DB_PORT=$DB_PORT
 GATEHOUSE_DB_NAME=$DB_NAME
 GATEHOUSE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP
+GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY=$TOKEN_KEK
+GATEHOUSE_TOKEN_SECRET_HASH_KEY=$TOKEN_HASH_KEY
 EOF
   done
 }
@@ -211,6 +215,7 @@ start_services() {
       GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
       GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
       GATEHOUSE_JWT_PUBLIC_KEY="$PUBLIC_KEY" \
+      GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
       "$JAVA" -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
     urls+=("$module=http://localhost:$port/q/health/ready")
   done

@@ -1,6 +1,7 @@
 package dev.gatehouse.events;
 
 import dev.gatehouse.events.directory.DirectoryEvents;
+import dev.gatehouse.events.token.TokenEvents;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 /** Every event type Gatehouse publishes, looked up by name. Adding an event type means adding it here. */
 public final class EventCatalog {
 
-    private static final List<EventType<?>> ALL = Stream.of(DirectoryEvents.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(DirectoryEvents.ALL, TokenEvents.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -8,8 +8,11 @@ public final class Topics {
     public static final String DIRECTORY_COMPANY = "directory.company.v1";
     public static final String DIRECTORY_PROJECT = "directory.project.v1";
 
+    public static final String TOKEN_CLIENT = "token.client.v1";
+    public static final String TOKEN_TOKEN = "token.token.v1";
+
     /** Every topic a Gatehouse service produces to. */
-    public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT);
+    public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, TOKEN_CLIENT, TOKEN_TOKEN);
 
     private Topics() {
     }

@@ -26,16 +26,21 @@ final class DevTokens {
 
     static final String PRIVATE_KEY = "jwt-signing-key.pk8.b64";
     static final String PUBLIC_KEY = "jwt-verification-key.b64";
+    /** token-service's at-rest key for signing keys, and its HMAC key for client secrets. */
+    static final List<String> TOKEN_SERVICE_KEYS = List.of("token-key-encryption-key.b64", "token-secret-hash-key.b64");
 
     private DevTokens() {
     }
 
     static int keygen(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        for (String name : TOKEN_SERVICE_KEYS) {
+            writeRandomKeyOnce(dir.resolve(name));
+        }
         Path privateKey = dir.resolve(PRIVATE_KEY);
         if (Files.exists(privateKey)) {
             return 0;
         }
-        Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -43,6 +48,16 @@ final class DevTokens {
         Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(dir.resolve(PUBLIC_KEY), Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         return 0;
+    }
+
+    private static void writeRandomKeyOnce(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     static int token(Map<String, String> options) throws Exception {

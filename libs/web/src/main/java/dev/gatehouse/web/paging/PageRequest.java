@@ -22,7 +22,10 @@ public record PageRequest(int limit, Position after) {
     public static final int MAX_LIMIT = 200;
 
     /** Where a row sits in the ordering. */
-    public record Position(Instant time, UUID id) {
+    public record Position(Instant time, String id) {
+        public Position(Instant time, UUID id) {
+            this(time, id.toString());
+        }
     }
 
     /** Validates {@code limit} (1..200, default 50) and decodes {@code cursor}; bad input is a 400 problem. */
@@ -40,6 +43,17 @@ public record PageRequest(int limit, Position after) {
      */
     public void appendKeyset(StringBuilder where, Map<String, Object> params, String timeField, String idField,
             boolean newestFirst) {
+        appendKeyset(where, params, timeField, idField, newestFirst, PageRequest::uuidId);
+    }
+
+    /** As {@link #appendKeyset(StringBuilder, Map, String, String, boolean)}, for rows whose id is text. */
+    public void appendKeysetTextId(StringBuilder where, Map<String, Object> params, String timeField,
+            String idField, boolean newestFirst) {
+        appendKeyset(where, params, timeField, idField, newestFirst, id -> id);
+    }
+
+    private void appendKeyset(StringBuilder where, Map<String, Object> params, String timeField, String idField,
+            boolean newestFirst, Function<String, Object> idType) {
         if (after == null) {
             return;
         }
@@ -48,7 +62,15 @@ public record PageRequest(int limit, Position after) {
                 .append(timeField).append(" = :cursorTime and ").append(idField).append(' ').append(beyond)
                 .append(" :cursorId))");
         params.put("cursorTime", after.time());
-        params.put("cursorId", after.id());
+        params.put("cursorId", idType.apply(after.id()));
+    }
+
+    private static Object uuidId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+        }
     }
 
     /** Fetch one row more than the limit: its presence tells whether there is a next page. */
@@ -71,12 +93,13 @@ public record PageRequest(int limit, Position after) {
 
     static Position decode(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            if (parts.length != 3) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                    .split(":", 3);
+            if (parts.length != 3 || parts[2].isEmpty()) {
                 throw new IllegalArgumentException("cursor has " + parts.length + " parts");
             }
             return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+                    parts[2]);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this API returned");
         }

@@ -1,0 +1,40 @@
+package dev.gatehouse.events.token;
+
+import dev.gatehouse.events.EventType;
+import dev.gatehouse.events.Topics;
+
+import java.util.List;
+
+/** Events published by token-service. None carries a secret or a token: secrets are named by id only. */
+public final class TokenEvents {
+
+    public static final String CLIENT = "Client";
+
+    public static final EventType<ClientCreated> CLIENT_CREATED = client("ClientCreated", ClientCreated.class);
+    public static final EventType<ClientUpdated> CLIENT_UPDATED = client("ClientUpdated", ClientUpdated.class);
+    public static final EventType<ClientSecretAdded> CLIENT_SECRET_ADDED =
+            client("ClientSecretAdded", ClientSecretAdded.class);
+    public static final EventType<ClientSecretRevoked> CLIENT_SECRET_REVOKED =
+            client("ClientSecretRevoked", ClientSecretRevoked.class);
+    public static final EventType<ClientDisabled> CLIENT_DISABLED = client("ClientDisabled", ClientDisabled.class);
+    public static final EventType<ClientEnabled> CLIENT_ENABLED = client("ClientEnabled", ClientEnabled.class);
+    public static final EventType<ClientDeleted> CLIENT_DELETED = client("ClientDeleted", ClientDeleted.class);
+    public static final EventType<ClientAuthenticationFailed> CLIENT_AUTHENTICATION_FAILED =
+            client("ClientAuthenticationFailed", ClientAuthenticationFailed.class);
+    /** Keyed by client, so a client's tokens and its changes stay in one order. */
+    public static final EventType<TokenIssued> TOKEN_ISSUED =
+            new EventType<>("TokenIssued", 1, Topics.TOKEN_TOKEN, CLIENT, TokenIssued.class);
+    public static final EventType<TokenRevoked> TOKEN_REVOKED =
+            new EventType<>("TokenRevoked", 1, Topics.TOKEN_TOKEN, CLIENT, TokenRevoked.class);
+
+    public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
+            CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,
+            TOKEN_ISSUED, TOKEN_REVOKED);
+
+    private TokenEvents() {
+    }
+
+    private static <P> EventType<P> client(String name, Class<P> payload) {
+        return new EventType<>(name, 1, Topics.TOKEN_CLIENT, CLIENT, payload);
+    }
+}

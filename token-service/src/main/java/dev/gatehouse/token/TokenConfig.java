@@ -1,0 +1,36 @@
+package dev.gatehouse.token;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code gatehouse.token.*}: the authorization server's settings. */
+@ConfigMapping(prefix = "gatehouse.token")
+public interface TokenConfig {
+
+    /** This server's issuer identifier (RFC 8414 §2): the {@code iss} of every token, the base of discovery. */
+    String issuer();
+
+    /** The {@code aud} of access tokens for Gatehouse's own APIs. */
+    @WithDefault("gatehouse")
+    String audience();
+
+    /** 32 bytes, base64: encrypts signing keys at rest (AES-256-GCM). Losing it makes stored keys unusable. */
+    String keyEncryptionKey();
+
+    /** At least 32 bytes, base64: the HMAC key client secrets are hashed with. Changing it invalidates secrets. */
+    String secretHashKey();
+
+    /** Token lifetime for new clients. */
+    @WithDefault("1h")
+    Duration defaultTokenLifetime();
+
+    /** Signing algorithm for new clients; see docs/security.md for why. */
+    @WithDefault("RS256")
+    String defaultSigningAlgorithm();
+
+    /** How long a signing key stays active before scheduled rotation replaces it. */
+    @WithDefault("30d")
+    Duration keyRotationPeriod();
+}

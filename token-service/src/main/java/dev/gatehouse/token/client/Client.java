@@ -1,0 +1,89 @@
+package dev.gatehouse.token.client;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** An OAuth 2.0 client: a company's service account, an app of a developer organization, or the platform's own. */
+@Entity
+@Table(name = "client")
+public class Client {
+
+    public static final String OWNER_COMPANY = "company";
+    public static final String OWNER_DEVELOPER_ORG = "developer_org";
+    public static final String OWNER_PLATFORM = "platform";
+
+    @Id
+    @Column(name = "client_id", columnDefinition = "text")
+    public String clientId;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(length = 1000)
+    public String description;
+
+    @Column(name = "owner_type", nullable = false, columnDefinition = "text")
+    public String ownerType;
+
+    @Column(name = "owner_id")
+    public UUID ownerId;
+
+    /** Space-separated, as in RFC 6749's scope syntax. */
+    @Column(name = "grant_types", nullable = false, columnDefinition = "text")
+    public String grantTypes;
+
+    /** Space-separated allowed scopes. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String scopes;
+
+    @Column(name = "token_lifetime_s", nullable = false)
+    public int tokenLifetimeSeconds;
+
+    @Column(name = "signing_alg", nullable = false, columnDefinition = "text")
+    public String signingAlgorithm;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "disabled_reason", length = 500)
+    public String disabledReason;
+
+    /** Tokens issued before this instant are revoked ({@code revoke-tokens}, delete, regenerate). */
+    @Column(name = "tokens_valid_after", nullable = false)
+    public Instant tokensValidAfter;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, columnDefinition = "text")
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false, columnDefinition = "text")
+    public String updatedBy;
+
+    @Version
+    public long version;
+
+    public List<String> scopeList() {
+        return split(scopes);
+    }
+
+    public List<String> grantTypeList() {
+        return split(grantTypes);
+    }
+
+    static List<String> split(String spaced) {
+        return spaced == null || spaced.isBlank() ? List.of() : Arrays.asList(spaced.trim().split(" +"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gatehouse.token.client;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Request bodies of the client administration API. */
+public final class ClientRequests {
+
+    /** RFC 6749 §3.3 scope-token: printable ASCII without space, double quote or backslash. */
+    static final String SCOPE_TOKEN = "[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}";
+
+    private ClientRequests() {
+    }
+
+    /** {@code POST .../service-accounts}. */
+    public record Create(
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            String name,
+            @Size(max = 1000, message = "must be at most 1000 characters") String description,
+            @Size(max = 50, message = "may list at most 50 scopes")
+            List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
+            @Min(value = 60, message = "must be at least 60 seconds")
+            @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
+            @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm) {
+    }
+
+    /** {@code PATCH .../service-accounts/{clientId}}: absent fields stay as they are. */
+    public record Update(
+            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
+            @Size(max = 1000, message = "must be at most 1000 characters") String description,
+            @Size(max = 50, message = "may list at most 50 scopes")
+            List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
+            @Min(value = 60, message = "must be at least 60 seconds")
+            @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds) {
+    }
+
+    /** {@code POST .../secrets}: until when the secrets in use now stay valid (default: 24 hours from now). */
+    public record Rotate(Instant previousSecretsExpireAt) {
+    }
+
+    /** {@code POST .../disable}. */
+    public record Disable(@Size(max = 500, message = "must be at most 500 characters") String reason) {
+    }
+}

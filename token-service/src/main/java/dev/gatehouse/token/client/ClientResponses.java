@@ -1,0 +1,47 @@
+package dev.gatehouse.token.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Response bodies of the client administration API. Secrets appear only in the responses that create them. */
+public final class ClientResponses {
+
+    private ClientResponses() {
+    }
+
+    /** A secret's metadata: never the secret. */
+    public record SecretInfo(UUID id, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+        static SecretInfo of(ClientSecret s) {
+            return new SecretInfo(s.id, s.createdAt, s.expiresAt, s.lastUsedAt);
+        }
+    }
+
+    /** A client as the API shows it. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ClientView(String clientId, String name, String description, ClientOwner owner,
+            List<String> grantTypes, List<String> scopes, int tokenLifetimeSeconds, String signingAlgorithm,
+            boolean enabled, String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy,
+            Instant updatedAt, String updatedBy) {
+
+        static ClientView of(Client c, List<ClientSecret> secrets) {
+            return new ClientView(c.clientId, c.name, c.description, new ClientOwner(c.ownerType, c.ownerId),
+                    c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds, c.signingAlgorithm, c.enabled,
+                    c.disabledReason, secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
+                            .map(SecretInfo::of).toList(),
+                    c.createdAt, c.createdBy, c.updatedAt, c.updatedBy);
+        }
+    }
+
+    /** The answer to creating a client: its only chance to see {@code clientSecret}. */
+    public record Created(String clientId, String clientSecret, UUID secretId, ClientView client) {
+    }
+
+    /** The answer to rotating or regenerating: the new secret, shown this once. */
+    public record NewSecret(String clientId, UUID secretId, String clientSecret, Instant expiresAt,
+            List<SecretInfo> secrets) {
+    }
+}

@@ -1,0 +1,304 @@
+package dev.gatehouse.token.client;
+
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventType;
+import dev.gatehouse.events.token.ClientCreated;
+import dev.gatehouse.events.token.ClientDeleted;
+import dev.gatehouse.events.token.ClientDisabled;
+import dev.gatehouse.events.token.ClientEnabled;
+import dev.gatehouse.events.token.ClientSecretAdded;
+import dev.gatehouse.events.token.ClientSecretRevoked;
+import dev.gatehouse.events.token.ClientUpdated;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.events.token.TokenRevoked;
+import dev.gatehouse.outbox.OutboxWriter;
+import dev.gatehouse.token.TokenConfig;
+import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.client.ClientResponses.ClientView;
+import dev.gatehouse.token.client.ClientResponses.Created;
+import dev.gatehouse.token.client.ClientResponses.NewSecret;
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.problem.UniqueViolation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The life of an OAuth client and its secrets: create (the secret is shown once), read (never a secret), change,
+ * rotate with a grace period (at most two live secrets), revoke a secret, regenerate all, disable and enable,
+ * revoke every token, delete. Each change and its event commit together.
+ */
+@ApplicationScoped
+public class ClientService {
+
+    static final int MAX_LIVE_SECRETS = 2;
+    static final Duration DEFAULT_GRACE = Duration.ofHours(24);
+    static final Duration MAX_GRACE = Duration.ofDays(30);
+
+    private final ClientRepository clients;
+    private final ClientSecretRepository secrets;
+    private final SecretHasher hasher;
+    private final OutboxWriter outbox;
+    private final TokenConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    public ClientService(ClientRepository clients, ClientSecretRepository secrets, SecretHasher hasher,
+            OutboxWriter outbox, TokenConfig config) {
+        this.clients = clients;
+        this.secrets = secrets;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<Created> create(ClientOwner owner, ClientRequests.Create request, Actor actor) {
+        String name = request.name().strip();
+        return requireFreeName(owner, name, null).chain(() -> {
+            Instant now = now();
+            Client c = new Client();
+            c.clientId = "sa_" + HexFormat.of().formatHex(randomBytes(16));
+            c.name = name;
+            c.description = request.description();
+            c.ownerType = owner.type();
+            c.ownerId = owner.id();
+            c.grantTypes = "client_credentials";
+            c.scopes = String.join(" ", distinct(request.scopes()));
+            c.tokenLifetimeSeconds = request.tokenLifetimeSeconds() != null ? request.tokenLifetimeSeconds()
+                    : (int) config.defaultTokenLifetime().toSeconds();
+            c.signingAlgorithm = request.signingAlgorithm() != null ? request.signingAlgorithm()
+                    : config.defaultSigningAlgorithm();
+            c.enabled = true;
+            c.tokensValidAfter = now;
+            c.createdAt = now;
+            c.createdBy = actor.id();
+            c.updatedAt = now;
+            c.updatedBy = actor.id();
+            String plain = hasher.newSecret();
+            ClientSecret secret = newSecret(c.clientId, plain, now);
+            return clients.persist(c).chain(() -> secrets.persist(secret)).chain(() -> clients.flush())
+                    .call(() -> emit(TokenEvents.CLIENT_CREATED, c, actor, new ClientCreated(c.clientId, c.name,
+                            c.ownerType, c.ownerId, c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds,
+                            c.signingAlgorithm)))
+                    .call(() -> emit(TokenEvents.CLIENT_SECRET_ADDED, c, actor,
+                            new ClientSecretAdded(c.clientId, secret.id, null)))
+                    .map(x -> new Created(c.clientId, plain, secret.id, ClientView.of(c, List.of(secret))));
+        }).onFailure(UniqueViolation::is).transform(e -> duplicate(name));
+    }
+
+    @WithSession
+    public Uni<ClientView> get(ClientOwner owner, String clientId) {
+        return find(owner, clientId).chain(c -> secrets.ofClient(clientId).map(s -> ClientView.of(c, s)));
+    }
+
+    @WithSession
+    public Uni<Page<ClientView>> list(ClientOwner owner, PageRequest request) {
+        return clients.page(owner.type(), owner.id(), request).chain(rows -> secrets
+                .ofClients(rows.stream().map(c -> c.clientId).toList())
+                .map(all -> {
+                    var byClient = all.stream().collect(Collectors.groupingBy(s -> s.clientId));
+                    return request.page(rows, c -> new PageRequest.Position(c.createdAt, c.clientId),
+                            c -> ClientView.of(c, byClient.getOrDefault(c.clientId, List.of())));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<ClientView> update(ClientOwner owner, String clientId, ClientRequests.Update patch, Actor actor) {
+        String name = patch.name() == null ? null : patch.name().strip();
+        return find(owner, clientId)
+                .call(c -> name == null ? Uni.createFrom().voidItem() : requireFreeName(owner, name, clientId))
+                .chain(c -> {
+                    if (name != null) {
+                        c.name = name;
+                    }
+                    if (patch.description() != null) {
+                        c.description = patch.description();
+                    }
+                    if (patch.scopes() != null) {
+                        c.scopes = String.join(" ", distinct(patch.scopes()));
+                    }
+                    if (patch.tokenLifetimeSeconds() != null) {
+                        c.tokenLifetimeSeconds = patch.tokenLifetimeSeconds();
+                    }
+                    touch(c, actor);
+                    return clients.flush().call(() -> emit(TokenEvents.CLIENT_UPDATED, c, actor,
+                            new ClientUpdated(c.clientId, c.name, c.description, c.scopeList(),
+                                    c.tokenLifetimeSeconds)))
+                            .chain(() -> view(c));
+                })
+                .onFailure(UniqueViolation::is).transform(e -> duplicate(name));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(ClientOwner owner, String clientId, Actor actor) {
+        return find(owner, clientId).call(c -> emit(TokenEvents.CLIENT_DELETED, c, actor,
+                        new ClientDeleted(clientId)))
+                .chain(c -> clients.delete(c)).replaceWithVoid();
+    }
+
+    /** Adds a secret; the secrets live now stay valid until {@code previousExpireAt} (default 24 h). */
+    @WithTransaction
+    public Uni<NewSecret> rotate(ClientOwner owner, String clientId, Instant previousExpireAt, Actor actor) {
+        Instant now = now();
+        Instant grace = previousExpireAt == null ? now.plus(DEFAULT_GRACE) : previousExpireAt;
+        if (!grace.isAfter(now) || grace.isAfter(now.plus(MAX_GRACE))) {
+            throw ProblemException.invalid("previousSecretsExpireAt",
+                    "must be in the future and at most " + MAX_GRACE.toDays() + " days away");
+        }
+        return find(owner, clientId).chain(c -> secrets.ofClient(clientId).chain(existing -> {
+            List<ClientSecret> live = existing.stream().filter(s -> s.liveAt(now)).toList();
+            if (live.size() >= MAX_LIVE_SECRETS) {
+                throw ProblemException.conflict("This client already has " + MAX_LIVE_SECRETS
+                        + " live secrets; revoke one before adding another");
+            }
+            live.forEach(s -> s.expiresAt = s.expiresAt == null || s.expiresAt.isAfter(grace) ? grace : s.expiresAt);
+            return addSecret(c, now, actor);
+        }));
+    }
+
+    /** Revokes every secret at once and returns a new one. */
+    @WithTransaction
+    public Uni<NewSecret> regenerate(ClientOwner owner, String clientId, Actor actor) {
+        Instant now = now();
+        return find(owner, clientId).chain(c -> secrets.ofClient(clientId).chain(existing -> {
+            Uni<Void> revoked = Uni.createFrom().voidItem();
+            for (ClientSecret s : existing) {
+                revoked = revoked.chain(() -> secrets.delete(s)).call(() -> emit(TokenEvents.CLIENT_SECRET_REVOKED,
+                        c, actor, new ClientSecretRevoked(clientId, s.id, "regenerated")));
+            }
+            return revoked.chain(() -> addSecret(c, now, actor));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<ClientView> revokeSecret(ClientOwner owner, String clientId, UUID secretId, Actor actor) {
+        return find(owner, clientId).chain(c -> secrets.findById(secretId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Secret", secretId))
+                .chain(s -> {
+                    if (!s.clientId.equals(clientId)) {
+                        throw ProblemException.notFound("Secret", secretId);
+                    }
+                    touch(c, actor);
+                    return secrets.delete(s).call(() -> emit(TokenEvents.CLIENT_SECRET_REVOKED, c, actor,
+                            new ClientSecretRevoked(clientId, secretId, "revoked")));
+                })
+                .chain(() -> clients.flush()).chain(() -> view(c)));
+    }
+
+    @WithTransaction
+    public Uni<ClientView> disable(ClientOwner owner, String clientId, String reason, Actor actor) {
+        return find(owner, clientId).chain(c -> {
+            boolean change = c.enabled || !java.util.Objects.equals(c.disabledReason, reason);
+            c.enabled = false;
+            c.disabledReason = reason;
+            touch(c, actor);
+            Uni<Void> event = change ? emit(TokenEvents.CLIENT_DISABLED, c, actor, new ClientDisabled(clientId,
+                    reason)) : Uni.createFrom().voidItem();
+            return clients.flush().call(() -> event).chain(() -> view(c));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ClientView> enable(ClientOwner owner, String clientId, Actor actor) {
+        return find(owner, clientId).chain(c -> {
+            boolean change = !c.enabled;
+            c.enabled = true;
+            c.disabledReason = null;
+            touch(c, actor);
+            Uni<Void> event = change ? emit(TokenEvents.CLIENT_ENABLED, c, actor, new ClientEnabled(clientId))
+                    : Uni.createFrom().voidItem();
+            return clients.flush().call(() -> event).chain(() -> view(c));
+        });
+    }
+
+    /** Every token issued to the client until now stops being valid. */
+    @WithTransaction
+    public Uni<ClientView> revokeTokens(ClientOwner owner, String clientId, Actor actor) {
+        return find(owner, clientId).chain(c -> {
+            // Tokens carry whole-second iat; valid-after moves to the next second so none issued now survives.
+            c.tokensValidAfter = now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            touch(c, actor);
+            return clients.flush().call(() -> emit(TokenEvents.TOKEN_REVOKED, c, actor,
+                    new TokenRevoked(clientId, null, "revoke_all"))).chain(() -> view(c));
+        });
+    }
+
+    private Uni<NewSecret> addSecret(Client c, Instant now, Actor actor) {
+        String plain = hasher.newSecret();
+        ClientSecret secret = newSecret(c.clientId, plain, now);
+        touch(c, actor);
+        return secrets.persist(secret).chain(() -> clients.flush())
+                .call(() -> emit(TokenEvents.CLIENT_SECRET_ADDED, c, actor,
+                        new ClientSecretAdded(c.clientId, secret.id, null)))
+                .chain(() -> secrets.ofClient(c.clientId))
+                .map(all -> new NewSecret(c.clientId, secret.id, plain, null,
+                        all.stream().map(ClientResponses.SecretInfo::of).toList()));
+    }
+
+    private ClientSecret newSecret(String clientId, String plain, Instant now) {
+        ClientSecret secret = new ClientSecret();
+        secret.id = UUID.randomUUID();
+        secret.clientId = clientId;
+        secret.secretHash = hasher.hash(plain);
+        secret.createdAt = now;
+        return secret;
+    }
+
+    private Uni<ClientView> view(Client c) {
+        return secrets.ofClient(c.clientId).map(s -> ClientView.of(c, s));
+    }
+
+    private Uni<Client> find(ClientOwner owner, String clientId) {
+        return clients.findOwned(owner.type(), owner.id(), clientId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Client", clientId));
+    }
+
+    private Uni<Void> requireFreeName(ClientOwner owner, String name, String except) {
+        return clients.nameTaken(owner.type(), owner.id(), name, except).invoke(taken -> {
+            if (taken) {
+                throw duplicate(name);
+            }
+        }).replaceWithVoid();
+    }
+
+    private <P> Uni<Void> emit(EventType<P> type, Client c, Actor actor, P payload) {
+        return outbox.append(EventEnvelope.of(type, TokenService.NAME,
+                new ClientOwner(c.ownerType, c.ownerId).companyId(), actor, c.clientId, payload));
+    }
+
+    private static void touch(Client c, Actor actor) {
+        c.updatedAt = now();
+        c.updatedBy = actor.id();
+    }
+
+    private static ProblemException duplicate(String name) {
+        return ProblemException.conflict("A client named '" + name + "' already exists for this owner");
+    }
+
+    private static List<String> distinct(List<String> scopes) {
+        return scopes == null ? List.of() : scopes.stream().distinct().toList();
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.gatehouse.token.client;
+
+import dev.gatehouse.token.client.ClientResponses.ClientView;
+import dev.gatehouse.token.client.ClientResponses.NewSecret;
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * {@code /companies/{companyId}/service-accounts}: a company's own OAuth clients, administered by its admins.
+ * The client secret appears only in the responses that create one.
+ */
+@Path("/companies/{companyId}/service-accounts")
+@Authenticated
+@Tag(name = "Service accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceAccountResource {
+
+    private final ClientService clients;
+    private final Caller caller;
+
+    public ServiceAccountResource(ClientService clients, Caller caller) {
+        this.clients = clients;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a service account; the response holds its client_secret, shown this once")
+    public Uni<Response> create(@PathParam("companyId") UUID companyId,
+            @Valid @NotNull(message = "a JSON body is required") ClientRequests.Create request, UriInfo uri) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.create(ClientOwner.company(companyId), request, caller.actor())
+                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.clientId()).build())
+                        .header("Cache-Control", "no-store").entity(created).build());
+    }
+
+    @GET
+    @Operation(summary = "List the company's service accounts (no secrets)")
+    public Uni<Page<ClientView>> list(@PathParam("companyId") UUID companyId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.list(ClientOwner.company(companyId), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @Operation(summary = "One service account, with its secrets' ids and dates (never the secrets)")
+    public Uni<ClientView> get(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.get(ClientOwner.company(companyId), clientId);
+    }
+
+    @PATCH
+    @Path("/{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change name, description, scopes or token lifetime")
+    public Uni<ClientView> update(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
+            @Valid @NotNull(message = "a JSON body is required") ClientRequests.Update patch) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.update(ClientOwner.company(companyId), clientId, patch, caller.actor());
+    }
+
+    @DELETE
+    @Path("/{clientId}")
+    @Operation(summary = "Delete a service account; its secrets and tokens stop working")
+    public Uni<Response> delete(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.delete(ClientOwner.company(companyId), clientId, caller.actor())
+                .map(x -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{clientId}/secrets")
+    @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
+    public Uni<Response> rotate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
+            ClientRequests.Rotate request) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.rotate(ClientOwner.company(companyId), clientId,
+                        request == null ? null : request.previousSecretsExpireAt(), caller.actor())
+                .map(ServiceAccountResource::secretCreated);
+    }
+
+    @DELETE
+    @Path("/{clientId}/secrets/{secretId}")
+    @Operation(summary = "Revoke one secret")
+    public Uni<ClientView> revokeSecret(@PathParam("companyId") UUID companyId,
+            @PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.revokeSecret(ClientOwner.company(companyId), clientId, secretId, caller.actor());
+    }
+
+    @POST
+    @Path("/{clientId}/regenerate-secret")
+    @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
+    public Uni<Response> regenerate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.regenerate(ClientOwner.company(companyId), clientId, caller.actor())
+                .map(ServiceAccountResource::secretCreated);
+    }
+
+    @POST
+    @Path("/{clientId}/disable")
+    @Operation(summary = "Disable: the client cannot authenticate and its tokens stop introspecting as active")
+    public Uni<ClientView> disable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
+            @Valid ClientRequests.Disable request) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.disable(ClientOwner.company(companyId), clientId, request == null ? null : request.reason(),
+                caller.actor());
+    }
+
+    @POST
+    @Path("/{clientId}/enable")
+    @Operation(summary = "Enable a disabled service account")
+    public Uni<ClientView> enable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.enable(ClientOwner.company(companyId), clientId, caller.actor());
+    }
+
+    @POST
+    @Path("/{clientId}/revoke-tokens")
+    @Operation(summary = "Revoke every token issued to this service account so far")
+    public Uni<ClientView> revokeTokens(@PathParam("companyId") UUID companyId,
+            @PathParam("clientId") String clientId) {
+        caller.requireCompanyAdmin(companyId);
+        return clients.revokeTokens(ClientOwner.company(companyId), clientId, caller.actor());
+    }
+
+    private static Response secretCreated(NewSecret secret) {
+        return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store").entity(secret).build();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.token.endpoint;
+
+import dev.gatehouse.token.key.KeyRing;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The JWK Set (RFC 7517 §5) resource servers verify access tokens with: the active and previous keys. */
+@Path("/oauth2/jwks")
+@PermitAll
+@Tag(name = "OAuth 2.0")
+public class JwksEndpoint {
+
+    private final KeyRing keys;
+
+    public JwksEndpoint(KeyRing keys) {
+        this.keys = keys;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "JSON Web Key Set of the token signing keys")
+    public Response jwks() {
+        // Short caching: after a rotation, verifiers see the new key within a minute.
+        return Response.ok(keys.jwks()).header("Cache-Control", "public, max-age=60").build();
+    }
+}
