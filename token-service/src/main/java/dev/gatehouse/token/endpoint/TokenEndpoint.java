@@ -1,0 +1,78 @@
+package dev.gatehouse.token.endpoint;
+
+import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.grant.GrantHandler;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The token endpoint (RFC 6749 §3.2): authenticate the client (its own step), then hand the request to the
+ * handler of its {@code grant_type}. Every answer, success or error, carries {@code Cache-Control: no-store}.
+ */
+@Path("/oauth2/token")
+@PermitAll
+@Tag(name = "OAuth 2.0")
+public class TokenEndpoint {
+
+    private final ClientAuthenticator authenticator;
+    private final Map<String, GrantHandler> grants;
+
+    public TokenEndpoint(ClientAuthenticator authenticator, Instance<GrantHandler> handlers) {
+        this.authenticator = authenticator;
+        this.grants = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType,
+                Function.identity()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue an access token (client_credentials)")
+    public Uni<Response> token(MultivaluedMap<String, String> parameters,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
+        OAuthForm form = new OAuthForm(parameters);
+        ClientAuthenticator.Credentials credentials = ClientAuthenticator.extract(authorization, form);
+        String grantType = form.require("grant_type");
+        GrantHandler handler = grants.get(grantType);
+        return authenticator.authenticate(credentials, SourceAddress.of(request))
+                .chain(client -> {
+                    if (handler == null) {
+                        throw OAuthError.UNSUPPORTED_GRANT_TYPE.because("Grant type '" + grantType
+                                + "' is not supported");
+                    }
+                    if (!client.client().grantTypeList().contains(grantType)) {
+                        throw OAuthError.UNAUTHORIZED_CLIENT.because("This client may not use " + grantType);
+                    }
+                    return handler.handle(client, form);
+                })
+                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .header("Pragma", "no-cache").build());
+    }
+
+    /** RFC 6749 §4.4.2: the request is form-encoded; anything else is an invalid request, said the OAuth way. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response notForm() {
+        throw OAuthError.INVALID_REQUEST.because("Send the request as application/x-www-form-urlencoded");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.gatehouse.token.grant;
+
+import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.endpoint.OAuthForm;
+import dev.gatehouse.token.issue.TokenResponse;
+import io.smallrye.mutiny.Uni;
+
+/** One OAuth grant type; the token endpoint picks the handler by {@code grant_type}. */
+public interface GrantHandler {
+
+    String grantType();
+
+    Uni<TokenResponse> handle(ClientAuthenticator.Authenticated client, OAuthForm form);
+}

@@ -1,0 +1,202 @@
+package dev.gatehouse.token.endpoint;
+
+import dev.gatehouse.testsupport.TestTokens;
+import dev.gatehouse.token.ServiceAccounts;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The token endpoint, by real form posts: status, headers and body for success and for each RFC 6749 error. */
+@QuarkusTest
+class TokenEndpointTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private UUID company;
+    private ServiceAccounts.Created sa;
+
+    @BeforeEach
+    void serviceAccount() {
+        company = UUID.randomUUID();
+        sa = ServiceAccounts.in(company).create();
+    }
+
+    @Test
+    void clientCredentialsWithBasicAuthIssuesAnRfc9068Token() throws Exception {
+        Response response = given().auth().preemptive().basic(sa.clientId(), sa.secret())
+                .formParam("grant_type", "client_credentials").post("/oauth2/token");
+        response.then().statusCode(200).contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(3600))
+                .body("scope", equalTo("projects.read projects.write"));
+        String jwt = response.path("access_token");
+
+        JsonWebSignature header = new JsonWebSignature();
+        header.setCompactSerialization(jwt);
+        assertThat(header.getHeader("typ")).isEqualTo("at+jwt");
+        assertThat(header.getAlgorithmHeaderValue()).isEqualTo("RS256");
+
+        JwtClaims claims = verify(jwt);
+        assertThat(claims.getIssuer()).isEqualTo(TestTokens.ISSUER);
+        assertThat(claims.getSubject()).isEqualTo(sa.clientId());
+        assertThat(claims.getAudience()).containsExactly("gatehouse");
+        assertThat(claims.getStringClaimValue("client_id")).isEqualTo(sa.clientId());
+        assertThat(claims.getStringClaimValue("scope")).isEqualTo("projects.read projects.write");
+        assertThat(claims.getStringClaimValue("company_id")).isEqualTo(company.toString());
+        assertThat(claims.getJwtId()).isNotBlank();
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(3600);
+
+        assertThat(count("select count(*) from outbox_event where event_type = 'TokenIssued' "
+                + "and envelope->'payload'->>'jti' = ?", claims.getJwtId())).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where position(? in envelope::text) > 0", jwt))
+                .isZero();
+    }
+
+    @Test
+    void clientSecretPostWorksAndEs256ClientsGetEs256Tokens() throws Exception {
+        ServiceAccounts.Created es = ServiceAccounts.in(company).algorithm("ES256").create();
+        String jwt = given().formParam("grant_type", "client_credentials").formParam("client_id", es.clientId())
+                .formParam("client_secret", es.secret()).post("/oauth2/token")
+                .then().statusCode(200).header("Cache-Control", "no-store").extract().path("access_token");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(jwt);
+        assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("ES256");
+        assertThat(verify(jwt).getSubject()).isEqualTo(es.clientId());
+    }
+
+    @Test
+    void requestedScopesMustBeASubsetOfTheAllowedOnes() {
+        given().auth().preemptive().basic(sa.clientId(), sa.secret()).formParam("grant_type", "client_credentials")
+                .formParam("scope", "projects.read").post("/oauth2/token")
+                .then().statusCode(200).body("scope", equalTo("projects.read"));
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret())
+                .formParam("grant_type", "client_credentials").formParam("scope", "projects.read admin")
+                .post("/oauth2/token"), 400, "invalid_scope");
+    }
+
+    @Test
+    void malformedRequestsAreInvalidRequest() {
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).formParam("x", "y")
+                .post("/oauth2/token"), 400, "invalid_request");
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret())
+                .formParam("grant_type", "client_credentials").formParam("grant_type", "client_credentials")
+                .post("/oauth2/token"), 400, "invalid_request");
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret())
+                .formParam("grant_type", "client_credentials").formParam("client_id", sa.clientId())
+                .formParam("client_secret", sa.secret()).post("/oauth2/token"), 400, "invalid_request");
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).contentType(ContentType.JSON)
+                .body("{\"grant_type\": \"client_credentials\"}").post("/oauth2/token"), 400, "invalid_request");
+    }
+
+    @Test
+    void unknownGrantTypesAreUnsupported() {
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).formParam("grant_type", "password")
+                .post("/oauth2/token"), 400, "unsupported_grant_type");
+    }
+
+    @Test
+    void anUnknownClientAndAWrongSecretGetTheSameAnswer() throws Exception {
+        Response wrong = given().auth().preemptive().basic(sa.clientId(), sa.secret() + "x")
+                .formParam("grant_type", "client_credentials").post("/oauth2/token");
+        Response unknown = given().auth().preemptive().basic("sa_unknown", sa.secret())
+                .formParam("grant_type", "client_credentials").post("/oauth2/token");
+        oauthError(wrong, 401, "invalid_client");
+        oauthError(unknown, 401, "invalid_client");
+        assertThat(wrong.asString()).isEqualTo(unknown.asString());
+        wrong.then().header("WWW-Authenticate", startsWith("Basic"));
+        oauthError(given().formParam("grant_type", "client_credentials").post("/oauth2/token"), 401,
+                "invalid_client");
+        assertThat(count("select count(*) from outbox_event where event_type = 'ClientAuthenticationFailed' "
+                + "and kafka_key = ? and envelope->'payload'->>'reason' = 'bad_secret'", sa.clientId())).isEqualTo(1);
+    }
+
+    @Test
+    void aDisabledClientCannotAuthenticateUntilEnabled() {
+        given().auth().oauth2(sa.admin()).contentType(ContentType.JSON).body("{}").post(sa.path() + "/disable")
+                .then().statusCode(200);
+        oauthError(basicGrant(sa.secret()), 401, "invalid_client")
+                .body("error_description", equalTo("Client is disabled"));
+        given().auth().oauth2(sa.admin()).post(sa.path() + "/enable").then().statusCode(200);
+        basicGrant(sa.secret()).then().statusCode(200);
+    }
+
+    @Test
+    void secretLifecycleDecidesWhichSecretsWork() {
+        String newer = given().auth().oauth2(sa.admin()).contentType(ContentType.JSON).body("{}")
+                .post(sa.path() + "/secrets").then().statusCode(201).extract().path("clientSecret");
+        basicGrant(sa.secret()).then().statusCode(200);
+        basicGrant(newer).then().statusCode(200);
+
+        String regenerated = given().auth().oauth2(sa.admin()).post(sa.path() + "/regenerate-secret")
+                .then().statusCode(201).extract().path("clientSecret");
+        oauthError(basicGrant(sa.secret()), 401, "invalid_client");
+        oauthError(basicGrant(newer), 401, "invalid_client");
+        basicGrant(regenerated).then().statusCode(200);
+
+        given().auth().oauth2(sa.admin()).delete(sa.path()).then().statusCode(204);
+        oauthError(basicGrant(regenerated), 401, "invalid_client");
+    }
+
+    @Test
+    void basicCredentialsAreFormUrlDecoded() {
+        // RFC 6749 §2.3.1: "sa_x" and "gatehouse_cs_..." encode to themselves; a client library that
+        // url-encodes them anyway must still be understood.
+        String encoded = Base64.getEncoder().encodeToString((sa.clientId() + ":" + sa.secret().replace("_", "%5F"))
+                .getBytes(StandardCharsets.UTF_8));
+        given().header("Authorization", "Basic " + encoded).formParam("grant_type", "client_credentials")
+                .post("/oauth2/token").then().statusCode(200);
+    }
+
+    private Response basicGrant(String secret) {
+        return given().auth().preemptive().basic(sa.clientId(), secret).formParam("grant_type", "client_credentials")
+                .post("/oauth2/token");
+    }
+
+    private static io.restassured.response.ValidatableResponse oauthError(Response r, int status, String error) {
+        return r.then().statusCode(status).contentType(ContentType.JSON).header("Cache-Control", "no-store")
+                .body("error", equalTo(error)).body("error_description", org.hamcrest.Matchers.notNullValue());
+    }
+
+    private static JwtClaims verify(String jwt) throws Exception {
+        JsonWebKeySet jwks = new JsonWebKeySet(given().get("/oauth2/jwks").then().statusCode(200).extract().asString());
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
+                .setExpectedIssuer(TestTokens.ISSUER).setExpectedAudience("gatehouse").setRequireJwtId()
+                .setExpectedType(true, "at+jwt").build();
+        return consumer.processToClaims(jwt);
+    }
+
+    private long count(String sql, String param) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, param);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
