@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "https://gatehouse.test/issuer";
+    public static final String ISSUER = "https://gatehouse.test";
     public static final String AUDIENCE = "gatehouse";
 
     private static final KeyPair KEYS = generate();

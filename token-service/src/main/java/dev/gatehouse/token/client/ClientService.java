@@ -82,7 +82,8 @@ public class ClientService {
             c.signingAlgorithm = request.signingAlgorithm() != null ? request.signingAlgorithm()
                     : config.defaultSigningAlgorithm();
             c.enabled = true;
-            c.tokensValidAfter = now;
+            // Tokens carry whole-second iat, so the cutoff is whole seconds too: tokens from this second count.
+            c.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
             c.createdAt = now;
             c.createdBy = actor.id();
             c.updatedAt = now;

@@ -1,0 +1,68 @@
+package dev.gatehouse.token.endpoint;
+
+import dev.gatehouse.token.TokenConfig;
+import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.grant.ClientCredentialsGrant;
+import dev.gatehouse.token.key.KeyPairs;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Authorization server metadata (RFC 8414 §3), also at the OpenID discovery path, so that off-the-shelf OAuth
+ * client libraries and resource servers (quarkus-oidc among them) configure themselves from the issuer alone.
+ */
+@Path("/.well-known")
+@PermitAll
+@Tag(name = "OAuth 2.0")
+public class MetadataEndpoint {
+
+    private static final List<String> AUTH_METHODS = List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST);
+
+    private final Map<String, Object> metadata;
+
+    public MetadataEndpoint(TokenConfig config) {
+        String issuer = config.issuer().replaceAll("/+$", "");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", issuer);
+        m.put("token_endpoint", issuer + "/oauth2/token");
+        m.put("jwks_uri", issuer + "/oauth2/jwks");
+        m.put("introspection_endpoint", issuer + "/oauth2/introspect");
+        m.put("revocation_endpoint", issuer + "/oauth2/revoke");
+        m.put("grant_types_supported", List.of(ClientCredentialsGrant.TYPE));
+        // No authorization endpoint: this server issues tokens to machine clients only.
+        m.put("response_types_supported", List.of());
+        m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("subject_types_supported", List.of("public"));
+        m.put("id_token_signing_alg_values_supported", KeyPairs.ALGORITHMS);
+        m.put("access_token_signing_alg_values_supported", KeyPairs.ALGORITHMS);
+        this.metadata = Collections.unmodifiableMap(m);
+    }
+
+    @GET
+    @Path("/oauth-authorization-server")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OAuth 2.0 Authorization Server Metadata (RFC 8414)")
+    public Map<String, Object> oauth() {
+        return metadata;
+    }
+
+    @GET
+    @Path("/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same metadata at the OpenID Connect discovery path")
+    public Map<String, Object> openid() {
+        return metadata;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gatehouse.token.endpoint;
+
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.events.token.TokenRevoked;
+import dev.gatehouse.outbox.OutboxWriter;
+import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.issue.RevokedToken;
+import dev.gatehouse.token.issue.TokenVerifier;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jose4j.jwt.MalformedClaimException;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Token revocation (RFC 7009). A client may revoke its own tokens (§2.1); an invalid or already dead token is
+ * answered 200 like a revoked one (§2.2). The revocation and its {@code TokenRevoked} event commit together.
+ */
+@Path("/oauth2/revoke")
+@PermitAll
+@Tag(name = "OAuth 2.0")
+public class RevocationEndpoint {
+
+    private final ClientAuthenticator authenticator;
+    private final TokenVerifier verifier;
+    private final OutboxWriter outbox;
+
+    public RevocationEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier, OutboxWriter outbox) {
+        this.authenticator = authenticator;
+        this.verifier = verifier;
+        this.outbox = outbox;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Revoke an access token (RFC 7009)")
+    public Uni<Response> revoke(MultivaluedMap<String, String> parameters,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
+        OAuthForm form = new OAuthForm(parameters);
+        ClientAuthenticator.Credentials credentials = ClientAuthenticator.extract(authorization, form);
+        String token = form.require("token");
+        return authenticator.authenticate(credentials, SourceAddress.of(request))
+                .chain(caller -> verifier.verify(token).chain(verified -> revoke(caller, verified)))
+                .map(x -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    private Uni<Void> revoke(ClientAuthenticator.Authenticated caller, Optional<TokenVerifier.Verified> verified) {
+        if (verified.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        TokenVerifier.Verified token = verified.get();
+        if (!token.client().clientId.equals(caller.client().clientId)) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.because("The token was not issued to this client");
+        }
+        RevokedToken revoked = new RevokedToken();
+        revoked.jti = token.jti();
+        revoked.clientId = token.client().clientId;
+        try {
+            revoked.expiresAt = Instant.ofEpochSecond(token.claims().getExpirationTime().getValue());
+        } catch (MalformedClaimException e) {
+            return Uni.createFrom().voidItem();
+        }
+        EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_REVOKED, TokenService.NAME,
+                new ClientOwner(token.client().ownerType, token.client().ownerId).companyId(),
+                new Actor(Actor.CLIENT, caller.client().clientId), revoked.clientId,
+                new TokenRevoked(revoked.clientId, revoked.jti, "revoked_by_client"));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.persist(revoked)).chain(() -> outbox.append(event)));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gatehouse.token.issue;
+
+import dev.gatehouse.token.TokenConfig;
+import dev.gatehouse.token.client.Client;
+import dev.gatehouse.token.client.ClientRepository;
+import dev.gatehouse.token.key.KeyRing;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.UnresolvableKeyException;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.jwa.AlgorithmConstraints;
+
+import java.security.Key;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether one of our access tokens is still good: signature by a key that still verifies (active or
+ * previous; a retired key's tokens are dead), {@code typ at+jwt}, our issuer, not expired, not revoked on its
+ * own, issued after the client's revoke-all cutoff, and the client still exists and is enabled.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    /** A token that is active, with its claims and client. */
+    public record Verified(JwtClaims claims, Client client) {
+        public String jti() {
+            try {
+                return claims.getJwtId();
+            } catch (MalformedClaimException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private final KeyRing keys;
+    private final ClientRepository clients;
+    private final JwtConsumer consumer;
+
+    public TokenVerifier(KeyRing keys, ClientRepository clients, TokenConfig config) {
+        this.keys = keys;
+        this.clients = clients;
+        this.consumer = new JwtConsumerBuilder()
+                .setVerificationKeyResolver(this::resolve)
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256))
+                .setExpectedType(true, AccessTokenIssuer.TYPE)
+                .setExpectedIssuer(config.issuer())
+                .setExpectedAudience(config.audience())
+                .setRequireExpirationTime().setRequireIssuedAt().setRequireJwtId()
+                .setAllowedClockSkewInSeconds(0)
+                .build();
+    }
+
+    /** The token if it is active; empty for anything else, whatever the reason (RFC 7662 §2.2 tells no more). */
+    public Uni<Optional<Verified>> verify(String token) {
+        JwtClaims claims;
+        String jti;
+        String clientId;
+        Instant issuedAt;
+        try {
+            claims = consumer.processToClaims(token);
+            jti = claims.getJwtId();
+            clientId = claims.getStringClaimValue("client_id");
+            issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+        } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        if (clientId == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.find(RevokedToken.class, jti))
+                .chain(revoked -> revoked != null ? Uni.createFrom().item(Optional.<Verified>empty())
+                        : clients.findById(clientId).map(client -> client == null || !client.enabled
+                                || issuedAt.isBefore(client.tokensValidAfter)
+                                ? Optional.<Verified>empty() : Optional.of(new Verified(claims, client)))));
+    }
+
+    private Key resolve(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
+        return keys.verificationKey(jws.getKeyIdHeaderValue())
+                .orElseThrow(() -> new UnresolvableKeyException("kid not active or previous"));
+    }
+}

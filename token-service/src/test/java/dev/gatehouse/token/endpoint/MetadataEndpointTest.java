@@ -1,0 +1,37 @@
+package dev.gatehouse.token.endpoint;
+
+import dev.gatehouse.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** RFC 8414 metadata: what a client library reads first, at both well-known paths. */
+@QuarkusTest
+class MetadataEndpointTest {
+
+    @Test
+    void metadataNamesTheIssuerAndEndpointsThatWork() {
+        JsonPath oauth = given().get("/.well-known/oauth-authorization-server").then().statusCode(200)
+                .extract().jsonPath();
+        String openid = given().get("/.well-known/openid-configuration").then().statusCode(200).extract().asString();
+        assertThat(oauth.prettify()).isEqualTo(new JsonPath(openid).prettify());
+
+        assertThat(oauth.getString("issuer")).isEqualTo(TestTokens.ISSUER);
+        assertThat(oauth.getList("grant_types_supported")).isEqualTo(List.of("client_credentials"));
+        assertThat(oauth.getList("token_endpoint_auth_methods_supported"))
+                .containsExactly("client_secret_basic", "client_secret_post");
+        for (String endpoint : List.of("token_endpoint", "jwks_uri", "introspection_endpoint",
+                "revocation_endpoint")) {
+            assertThat(oauth.getString(endpoint)).startsWith(TestTokens.ISSUER + "/oauth2/");
+        }
+        // the documented JWKS path is served here
+        String jwksPath = URI.create(oauth.getString("jwks_uri")).getPath();
+        given().get(jwksPath).then().statusCode(200);
+    }
+}
