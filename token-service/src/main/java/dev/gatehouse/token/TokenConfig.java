@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code gatehouse.token.*}: the authorization server's settings. */
 @ConfigMapping(prefix = "gatehouse.token")
@@ -29,6 +30,12 @@ public interface TokenConfig {
     /** Signing algorithm for new clients; see docs/security.md for why. */
     @WithDefault("RS256")
     String defaultSigningAlgorithm();
+
+    /** The platform-admin client created on first start, if it does not exist yet (with its secret). */
+    Optional<String> adminClientId();
+
+    /** The platform-admin client's secret; at least 32 characters. Only its keyed hash is stored. */
+    Optional<String> adminClientSecret();
 
     /** How long a signing key stays active before scheduled rotation replaces it. */
     @WithDefault("30d")

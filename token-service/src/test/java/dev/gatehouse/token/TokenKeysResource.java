@@ -6,14 +6,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
-/** Fresh key-encryption and secret-hash keys for each test JVM, so no key material lives in git. */
+/** Fresh keys and platform-admin credentials for each test JVM, so no key material or secret lives in git. */
 public class TokenKeysResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
         return Map.of("gatehouse.token.key-encryption-key", random(32),
                 "gatehouse.token.secret-hash-key", random(32),
-                "gatehouse.token.issuer", dev.gatehouse.testsupport.TestTokens.ISSUER);
+                "gatehouse.token.issuer", dev.gatehouse.testsupport.TestTokens.ISSUER,
+                "gatehouse.token.admin-client-id", "test-platform-admin",
+                "gatehouse.token.admin-client-secret",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(random(33))));
     }
 
     private static String random(int bytes) {

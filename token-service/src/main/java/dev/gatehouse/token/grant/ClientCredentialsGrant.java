@@ -18,6 +18,7 @@ import java.util.List;
 public class ClientCredentialsGrant implements GrantHandler {
 
     public static final String TYPE = "client_credentials";
+    static final String PLATFORM_ADMIN = "platform_admin";
 
     private final AccessTokenIssuer issuer;
     private final IssuanceRecorder recorder;
@@ -36,9 +37,11 @@ public class ClientCredentialsGrant implements GrantHandler {
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated, OAuthForm form) {
         Client client = authenticated.client();
         List<String> scopes = Scopes.grant(form.get("scope"), client.scopeList());
+        // The platform's own clients administer Gatehouse (docs/security.md); nobody else gets a role this way.
+        List<String> roles = Client.OWNER_PLATFORM.equals(client.ownerType) ? List.of(PLATFORM_ADMIN) : List.of();
         AccessToken token = issuer.issue(client.clientId, client.clientId,
-                new ClientOwner(client.ownerType, client.ownerId).companyId(), scopes, client.tokenLifetimeSeconds,
-                client.signingAlgorithm);
+                new ClientOwner(client.ownerType, client.ownerId).companyId(), scopes, roles,
+                client.tokenLifetimeSeconds, client.signingAlgorithm);
         return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token));
     }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Mints JWT access tokens per RFC 9068: header {@code typ: at+jwt} (§2.1) and {@code kid}; claims {@code iss},
  * {@code sub}, {@code aud}, {@code client_id}, {@code scope}, {@code iat}, {@code exp}, {@code jti} (§2.2), plus
- * {@code company_id} when the token is for a company.
+ * {@code company_id} when the token is for a company and the platform {@code roles} of docs/security.md.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -33,7 +33,7 @@ public class AccessTokenIssuer {
     }
 
     public AccessToken issue(String clientId, String subject, UUID companyId, List<String> scopes,
-            int lifetimeSeconds, String algorithm) {
+            List<String> roles, int lifetimeSeconds, String algorithm) {
         Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant expires = now.plusSeconds(lifetimeSeconds);
         String jti = UUID.randomUUID().toString();
@@ -48,6 +48,9 @@ public class AccessTokenIssuer {
         claims.setJwtId(jti);
         if (companyId != null) {
             claims.setClaim("company_id", companyId.toString());
+        }
+        if (!roles.isEmpty()) {
+            claims.setStringListClaim("roles", roles);
         }
         return new AccessToken(sign(claims, algorithm), jti, clientId, subject, companyId, scopes, now, expires);
     }

@@ -61,7 +61,7 @@ class IntrospectionAndRevocationTest {
     void garbageForeignAndExpiredTokensAreInactive() {
         introspect("not-a-token").statusCode(200).body("active", equalTo(false));
         introspect(TestTokens.platformAdmin().sign()).body("active", equalTo(false));
-        String expired = issuer.issue(client.clientId(), client.clientId(), company, List.of(), -10, "RS256")
+        String expired = issuer.issue(client.clientId(), client.clientId(), company, List.of(), List.of(), -10, "RS256")
                 .value();
         introspect(expired).body("active", equalTo(false));
         // an inactive answer says nothing more
