@@ -181,10 +181,23 @@ EOF
 }
 
 make_keys() {
-  "${LAUNCHER[@]}" keygen --dir "$DATA/keys" || fail "key generation" "$LOGS/postgres.log"
-  PUBLIC_KEY=$(cat "$DATA/keys/jwt-verification-key.b64")
+  local made
+  made=$("${LAUNCHER[@]}" keygen --dir "$DATA/keys") || fail "key generation" "$DATA/keys"
   TOKEN_KEK=$(cat "$DATA/keys/token-key-encryption-key.b64")
   TOKEN_HASH_KEY=$(cat "$DATA/keys/token-secret-hash-key.b64")
+  if [ -z "${GATEHOUSE_ADMIN_CLIENT_ID:-}" ] || [ -z "${GATEHOUSE_ADMIN_CLIENT_SECRET:-}" ]; then
+    # shellcheck disable=SC1091
+    . "$DATA/keys/admin-client.env"
+    if [ "$made" = admin-client-created ]; then
+      say ""
+      say "  Platform-admin client created; shown this once, kept in $DATA/keys/admin-client.env:"
+      say "    GATEHOUSE_ADMIN_CLIENT_ID=$GATEHOUSE_ADMIN_CLIENT_ID"
+      say "    GATEHOUSE_ADMIN_CLIENT_SECRET=$GATEHOUSE_ADMIN_CLIENT_SECRET"
+      say ""
+    fi
+  fi
+  ADMIN_ID=$GATEHOUSE_ADMIN_CLIENT_ID
+  ADMIN_SECRET=$GATEHOUSE_ADMIN_CLIENT_SECRET
 }
 
 write_dev_env() { # Quarkus dev mode reads .env from the module folder it runs in
@@ -193,13 +206,14 @@ write_dev_env() { # Quarkus dev mode reads .env from the module folder it runs i
     module=${entry%%:*}
     cat >"$ROOT/$module/.env" <<EOF
 # Written by deploy/local/run.sh infra for quarkus:dev; not committed.
-GATEHOUSE_JWT_PUBLIC_KEY=$PUBLIC_KEY
 GATEHOUSE_DB_HOST=$DB_HOST
 GATEHOUSE_DB_PORT=$DB_PORT
 GATEHOUSE_DB_NAME=$DB_NAME
 GATEHOUSE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP
 GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY=$TOKEN_KEK
 GATEHOUSE_TOKEN_SECRET_HASH_KEY=$TOKEN_HASH_KEY
+GATEHOUSE_ADMIN_CLIENT_ID=$ADMIN_ID
+GATEHOUSE_ADMIN_CLIENT_SECRET=$ADMIN_SECRET
 EOF
   done
 }
@@ -214,8 +228,8 @@ start_services() {
     start_bg "$module" "$LOGS/$module.log" env \
       GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
       GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
-      GATEHOUSE_JWT_PUBLIC_KEY="$PUBLIC_KEY" \
       GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
+      GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
       "$JAVA" -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
     urls+=("$module=http://localhost:$port/q/health/ready")
   done
@@ -239,7 +253,7 @@ print_urls() {
     printf '  %-24s %-24s %s\n' "$module" "http://localhost:$port" "http://localhost:$port/q/swagger-ui"
   done
   say "  PostgreSQL $DB_HOST:$DB_PORT/$DB_NAME   Kafka $KAFKA_BOOTSTRAP"
-  say "  a platform-admin token: $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys --role platform_admin"
+  say "  a platform-admin token (from token-service): $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys"
   say "Press Ctrl-C to stop."
 }
 
@@ -268,7 +282,8 @@ if [ "$MODE" = infra ]; then
   say ""
   say "Infrastructure ready in $(elapsed "$T0"): PostgreSQL $DB_HOST:$DB_PORT, Kafka $KAFKA_BOOTSTRAP"
   say "Run a service in dev mode, e.g.: ./mvnw -pl token-service quarkus:dev -Dquarkus.console.enabled=false"
-  say "(each service's .env, written now, points it here). Press Ctrl-C to stop."
+  say "(each service's .env, written now, points it here; the others verify tokens with token-service on :8083,"
+  say "so run it too). Press Ctrl-C to stop."
   watch_children
 fi
 start_services

@@ -11,8 +11,8 @@ import java.util.Map;
  * <pre>
  *   postgres   --data DIR --port N          run embedded PostgreSQL with the service schemas until stopped
  *   provision  --jdbc-url URL --admin-user U roles and schemas on an external PostgreSQL (passwords from env)
- *   keygen     --dir DIR                     make the local JWT signing key pair, once
- *   token      --dir DIR --role R [--company ID] [--subject S] [--ttl SECONDS]   print a signed bearer token
+ *   keygen     --dir DIR                     make the local stack's keys and admin credentials, once
+ *   token      --dir DIR                     print a platform-admin access token from token-service
  *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
  *   smoke                                    the smoke test's checks against the running stack
  * </pre>
@@ -30,8 +30,8 @@ public final class Launcher {
         int status = switch (args[0]) {
             case "postgres" -> PostgresCommand.run(options(rest));
             case "provision" -> PostgresCommand.provisionExternal(options(rest));
-            case "keygen" -> DevTokens.keygen(Path.of(require(options(rest), "dir")));
-            case "token" -> DevTokens.token(options(rest));
+            case "keygen" -> LocalKeys.keygen(Path.of(require(options(rest), "dir")));
+            case "token" -> AdminClient.printToken(options(rest));
             case "await-ready" -> ReadinessWait.run(rest);
             case "smoke" -> SmokeCheck.run();
             default -> usage();

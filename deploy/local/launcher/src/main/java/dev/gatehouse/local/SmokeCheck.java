@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The smoke test's checks against a running stack: a company and a project made through directory-service's API
- * must show up as events in audit-metrics-service's trail within 5 seconds. Prints each check; exit 1 on the first
- * failure.
+ * The smoke test's checks against a running stack. The platform-admin client gets a token from token-service; a
+ * company and a project made with it through directory-service's API must show up as events in
+ * audit-metrics-service's trail within 5 seconds; after a signing-key rotation, a token signed with the new key
+ * must be accepted without restarting anything. Prints each check; exit 1 on the first failure.
  */
 final class SmokeCheck {
 
@@ -26,6 +27,7 @@ final class SmokeCheck {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String directory = env("GATEHOUSE_DIRECTORY_URL", "http://localhost:8081");
     private final String audit = env("GATEHOUSE_AUDIT_URL", "http://localhost:8084");
+    private final String tokenService = env("GATEHOUSE_ISSUER", "http://localhost:8083");
     private final Path keys = Path.of(env("GATEHOUSE_KEYS_DIR", ".gatehouse/keys"));
 
     private SmokeCheck() {
@@ -44,7 +46,9 @@ final class SmokeCheck {
     }
 
     private void check() throws Exception {
-        String platformAdmin = DevTokens.sign(keys, "platform_admin", null, "smoke-platform-admin", 600);
+        AdminClient admin = AdminClient.from(keys);
+        String platformAdmin = admin.token();
+        pass("token-service issued a platform-admin token (client_credentials)");
         String companyName = "Smoke Co " + UUID.randomUUID().toString().substring(0, 8);
 
         JsonNode company = send("POST", directory + "/companies", platformAdmin,
@@ -53,8 +57,7 @@ final class SmokeCheck {
         long createdAt = System.nanoTime();
         pass("POST /companies created " + companyId);
 
-        String companyAdmin = DevTokens.sign(keys, "company_admin", companyId, "smoke-company-admin", 600);
-        JsonNode project = send("POST", directory + "/companies/" + companyId + "/projects", companyAdmin,
+        JsonNode project = send("POST", directory + "/companies/" + companyId + "/projects", platformAdmin,
                 "{\"name\": \"Smoke Project\"}", 201);
         pass("POST /companies/{id}/projects created " + project.get("id").asText());
 
@@ -62,7 +65,7 @@ final class SmokeCheck {
         Set<String> seen = new HashSet<>();
         long deadline = createdAt + AUDIT_DEADLINE.toNanos();
         while (!seen.containsAll(wanted) && System.nanoTime() < deadline) {
-            JsonNode page = send("GET", audit + "/audit/events?companyId=" + companyId, companyAdmin, null, 200);
+            JsonNode page = send("GET", audit + "/audit/events?companyId=" + companyId, platformAdmin, null, 200);
             page.get("items").forEach(item -> seen.add(item.get("type").asText()));
             if (!seen.containsAll(wanted)) {
                 Thread.sleep(100);
@@ -73,6 +76,13 @@ final class SmokeCheck {
                     + "s; expected " + wanted);
         }
         pass(String.format("audit trail shows %s within %.2fs", wanted, (System.nanoTime() - createdAt) / 1e9));
+
+        JsonNode rotated = send("POST", tokenService + "/signing-keys/rotate?algorithm=RS256", platformAdmin, null,
+                200);
+        String newKid = rotated.get("kid").asText();
+        String afterRotation = admin.token();
+        send("GET", directory + "/companies/" + companyId, afterRotation, null, 200);
+        pass("after rotating to key " + newKid + ", directory-service accepts its tokens without a restart");
     }
 
     private JsonNode send(String method, String url, String token, String body, int expected) throws Exception {

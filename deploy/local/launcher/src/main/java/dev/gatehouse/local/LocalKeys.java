@@ -1,0 +1,55 @@
+package dev.gatehouse.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The local stack's secrets, made once and kept (mode 600) in the data folder: token-service's key-encryption and
+ * secret-hash keys, and the platform-admin client's credentials (unless given by environment).
+ */
+final class LocalKeys {
+
+    static final List<String> TOKEN_SERVICE_KEYS = List.of("token-key-encryption-key.b64", "token-secret-hash-key.b64");
+    static final String ADMIN_CLIENT = "admin-client.env";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private LocalKeys() {
+    }
+
+    /** Creates what is missing; prints "admin-client-created" when the admin credentials were made just now. */
+    static int keygen(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : TOKEN_SERVICE_KEYS) {
+            writeOnce(dir.resolve(name), Base64.getEncoder().encodeToString(random(32)));
+        }
+        Path admin = dir.resolve(ADMIN_CLIENT);
+        if (!Files.exists(admin)) {
+            // base64url: only URL-unreserved characters, as token-service requires of the admin secret
+            writeOnce(admin, "GATEHOUSE_ADMIN_CLIENT_ID=gatehouse-platform-admin\n"
+                    + "GATEHOUSE_ADMIN_CLIENT_SECRET=gatehouse_cs_"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)) + "\n");
+            System.out.println("admin-client-created");
+        }
+        return 0;
+    }
+
+    private static void writeOnce(Path file, String content) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static byte[] random(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
