@@ -37,6 +37,24 @@ public interface TokenConfig {
     /** The platform-admin client's secret; at least 32 characters. Only its keyed hash is stored. */
     Optional<String> adminClientSecret();
 
+    /** Throttling of failed client authentications. */
+    Throttle throttle();
+
+    /** {@code gatehouse.token.throttle.*}. */
+    interface Throttle {
+        /** Failed authentications an address may make per window before it must wait. */
+        @WithDefault("20")
+        int addressFailures();
+
+        /** Failed authentications a client may suffer per window (from unknown addresses) before they must wait. */
+        @WithDefault("100")
+        int clientFailures();
+
+        /** The window over which the budgets refill. */
+        @WithDefault("1m")
+        Duration window();
+    }
+
     /** How long a signing key stays active before scheduled rotation replaces it. */
     @WithDefault("30d")
     Duration keyRotationPeriod();

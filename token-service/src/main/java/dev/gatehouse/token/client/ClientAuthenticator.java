@@ -23,7 +23,7 @@ import java.util.List;
  * Client authentication at the OAuth endpoints (RFC 6749 §2.3): {@code client_secret_basic} or
  * {@code client_secret_post}, never both at once. An unknown client and a wrong secret get the same
  * {@code invalid_client} after the same work; only a client that proved its secret learns it is disabled. Every
- * failure is recorded as a {@code ClientAuthenticationFailed} event.
+ * failure is recorded as a {@code ClientAuthenticationFailed} event and counted by {@link AuthenticationThrottle}.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -54,13 +54,15 @@ public class ClientAuthenticator {
     private final ClientSecretRepository secrets;
     private final SecretHasher hasher;
     private final OutboxWriter outbox;
+    private final AuthenticationThrottle throttle;
 
     public ClientAuthenticator(ClientRepository clients, ClientSecretRepository secrets, SecretHasher hasher,
-            OutboxWriter outbox) {
+            OutboxWriter outbox, AuthenticationThrottle throttle) {
         this.clients = clients;
         this.secrets = secrets;
         this.hasher = hasher;
         this.outbox = outbox;
+        this.throttle = throttle;
     }
 
     /** Reads the credentials from the Authorization header or the form. */
@@ -94,11 +96,17 @@ public class ClientAuthenticator {
     }
 
     public Uni<Authenticated> authenticate(Credentials credentials, String sourceAddress) {
+        throttle.retryAfter(credentials.clientId(), sourceAddress).ifPresent(wait -> {
+            throw new OAuthException(OAuthError.SLOW_DOWN, "Too many failed authentications; retry after "
+                    + Math.max(1, (wait.toMillis() + 999) / 1000) + " seconds", wait);
+        });
         Instant now = Instant.now();
         return Panache.withSession(() -> clients.findById(credentials.clientId())
                 .chain(client -> (client == null ? Uni.createFrom().item(List.<ClientSecret>of())
                         : secrets.ofClient(client.clientId))
                         .map(candidates -> verify(client, candidates, credentials, now))))
+                .invoke(ok -> throttle.succeeded(credentials.clientId(), sourceAddress))
+                .onFailure(Failure.class).invoke(e -> throttle.failed(credentials.clientId(), sourceAddress))
                 .onFailure(Failure.class).call(e -> recordFailure(credentials, sourceAddress, ((Failure) e).reason));
     }
 

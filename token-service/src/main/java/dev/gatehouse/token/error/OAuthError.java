@@ -10,7 +10,12 @@ public enum OAuthError {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
     /** RFC 7009 §2.2.1. */
-    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400);
+    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
+    /**
+     * Too many failed authentications: 429 with Retry-After. RFC 6749 has no code for this; {@code slow_down} is
+     * the registered OAuth error (RFC 8628 §3.5) closest in meaning.
+     */
+    SLOW_DOWN("slow_down", 429);
 
     private final String code;
     private final int status;

@@ -26,6 +26,9 @@ public class OAuthExceptionMapper {
         if (e.error() == OAuthError.INVALID_CLIENT) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"gatehouse\"");
         }
+        // RFC 9110 §10.2.3: whole seconds, rounded up so a client that obeys is not refused again.
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                Math.max(1, (wait.toMillis() + 999) / 1000)));
         return response.build();
     }
 }
