@@ -56,6 +56,14 @@ public class Client {
     @Column(name = "disabled_reason", length = 500)
     public String disabledReason;
 
+    /** Public keys for private_key_jwt (RFC 7523), a JWK Set document; or null. */
+    @Column(columnDefinition = "text")
+    public String jwks;
+
+    /** Where the client serves its JWK Set, for private_key_jwt; or null. */
+    @Column(name = "jwks_uri", columnDefinition = "text")
+    public String jwksUri;
+
     /** Tokens issued before this instant are revoked ({@code revoke-tokens}, delete, regenerate). */
     @Column(name = "tokens_valid_after", nullable = false)
     public Instant tokensValidAfter;

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,17 +28,24 @@ public final class ClientRequests {
             List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
             @Min(value = 60, message = "must be at least 60 seconds")
             @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
-            @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm) {
+            @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm,
+            JsonNode jwks,
+            @Size(max = 2000, message = "must be at most 2000 characters") String jwksUri) {
     }
 
-    /** {@code PATCH .../service-accounts/{clientId}}: absent fields stay as they are. */
+    /**
+     * {@code PATCH .../service-accounts/{clientId}}: absent fields stay as they are. {@code jwks} and
+     * {@code jwksUri} register public keys for private_key_jwt; an empty string or {@code {}} removes them.
+     */
     public record Update(
             @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
             @Size(max = 1000, message = "must be at most 1000 characters") String description,
             @Size(max = 50, message = "may list at most 50 scopes")
             List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
             @Min(value = 60, message = "must be at least 60 seconds")
-            @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds) {
+            @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
+            JsonNode jwks,
+            @Size(max = 2000, message = "must be at most 2000 characters") String jwksUri) {
     }
 
     /** {@code POST .../secrets}: until when the secrets in use now stay valid (default: 24 hours from now). */

@@ -1,6 +1,8 @@
 package dev.gatehouse.token.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.events.EventJson;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -24,15 +26,28 @@ public final class ClientResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ClientView(String clientId, String name, String description, ClientOwner owner,
             List<String> grantTypes, List<String> scopes, int tokenLifetimeSeconds, String signingAlgorithm,
-            boolean enabled, String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy,
-            Instant updatedAt, String updatedBy) {
+            List<String> tokenEndpointAuthMethods, JsonNode jwks, String jwksUri, boolean enabled,
+            String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy, Instant updatedAt,
+            String updatedBy) {
 
         static ClientView of(Client c, List<ClientSecret> secrets) {
             return new ClientView(c.clientId, c.name, c.description, new ClientOwner(c.ownerType, c.ownerId),
-                    c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds, c.signingAlgorithm, c.enabled,
-                    c.disabledReason, secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
+                    c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds, c.signingAlgorithm,
+                    c.jwks == null && c.jwksUri == null
+                            ? List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST)
+                            : List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST,
+                                    ClientAuthenticator.PRIVATE_KEY_JWT),
+                    parse(c.jwks), c.jwksUri, c.enabled, c.disabledReason, secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
                             .map(SecretInfo::of).toList(),
                     c.createdAt, c.createdBy, c.updatedAt, c.updatedBy);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? null : EventJson.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored JWKS is not JSON", e);
         }
     }
 

@@ -81,6 +81,8 @@ public class ClientService {
                     : (int) config.defaultTokenLifetime().toSeconds();
             c.signingAlgorithm = request.signingAlgorithm() != null ? request.signingAlgorithm()
                     : config.defaultSigningAlgorithm();
+            c.jwks = ClientKeys.validJwks(request.jwks());
+            c.jwksUri = ClientKeys.validJwksUri(request.jwksUri());
             c.enabled = true;
             // Tokens carry whole-second iat, so the cutoff is whole seconds too: tokens from this second count.
             c.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
@@ -133,6 +135,13 @@ public class ClientService {
                     }
                     if (patch.tokenLifetimeSeconds() != null) {
                         c.tokenLifetimeSeconds = patch.tokenLifetimeSeconds();
+                    }
+                    if (patch.jwks() != null) {
+                        c.jwks = patch.jwks().isObject() && patch.jwks().isEmpty() ? null
+                                : ClientKeys.validJwks(patch.jwks());
+                    }
+                    if (patch.jwksUri() != null) {
+                        c.jwksUri = ClientKeys.validJwksUri(patch.jwksUri());
                     }
                     touch(c, actor);
                     return clients.flush().call(() -> emit(TokenEvents.CLIENT_UPDATED, c, actor,

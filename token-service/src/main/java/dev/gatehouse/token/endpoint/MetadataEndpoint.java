@@ -26,7 +26,10 @@ import java.util.Map;
 @Tag(name = "OAuth 2.0")
 public class MetadataEndpoint {
 
-    private static final List<String> AUTH_METHODS = List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST);
+    private static final List<String> AUTH_METHODS = List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST,
+            ClientAuthenticator.PRIVATE_KEY_JWT);
+    /** What private_key_jwt assertions may be signed with (RFC 8414 §2). */
+    private static final List<String> ASSERTION_ALGORITHMS = List.of("RS256", "PS256", "ES256");
 
     private final Map<String, Object> metadata;
 
@@ -42,6 +45,7 @@ public class MetadataEndpoint {
         // No authorization endpoint: this server issues tokens to machine clients only.
         m.put("response_types_supported", List.of());
         m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("token_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
         m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
         m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
         m.put("subject_types_supported", List.of("public"));

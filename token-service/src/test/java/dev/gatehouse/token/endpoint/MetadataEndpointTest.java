@@ -25,7 +25,7 @@ class MetadataEndpointTest {
         assertThat(oauth.getString("issuer")).isEqualTo(TestTokens.ISSUER);
         assertThat(oauth.getList("grant_types_supported")).isEqualTo(List.of("client_credentials"));
         assertThat(oauth.getList("token_endpoint_auth_methods_supported"))
-                .containsExactly("client_secret_basic", "client_secret_post");
+                .containsExactly("client_secret_basic", "client_secret_post", "private_key_jwt");
         for (String endpoint : List.of("token_endpoint", "jwks_uri", "introspection_endpoint",
                 "revocation_endpoint")) {
             assertThat(oauth.getString(endpoint)).startsWith(TestTokens.ISSUER + "/oauth2/");
