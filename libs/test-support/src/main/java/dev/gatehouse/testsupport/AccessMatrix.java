@@ -31,7 +31,9 @@ public final class AccessMatrix {
         /** An admin of the company in the path, or a platform admin. */
         COMPANY_ADMIN,
         /** Only a platform admin. */
-        PLATFORM_ADMIN
+        PLATFORM_ADMIN,
+        /** A developer of the developer organization in the path (the target id stands for it), or a platform admin. */
+        DEVELOPER
     }
 
     /**
@@ -83,14 +85,15 @@ public final class AccessMatrix {
                 .isEqualTo(documentedEndpoints());
 
         AccessMatrix matrix = new AccessMatrix();
-        Map<String, String> tokens = Map.of(
-                "platform admin", TestTokens.platformAdmin().sign(),
-                "admin of this company", TestTokens.companyAdmin(target).sign(),
-                "member of this company", TestTokens.companyMember(target).sign(),
-                "admin of another company", TestTokens.companyAdmin(outsider).sign(),
-                "member of another company", TestTokens.companyMember(outsider).sign(),
-                "developer", TestTokens.developer(UUID.randomUUID()).sign(),
-                "token without roles", TestTokens.noRole().sign());
+        Map<String, String> tokens = Map.ofEntries(
+                Map.entry("platform admin", TestTokens.platformAdmin().sign()),
+                Map.entry("admin of this company", TestTokens.companyAdmin(target).sign()),
+                Map.entry("member of this company", TestTokens.companyMember(target).sign()),
+                Map.entry("admin of another company", TestTokens.companyAdmin(outsider).sign()),
+                Map.entry("member of another company", TestTokens.companyMember(outsider).sign()),
+                Map.entry("developer of another organization", TestTokens.developer(UUID.randomUUID()).sign()),
+                Map.entry("developer of this organization", TestTokens.developer(target).sign()),
+                Map.entry("token without roles", TestTokens.noRole().sign()));
         for (Endpoint e : endpoints) {
             matrix.expect(e, target, null, "no token", 401);
             tokens.forEach((who, token) -> matrix.expect(e, target, token, who, allowed(e.access(), who) ? 0 : 403));
@@ -105,6 +108,7 @@ public final class AccessMatrix {
                     .contains(who);
             case COMPANY_ADMIN -> Set.of("platform admin", "admin of this company").contains(who);
             case PLATFORM_ADMIN -> who.equals("platform admin");
+            case DEVELOPER -> Set.of("platform admin", "developer of this organization").contains(who);
         };
     }
 

@@ -102,6 +102,17 @@ public class ClientService {
         }).onFailure(UniqueViolation::is).transform(e -> duplicate(name));
     }
 
+    /** The owner of an app client (owned by a developer organization); 404 for any other client. */
+    @WithSession
+    public Uni<ClientOwner> appClientOwner(String clientId) {
+        return clients.findById(clientId).map(c -> {
+            if (c == null || !Client.OWNER_DEVELOPER_ORG.equals(c.ownerType)) {
+                throw ProblemException.notFound("Client", clientId);
+            }
+            return new ClientOwner(c.ownerType, c.ownerId);
+        });
+    }
+
     @WithSession
     public Uni<ClientView> get(ClientOwner owner, String clientId) {
         return find(owner, clientId).chain(c -> secrets.ofClient(clientId).map(s -> ClientView.of(c, s)));

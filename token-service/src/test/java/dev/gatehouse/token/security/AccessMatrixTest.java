@@ -2,6 +2,7 @@ package dev.gatehouse.token.security;
 
 import dev.gatehouse.testsupport.AccessMatrix;
 import dev.gatehouse.testsupport.AccessMatrix.Endpoint;
+import dev.gatehouse.token.AppClients;
 import dev.gatehouse.token.ServiceAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_ADMIN;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.DEVELOPER;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.PLATFORM_ADMIN;
 
 /** Every token-service administration endpoint, every kind of caller. */
@@ -36,6 +38,13 @@ class AccessMatrixTest {
             new Endpoint("POST", BASE + "/{clientId}/enable", COMPANY_ADMIN, c -> fresh(c) + "/enable", null),
             new Endpoint("POST", BASE + "/{clientId}/revoke-tokens", COMPANY_ADMIN,
                     c -> fresh(c) + "/revoke-tokens", null),
+            new Endpoint("GET", "/clients/{clientId}", DEVELOPER, AccessMatrixTest::freshApp, null),
+            new Endpoint("POST", "/clients/{clientId}/secrets", DEVELOPER, c -> freshApp(c) + "/secrets",
+                    c -> "{}"),
+            new Endpoint("DELETE", "/clients/{clientId}/secrets/{secretId}", DEVELOPER,
+                    c -> appSecret(c), null),
+            new Endpoint("POST", "/clients/{clientId}/regenerate-secret", DEVELOPER,
+                    c -> freshApp(c) + "/regenerate-secret", null),
             new Endpoint("GET", "/signing-keys", PLATFORM_ADMIN, c -> "/signing-keys", null),
             new Endpoint("POST", "/signing-keys/rotate", PLATFORM_ADMIN, c -> "/signing-keys/rotate?algorithm=RS256",
                     null));
@@ -56,6 +65,16 @@ class AccessMatrixTest {
 
     private static String fresh(UUID company) {
         return ServiceAccounts.in(company).create().path();
+    }
+
+    /** An app client of the developer organization the matrix's target id stands for. */
+    private static String freshApp(UUID org) {
+        return "/clients/" + AppClients.createFor(org).clientId();
+    }
+
+    private static String appSecret(UUID org) {
+        var app = AppClients.createFor(org);
+        return "/clients/" + app.clientId() + "/secrets/" + app.secretId();
     }
 
     private static String freshSecret(UUID company) {

@@ -45,6 +45,17 @@ public class Caller {
         return new Actor(Actor.USER, subject());
     }
 
+    /** A developer of this developer organization, or platform admin. */
+    public void requireDeveloperOf(UUID developerOrgId) {
+        if (isPlatformAdmin()) {
+            return;
+        }
+        boolean sameOrg = claim("developer_org_id").flatMap(Caller::uuid).map(developerOrgId::equals).orElse(false);
+        if (!sameOrg || !identity.hasRole(Roles.DEVELOPER)) {
+            throw ProblemException.forbidden("Only developers of the app's organization may do this");
+        }
+    }
+
     public void requirePlatformAdmin() {
         if (!isPlatformAdmin()) {
             throw ProblemException.forbidden("Only a platform admin may do this");

@@ -1,0 +1,79 @@
+package dev.gatehouse.token.client;
+
+import dev.gatehouse.token.client.ClientResponses.ClientView;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@code /clients/{clientId}}: an app's OAuth client, for the developers of the organization that owns the app.
+ * The same secret operations as service accounts, so nothing about secrets lives anywhere else. App clients
+ * themselves are created from app-management events; any other client answers 404 here.
+ */
+@Path("/clients/{clientId}")
+@Authenticated
+@Tag(name = "App clients")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppClientResource {
+
+    private final ClientService clients;
+    private final Caller caller;
+
+    public AppClientResource(ClientService clients, Caller caller) {
+        this.clients = clients;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The app client, with its secrets' ids and dates (never the secrets)")
+    public Uni<ClientView> get(@PathParam("clientId") String clientId) {
+        return asDeveloper(clientId, owner -> clients.get(owner, clientId));
+    }
+
+    @POST
+    @Path("/secrets")
+    @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
+    public Uni<Response> rotate(@PathParam("clientId") String clientId, ClientRequests.Rotate request) {
+        return asDeveloper(clientId, owner -> clients.rotate(owner, clientId,
+                request == null ? null : request.previousSecretsExpireAt(), caller.actor()))
+                .map(secret -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
+                        .entity(secret).build());
+    }
+
+    @DELETE
+    @Path("/secrets/{secretId}")
+    @Operation(summary = "Revoke one secret")
+    public Uni<ClientView> revokeSecret(@PathParam("clientId") String clientId,
+            @PathParam("secretId") UUID secretId) {
+        return asDeveloper(clientId, owner -> clients.revokeSecret(owner, clientId, secretId, caller.actor()));
+    }
+
+    @POST
+    @Path("/regenerate-secret")
+    @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
+    public Uni<Response> regenerate(@PathParam("clientId") String clientId) {
+        return asDeveloper(clientId, owner -> clients.regenerate(owner, clientId, caller.actor()))
+                .map(secret -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
+                        .entity(secret).build());
+    }
+
+    private <T> Uni<T> asDeveloper(String clientId, Function<ClientOwner, Uni<T>> action) {
+        return clients.appClientOwner(clientId).chain(owner -> {
+            caller.requireDeveloperOf(owner.id());
+            return action.apply(owner);
+        });
+    }
+}
