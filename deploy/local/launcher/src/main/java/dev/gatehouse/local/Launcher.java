@@ -33,6 +33,7 @@ public final class Launcher {
             case "keygen" -> LocalKeys.keygen(Path.of(require(options(rest), "dir")));
             case "token" -> AdminClient.printToken(options(rest));
             case "await-ready" -> ReadinessWait.run(rest);
+            case "bench-setup" -> BenchSetup.run(options(rest));
             case "smoke" -> SmokeCheck.run();
             default -> usage();
         };

@@ -1,0 +1,20 @@
+-- wrk script for deploy/local/benchmark.sh: a form POST with HTTP Basic client authentication, an optional
+-- per-connection pause (to run below saturation), and a one-line machine-readable summary.
+wrk.method = "POST"
+wrk.body = os.getenv("BENCH_BODY")
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Authorization"] = "Basic " .. os.getenv("BENCH_BASIC")
+
+local pause_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause_ms > 0 then
+  function delay() return pause_ms end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  local seconds = summary.duration / 1e6
+  io.write(string.format(
+    "RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f errors=%d requests=%d seconds=%.1f\n",
+    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, e.connect + e.read + e.write + e.status + e.timeout, summary.requests, seconds))
+end

@@ -1,0 +1,73 @@
+package dev.gatehouse.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code bench-setup --dir DIR}: creates the benchmark's clients through token-service's admin API (an RS256 and
+ * an ES256 service account, and one that introspects) and prints them as shell assignments, with an access token
+ * to introspect. For deploy/local/benchmark.sh only: it prints secrets.
+ */
+final class BenchSetup {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchSetup() {
+    }
+
+    static int run(Map<String, String> options) throws Exception {
+        AdminClient admin = AdminClient.from(Path.of(Launcher.require(options, "dir")));
+        String issuer = System.getenv().getOrDefault("GATEHOUSE_ISSUER", "http://localhost:8083");
+        String token = admin.token();
+        HttpClient http = HttpClient.newHttpClient();
+        UUID company = UUID.randomUUID();
+        StringBuilder out = new StringBuilder();
+        for (String alg : new String[] {"RS256", "ES256"}) {
+            JsonNode created = create(http, issuer, token, company, "bench " + alg + " " + UUID.randomUUID(), alg);
+            out.append(alg).append("_BASIC=").append(basic(created)).append('\n');
+        }
+        JsonNode introspector = create(http, issuer, token, company, "bench introspector " + UUID.randomUUID(),
+                "RS256");
+        out.append("INTROSPECT_BASIC=").append(basic(introspector)).append('\n');
+        HttpRequest grant = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic(introspector))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        String accessToken = JSON.readTree(http.send(grant, HttpResponse.BodyHandlers.ofString()).body())
+                .get("access_token").asText();
+        out.append("INTROSPECT_TOKEN=").append(accessToken).append('\n');
+        System.out.print(out);
+        return 0;
+    }
+
+    private static JsonNode create(HttpClient http, String issuer, String token, UUID company, String name,
+            String alg) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/companies/" + company
+                        + "/service-accounts"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"signingAlgorithm\": \""
+                        + alg + "\"}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating a benchmark client answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String basic(JsonNode created) {
+        return Base64.getEncoder().encodeToString((created.get("clientId").asText() + ":"
+                + created.get("clientSecret").asText()).getBytes(StandardCharsets.UTF_8));
+    }
+}
