@@ -49,6 +49,9 @@ public final class PostgresServer implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Callers stop it themselves (in order, after Kafka and the services); a second hook of zonky's
+                    // own would race them at JVM exit.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     // Durable where data is kept (zonky's default is synchronous_commit=off), fast where it is not.

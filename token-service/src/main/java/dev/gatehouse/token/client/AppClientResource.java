@@ -49,8 +49,7 @@ public class AppClientResource {
     public Uni<Response> rotate(@PathParam("clientId") String clientId, ClientRequests.Rotate request) {
         return asDeveloper(clientId, owner -> clients.rotate(owner, clientId,
                 request == null ? null : request.previousSecretsExpireAt(), caller.actor()))
-                .map(secret -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
-                        .entity(secret).build());
+                .map(SecretResponses::created);
     }
 
     @DELETE
@@ -66,8 +65,7 @@ public class AppClientResource {
     @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
     public Uni<Response> regenerate(@PathParam("clientId") String clientId) {
         return asDeveloper(clientId, owner -> clients.regenerate(owner, clientId, caller.actor()))
-                .map(secret -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
-                        .entity(secret).build());
+                .map(SecretResponses::created);
     }
 
     private <T> Uni<T> asDeveloper(String clientId, Function<ClientOwner, Uni<T>> action) {

@@ -1,7 +1,6 @@
 package dev.gatehouse.token.client;
 
 import dev.gatehouse.token.client.ClientResponses.ClientView;
-import dev.gatehouse.token.client.ClientResponses.NewSecret;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.security.Caller;
@@ -98,7 +97,7 @@ public class ServiceAccountResource {
         caller.requireCompanyAdmin(companyId);
         return clients.rotate(ClientOwner.company(companyId), clientId,
                         request == null ? null : request.previousSecretsExpireAt(), caller.actor())
-                .map(ServiceAccountResource::secretCreated);
+                .map(SecretResponses::created);
     }
 
     @DELETE
@@ -116,7 +115,7 @@ public class ServiceAccountResource {
     public Uni<Response> regenerate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
         return clients.regenerate(ClientOwner.company(companyId), clientId, caller.actor())
-                .map(ServiceAccountResource::secretCreated);
+                .map(SecretResponses::created);
     }
 
     @POST
@@ -144,9 +143,5 @@ public class ServiceAccountResource {
             @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
         return clients.revokeTokens(ClientOwner.company(companyId), clientId, caller.actor());
-    }
-
-    private static Response secretCreated(NewSecret secret) {
-        return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store").entity(secret).build();
     }
 }

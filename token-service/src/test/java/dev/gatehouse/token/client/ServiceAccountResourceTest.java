@@ -8,10 +8,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.gatehouse.testsupport.Sql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -178,13 +176,7 @@ class ServiceAccountResourceTest {
                 .post(base).then().statusCode(201).extract().path("clientId");
     }
 
-    private long count(String sql, String param) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, param);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, Object param) throws Exception {
+        return Sql.count(dataSource, sql, param);
     }
 }

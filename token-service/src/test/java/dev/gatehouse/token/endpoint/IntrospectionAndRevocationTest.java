@@ -10,10 +10,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.gatehouse.testsupport.Sql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -145,13 +143,7 @@ class IntrospectionAndRevocationTest {
                 .post("/oauth2/token").then().statusCode(200).extract().path("access_token");
     }
 
-    private long count(String sql, String param) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, param);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, Object param) throws Exception {
+        return Sql.count(dataSource, sql, param);
     }
 }

@@ -15,11 +15,9 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.gatehouse.testsupport.Sql;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -190,13 +188,7 @@ class TokenEndpointTest {
         return consumer.processToClaims(jwt);
     }
 
-    private long count(String sql, String param) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, param);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, Object param) throws Exception {
+        return Sql.count(dataSource, sql, param);
     }
 }
