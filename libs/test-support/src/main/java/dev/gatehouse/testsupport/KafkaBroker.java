@@ -2,6 +2,7 @@ package dev.gatehouse.testsupport;
 
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -20,6 +21,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker inProcess() {
+        keepKafkaFromEndingTheJvm();
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -39,6 +41,18 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("in-process Kafka did not start", e);
         }
+    }
+
+    /**
+     * A broker that meets a fatal fault (which can happen while it is torn down at JVM exit) calls Kafka's
+     * {@code Exit.halt}: in a test JVM that would end the JVM before its shutdown hooks stop PostgreSQL, and fail
+     * the build though every test passed. Kafka's own tests replace the procedures the same way.
+     */
+    private static void keepKafkaFromEndingTheJvm() {
+        Exit.setHaltProcedure((status, message) ->
+                System.err.println("in-process Kafka asked to halt (" + status + "): " + message + "; ignored"));
+        Exit.setExitProcedure((status, message) ->
+                System.err.println("in-process Kafka asked to exit (" + status + "): " + message + "; ignored"));
     }
 
     public static KafkaBroker external(String bootstrapServers) {
