@@ -87,16 +87,30 @@ public final class TestInfrastructure {
         return bytes;
     }
 
+    /**
+     * At JVM exit: PostgreSQL first (quick, and no server may be left running), then Kafka, waited for at most
+     * 20 s. The test kit's close can hang while the JVM shuts down; once this hook returns the JVM exits anyway,
+     * so a stuck broker thread cannot hold the test JVM, and the build, hostage.
+     */
     private void stop() {
         try {
-            kafka.close();
-        } catch (Exception ignored) {
-            // the JVM is ending; nothing to recover
-        }
-        try {
             postgres.close();
-        } catch (Exception ignored) {
-            // as above
+        } catch (Exception e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+        Thread kafkaStop = new Thread(() -> {
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                System.err.println("in-process Kafka did not stop cleanly: " + e.getMessage());
+            }
+        }, "gatehouse-test-kafka-stop");
+        kafkaStop.setDaemon(true);
+        kafkaStop.start();
+        try {
+            kafkaStop.join(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
