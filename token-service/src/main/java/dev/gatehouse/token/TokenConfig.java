@@ -55,6 +55,13 @@ public interface TokenConfig {
         Duration window();
     }
 
+    /**
+     * Use the native JCA provider (Amazon Corretto Crypto Provider) for signing when it loads on this platform;
+     * off, or where it cannot load, the JDK's own providers are used.
+     */
+    @WithDefault("true")
+    boolean nativeCrypto();
+
     /** How long a signing key stays active before scheduled rotation replaces it. */
     @WithDefault("30d")
     Duration keyRotationPeriod();

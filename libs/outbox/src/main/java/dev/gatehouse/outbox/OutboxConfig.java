@@ -40,4 +40,17 @@ public interface OutboxConfig {
     /** Replication factor for topics the relay creates (1 for a single-node broker). */
     @WithDefault("1")
     short topicReplicationFactor();
+
+    /** {@code gatehouse.outbox.group-commit.*}: how {@link GroupCommitOutbox} batches. */
+    GroupCommit groupCommit();
+
+    interface GroupCommit {
+        /** The most events one insert (one transaction) carries. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** Batches written at once; more arrive while they commit and go in the next. */
+        @WithDefault("2")
+        int maxInFlight();
+    }
 }

@@ -46,8 +46,8 @@ public class ClientAssertionVerifier {
     }
 
     /** Fails with a {@link ClientAuthenticator.Failure} when the assertion does not prove the client. */
-    public Uni<Verified> verify(Client client, String assertion) {
-        if (client.jwks == null && client.jwksUri == null) {
+    public Uni<Verified> verify(RegisteredClient client, String assertion) {
+        if (!client.hasRegisteredKeys()) {
             return Uni.createFrom().failure(new ClientAuthenticator.Failure("no_registered_keys",
                     ClientAuthenticator.FAILED));
         }
@@ -56,25 +56,25 @@ public class ClientAssertionVerifier {
                 .transform(e -> new ClientAuthenticator.Failure("jwks_unavailable", ClientAuthenticator.FAILED));
     }
 
-    private Uni<List<JsonWebKey>> keys(Client client, String assertion) {
-        if (client.jwks != null) {
+    private Uni<List<JsonWebKey>> keys(RegisteredClient client, String assertion) {
+        if (client.jwks() != null) {
             try {
-                return Uni.createFrom().item(new JsonWebKeySet(client.jwks).getJsonWebKeys());
+                return Uni.createFrom().item(new JsonWebKeySet(client.jwks()).getJsonWebKeys());
             } catch (JoseException e) {
                 return Uni.createFrom().failure(e);
             }
         }
-        return remote.keys(client.jwksUri, kidOf(assertion));
+        return remote.keys(client.jwksUri(), kidOf(assertion));
     }
 
-    private Verified check(Client client, String assertion, List<JsonWebKey> keys) {
+    private Verified check(RegisteredClient client, String assertion, List<JsonWebKey> keys) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256))
-                .setExpectedIssuer(client.clientId)
-                .setExpectedSubject(client.clientId)
+                .setExpectedIssuer(client.clientId())
+                .setExpectedSubject(client.clientId())
                 .setExpectedAudience(audiences)
                 .setRequireExpirationTime()
                 .setMaxFutureValidityInMinutes(MAX_VALIDITY_MINUTES)

@@ -4,13 +4,14 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.ClientAuthenticationFailed;
 import dev.gatehouse.events.token.TokenEvents;
-import dev.gatehouse.outbox.OutboxWriter;
+import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.TokenService;
 import dev.gatehouse.token.endpoint.OAuthForm;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.error.OAuthException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jose4j.jwt.MalformedClaimException;
@@ -20,8 +21,11 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Client authentication at the OAuth endpoints (RFC 6749 §2.3): {@code client_secret_basic} or
@@ -36,8 +40,10 @@ public class ClientAuthenticator {
     public static final String POST = "client_secret_post";
     public static final String PRIVATE_KEY_JWT = "private_key_jwt";
     static final String FAILED = "Client authentication failed";
+    /** Longer than any client id we issue; refused before any lookup, so it cannot fill the cache. */
+    static final int MAX_CLIENT_ID_LENGTH = 200;
     private static final String RECORD_JTI = """
-            insert into client_assertion_jti (client_id, jti, expires_at) values (:client, :jti, :expires)
+            insert into client_assertion_jti (client_id, jti, expires_at) values ($1, $2, $3)
             on conflict do nothing
             """;
 
@@ -56,24 +62,24 @@ public class ClientAuthenticator {
     }
 
     /** A client that proved who it is, with the secret it used (null for private_key_jwt). */
-    public record Authenticated(Client client, ClientSecret secret, String method) {
+    public record Authenticated(RegisteredClient client, RegisteredClient.Secret secret, String method) {
     }
 
-    private final ClientRepository clients;
-    private final ClientSecretRepository secrets;
+    private final ClientCache clients;
     private final SecretHasher hasher;
-    private final OutboxWriter outbox;
+    private final GroupCommitOutbox outbox;
     private final AuthenticationThrottle throttle;
     private final ClientAssertionVerifier assertions;
+    private final Pool pool;
 
-    public ClientAuthenticator(ClientRepository clients, ClientSecretRepository secrets, SecretHasher hasher,
-            OutboxWriter outbox, AuthenticationThrottle throttle, ClientAssertionVerifier assertions) {
+    public ClientAuthenticator(ClientCache clients, SecretHasher hasher, GroupCommitOutbox outbox,
+            AuthenticationThrottle throttle, ClientAssertionVerifier assertions, Pool pool) {
         this.clients = clients;
-        this.secrets = secrets;
         this.hasher = hasher;
         this.outbox = outbox;
         this.throttle = throttle;
         this.assertions = assertions;
+        this.pool = pool;
     }
 
     /** Reads the credentials from the Authorization header or the form. */
@@ -140,8 +146,9 @@ public class ClientAuthenticator {
                     + Math.max(1, (wait.toMillis() + 999) / 1000) + " seconds", wait);
         });
         Instant now = Instant.now();
-        Uni<Authenticated> attempt = PRIVATE_KEY_JWT.equals(credentials.method()) ? byAssertion(credentials)
-                : bySecret(credentials, now);
+        Uni<Authenticated> attempt = credentials.clientId().length() > MAX_CLIENT_ID_LENGTH
+                ? Uni.createFrom().failure(new Failure("unknown_client", FAILED))
+                : PRIVATE_KEY_JWT.equals(credentials.method()) ? byAssertion(credentials) : bySecret(credentials, now);
         return attempt
                 .invoke(ok -> throttle.succeeded(credentials.clientId(), sourceAddress))
                 .onFailure(Failure.class).invoke(e -> throttle.failed(credentials.clientId(), sourceAddress))
@@ -149,57 +156,56 @@ public class ClientAuthenticator {
     }
 
     private Uni<Authenticated> bySecret(Credentials credentials, Instant now) {
-        return Panache.withSession(() -> clients.findById(credentials.clientId())
-                .chain(client -> (client == null ? Uni.createFrom().item(List.<ClientSecret>of())
-                        : secrets.ofClient(client.clientId))
-                        .map(candidates -> verify(client, candidates, credentials, now))));
+        return clients.find(credentials.clientId()).map(client -> verify(client, credentials, now));
     }
 
-    /** Verifies the assertion and records its jti in one transaction: a second use of it is a replay. */
+    /** Verifies the assertion and records its jti: a second use of it is a replay (the insert finds it taken). */
     private Uni<Authenticated> byAssertion(Credentials credentials) {
-        return Panache.withTransaction(() -> clients.findById(credentials.clientId()).chain(client -> {
-            if (client == null) {
+        return clients.find(credentials.clientId()).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().failure(new Failure("unknown_client", FAILED));
             }
+            RegisteredClient client = found.get();
             return assertions.verify(client, credentials.secret())
-                    .chain(verified -> Panache.getSession().chain(s -> s.createNativeQuery(RECORD_JTI)
-                            .setParameter("client", client.clientId).setParameter("jti", verified.jti())
-                            .setParameter("expires", verified.expiresAt()).executeUpdate()))
+                    .chain(verified -> Uni.createFrom().completionStage(() -> pool.preparedQuery(RECORD_JTI)
+                            .execute(Tuple.of(client.clientId(), verified.jti(),
+                                    OffsetDateTime.ofInstant(verified.expiresAt(), ZoneOffset.UTC)))
+                            .map(rows -> rows.rowCount()).toCompletionStage()))
                     .map(rows -> {
                         if (rows == 0) {
                             throw new Failure("replayed_assertion", FAILED);
                         }
-                        if (!client.enabled) {
+                        if (!client.enabled()) {
                             throw new Failure("disabled", "Client is disabled");
                         }
                         return new Authenticated(client, null, PRIVATE_KEY_JWT);
                     });
-        }));
+        });
     }
 
-    private Authenticated verify(Client client, List<ClientSecret> candidates, Credentials credentials,
-            Instant now) {
-        ClientSecret match = hasher.match(credentials.secret(),
-                candidates.stream().filter(s -> s.liveAt(now)).toList());
-        if (client == null) {
+    private Authenticated verify(Optional<RegisteredClient> found, Credentials credentials, Instant now) {
+        // The hash is computed and compared even for an unknown client, so both cost the same.
+        RegisteredClient.Secret match = hasher.match(credentials.secret(),
+                found.map(c -> c.liveSecrets(now)).orElse(List.of()));
+        if (found.isEmpty()) {
             throw new Failure("unknown_client", FAILED);
         }
         if (match == null) {
             throw new Failure("bad_secret", FAILED);
         }
-        if (!client.enabled) {
+        if (!found.get().enabled()) {
             throw new Failure("disabled", "Client is disabled");
         }
-        return new Authenticated(client, match, credentials.method());
+        return new Authenticated(found.get(), match, credentials.method());
     }
 
     private Uni<Void> recordFailure(Credentials credentials, String sourceAddress, String reason) {
-        String presented = credentials.clientId().length() > 200 ? credentials.clientId().substring(0, 200)
-                : credentials.clientId();
-        return Panache.withTransaction(() -> clients.findById(presented).chain(client -> outbox.append(
+        String presented = credentials.clientId().length() > MAX_CLIENT_ID_LENGTH
+                ? credentials.clientId().substring(0, MAX_CLIENT_ID_LENGTH) : credentials.clientId();
+        return clients.find(presented).chain(client -> outbox.append(
                 EventEnvelope.of(TokenEvents.CLIENT_AUTHENTICATION_FAILED, TokenService.NAME,
-                        client == null ? null : new ClientOwner(client.ownerType, client.ownerId).companyId(),
+                        client.map(c -> c.owner().companyId()).orElse(null),
                         new Actor(Actor.CLIENT, presented), presented,
-                        new ClientAuthenticationFailed(presented, credentials.method(), reason, sourceAddress)))));
+                        new ClientAuthenticationFailed(presented, credentials.method(), reason, sourceAddress))));
     }
 }

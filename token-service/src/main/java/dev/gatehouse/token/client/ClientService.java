@@ -53,15 +53,17 @@ public class ClientService {
     private final SecretHasher hasher;
     private final OutboxWriter outbox;
     private final TokenConfig config;
+    private final ClientCache cache;
     private final SecureRandom random = new SecureRandom();
 
     public ClientService(ClientRepository clients, ClientSecretRepository secrets, SecretHasher hasher,
-            OutboxWriter outbox, TokenConfig config) {
+            OutboxWriter outbox, TokenConfig config, ClientCache cache) {
         this.clients = clients;
         this.secrets = secrets;
         this.hasher = hasher;
         this.outbox = outbox;
         this.config = config;
+        this.cache = cache;
     }
 
     @WithTransaction
@@ -295,7 +297,13 @@ public class ClientService {
         }).replaceWithVoid();
     }
 
+    /**
+     * Every change emits an event, so this is also where this replica's cached copy is dropped. That happens just
+     * before the commit; a grant slipping in between may cache the old state, which the change feed's
+     * announcement after the commit drops again (ClientCache).
+     */
     private <P> Uni<Void> emit(EventType<P> type, Client c, Actor actor, P payload) {
+        cache.invalidate(c.clientId);
         return outbox.append(EventEnvelope.of(type, TokenService.NAME,
                 new ClientOwner(c.ownerType, c.ownerId).companyId(), actor, c.clientId, payload));
     }

@@ -56,13 +56,13 @@ public class SecretHasher {
     }
 
     /** The secret among {@code candidates} that {@code presented} matches, or null. Every candidate is compared. */
-    public ClientSecret match(String presented, List<ClientSecret> candidates) {
+    public RegisteredClient.Secret match(String presented, List<RegisteredClient.Secret> candidates) {
         byte[] hash = hash(presented);
-        ClientSecret found = null;
+        RegisteredClient.Secret found = null;
         boolean any = false;
-        for (ClientSecret candidate : candidates) {
+        for (RegisteredClient.Secret candidate : candidates) {
             any = true;
-            if (MessageDigest.isEqual(hash, candidate.secretHash) && found == null) {
+            if (MessageDigest.isEqual(hash, candidate.hash()) && found == null) {
                 found = candidate;
             }
         }

@@ -7,8 +7,8 @@ import dev.gatehouse.events.token.TokenRevoked;
 import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenService;
 import dev.gatehouse.token.client.ClientAuthenticator;
-import dev.gatehouse.token.client.ClientOwner;
 import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.issue.RevocationList;
 import dev.gatehouse.token.issue.RevokedToken;
 import dev.gatehouse.token.issue.TokenVerifier;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,11 +43,14 @@ public class RevocationEndpoint {
     private final ClientAuthenticator authenticator;
     private final TokenVerifier verifier;
     private final OutboxWriter outbox;
+    private final RevocationList revocations;
 
-    public RevocationEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier, OutboxWriter outbox) {
+    public RevocationEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier, OutboxWriter outbox,
+            RevocationList revocations) {
         this.authenticator = authenticator;
         this.verifier = verifier;
         this.outbox = outbox;
+        this.revocations = revocations;
     }
 
     @POST
@@ -68,22 +71,24 @@ public class RevocationEndpoint {
             return Uni.createFrom().voidItem();
         }
         TokenVerifier.Verified token = verified.get();
-        if (!token.client().clientId.equals(caller.client().clientId)) {
+        if (!token.client().clientId().equals(caller.client().clientId())) {
             throw OAuthError.UNAUTHORIZED_CLIENT.because("The token was not issued to this client");
         }
         RevokedToken revoked = new RevokedToken();
         revoked.jti = token.jti();
-        revoked.clientId = token.client().clientId;
+        revoked.clientId = token.client().clientId();
         try {
             revoked.expiresAt = Instant.ofEpochSecond(token.claims().getExpirationTime().getValue());
         } catch (MalformedClaimException e) {
             return Uni.createFrom().voidItem();
         }
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_REVOKED, TokenService.NAME,
-                new ClientOwner(token.client().ownerType, token.client().ownerId).companyId(),
-                new Actor(Actor.CLIENT, caller.client().clientId), revoked.clientId,
+                token.client().owner().companyId(),
+                new Actor(Actor.CLIENT, caller.client().clientId()), revoked.clientId,
                 new TokenRevoked(revoked.clientId, revoked.jti, "revoked_by_client"));
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.persist(revoked)).chain(() -> outbox.append(event)));
+                        .chain(s -> s.persist(revoked)).chain(() -> outbox.append(event)))
+                // This replica knows at once; the others when the change feed tells them.
+                .invoke(() -> revocations.add(revoked.jti, revoked.expiresAt));
     }
 }

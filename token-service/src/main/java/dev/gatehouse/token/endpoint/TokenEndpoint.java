@@ -58,7 +58,7 @@ public class TokenEndpoint {
                         throw OAuthError.UNSUPPORTED_GRANT_TYPE.because("Grant type '" + grantType
                                 + "' is not supported");
                     }
-                    if (!client.client().grantTypeList().contains(grantType)) {
+                    if (!client.client().grantTypes().contains(grantType)) {
                         throw OAuthError.UNAUTHORIZED_CLIENT.because("This client may not use " + grantType);
                     }
                     return handler.handle(client, form);

@@ -1,8 +1,7 @@
 package dev.gatehouse.token.grant;
 
-import dev.gatehouse.token.client.Client;
 import dev.gatehouse.token.client.ClientAuthenticator;
-import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.endpoint.OAuthForm;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
@@ -35,13 +34,12 @@ public class ClientCredentialsGrant implements GrantHandler {
 
     @Override
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated, OAuthForm form) {
-        Client client = authenticated.client();
-        List<String> scopes = Scopes.grant(form.get("scope"), client.scopeList());
+        RegisteredClient client = authenticated.client();
+        List<String> scopes = Scopes.grant(form.get("scope"), client.scopes());
         // The platform's own clients administer Gatehouse (docs/security.md); nobody else gets a role this way.
-        List<String> roles = Client.OWNER_PLATFORM.equals(client.ownerType) ? List.of(PLATFORM_ADMIN) : List.of();
-        AccessToken token = issuer.issue(client.clientId, client.clientId,
-                new ClientOwner(client.ownerType, client.ownerId).companyId(), scopes, roles,
-                client.tokenLifetimeSeconds, client.signingAlgorithm);
+        List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN) : List.of();
+        AccessToken token = issuer.issue(client.clientId(), client.clientId(), client.owner().companyId(), scopes,
+                roles, client.tokenLifetimeSeconds(), client.signingAlgorithm());
         return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token));
     }
 }

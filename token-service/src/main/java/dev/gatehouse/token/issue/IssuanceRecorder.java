@@ -4,47 +4,38 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
-import dev.gatehouse.outbox.OutboxWriter;
+import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.TokenService;
-import dev.gatehouse.token.client.ClientSecret;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.client.SecretUsage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
-import java.time.Instant;
-
 /**
- * Records an issued token: the {@code TokenIssued} event (through the outbox, so a Kafka outage neither blocks
- * issuance nor loses the event) and the secret's last use, written at most once a minute per secret so a busy
- * client does not turn every grant into a row update.
+ * Records an issued token before it is handed out: the {@code TokenIssued} event goes through the outbox (so a
+ * Kafka outage neither blocks issuance nor loses the event), committed together with other grants' events in
+ * one transaction; and the secret's last use, to the minute, off the request's path.
  */
 @ApplicationScoped
 public class IssuanceRecorder {
 
-    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
-    private static final String TOUCH_SECRET = """
-            update client_secret set last_used_at = :now
-            where id = :id and (last_used_at is null or last_used_at < :stale)
-            """;
+    private final GroupCommitOutbox outbox;
+    private final SecretUsage usage;
 
-    private final OutboxWriter outbox;
-
-    public IssuanceRecorder(OutboxWriter outbox) {
+    public IssuanceRecorder(GroupCommitOutbox outbox, SecretUsage usage) {
         this.outbox = outbox;
+        this.usage = usage;
     }
 
-    public Uni<Void> record(AccessToken token, ClientSecret secret) {
-        Instant now = Instant.now();
+    public Uni<Void> record(AccessToken token, RegisteredClient.Secret secret) {
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME, token.companyId(),
                 new Actor(Actor.CLIENT, token.clientId()), token.clientId(),
                 new TokenIssued(token.clientId(), token.subject(), token.companyId(), token.scopes(), token.jti(),
                         token.expiresAt()));
-        return Panache.withTransaction(() -> outbox.append(event).chain(() -> secret == null
-                ? Uni.createFrom().voidItem()
-                : Panache.getSession().chain(s -> s.createNativeQuery(TOUCH_SECRET)
-                        .setParameter("now", now).setParameter("id", secret.id)
-                        .setParameter("stale", now.minus(LAST_USED_GRANULARITY)).executeUpdate())
-                        .replaceWithVoid()));
+        return outbox.append(event).invoke(() -> {
+            if (secret != null) {
+                usage.used(secret.id(), token.issuedAt());
+            }
+        });
     }
 }

@@ -1,10 +1,9 @@
 package dev.gatehouse.token.issue;
 
 import dev.gatehouse.token.TokenConfig;
-import dev.gatehouse.token.client.Client;
-import dev.gatehouse.token.client.ClientRepository;
+import dev.gatehouse.token.client.ClientCache;
+import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.key.KeyRing;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -32,7 +31,7 @@ import java.util.Optional;
 public class TokenVerifier {
 
     /** A token that is active, with its claims and client. */
-    public record Verified(JwtClaims claims, Client client) {
+    public record Verified(JwtClaims claims, RegisteredClient client) {
         public String jti() {
             try {
                 return claims.getJwtId();
@@ -43,12 +42,14 @@ public class TokenVerifier {
     }
 
     private final KeyRing keys;
-    private final ClientRepository clients;
+    private final ClientCache clients;
+    private final RevocationList revocations;
     private final JwtConsumer consumer;
 
-    public TokenVerifier(KeyRing keys, ClientRepository clients, TokenConfig config) {
+    public TokenVerifier(KeyRing keys, ClientCache clients, RevocationList revocations, TokenConfig config) {
         this.keys = keys;
         this.clients = clients;
+        this.revocations = revocations;
         this.consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(this::resolve)
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -78,12 +79,9 @@ public class TokenVerifier {
         if (clientId == null) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Panache.withSession(() -> Panache.getSession()
-                .chain(s -> s.find(RevokedToken.class, jti))
-                .chain(revoked -> revoked != null ? Uni.createFrom().item(Optional.<Verified>empty())
-                        : clients.findById(clientId).map(client -> client == null || !client.enabled
-                                || issuedAt.isBefore(client.tokensValidAfter)
-                                ? Optional.<Verified>empty() : Optional.of(new Verified(claims, client)))));
+        return revocations.isRevoked(jti).chain(revoked -> revoked ? Uni.createFrom().item(Optional.<Verified>empty())
+                : clients.find(clientId).map(client -> client.filter(c -> c.enabled()
+                        && !issuedAt.isBefore(c.tokensValidAfter())).map(c -> new Verified(claims, c))));
     }
 
     private Key resolve(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {

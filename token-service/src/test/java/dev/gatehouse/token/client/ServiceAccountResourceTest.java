@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.gatehouse.testsupport.Sql;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -39,6 +41,25 @@ class ServiceAccountResourceTest {
         company = UUID.randomUUID();
         admin = TestTokens.companyAdmin(company).sign();
         base = "/companies/" + company + "/service-accounts";
+    }
+
+    @Test
+    void eachSecretShowsWhenItWasLastUsed() {
+        JsonPath created = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"reporting\", \"scopes\": []}").post(base).then().statusCode(201)
+                .extract().jsonPath();
+        String path = base + "/" + created.getString("clientId");
+        given().auth().oauth2(admin).get(path).then().statusCode(200).body("secrets[0].lastUsedAt", nullValue());
+
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        given().auth().preemptive().basic(created.getString("clientId"), created.getString("clientSecret"))
+                .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String lastUsed = given().auth().oauth2(admin).get(path).then().statusCode(200)
+                    .body("secrets[0].lastUsedAt", notNullValue()).extract().path("secrets[0].lastUsedAt");
+            assertThat(Instant.parse(lastUsed)).isBetween(before, Instant.now());
+        });
     }
 
     @Test

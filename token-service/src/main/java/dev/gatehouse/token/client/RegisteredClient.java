@@ -1,0 +1,40 @@
+package dev.gatehouse.token.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the OAuth endpoints need to know about a client, as an immutable copy that can be kept in memory
+ * ({@link ClientCache}): who owns it, what it may do, whether it is enabled, and its secrets' keyed hashes.
+ */
+public record RegisteredClient(String clientId, ClientOwner owner, List<String> grantTypes, List<String> scopes,
+        int tokenLifetimeSeconds, String signingAlgorithm, boolean enabled, Instant tokensValidAfter, String jwks,
+        String jwksUri, List<Secret> secrets) {
+
+    /** One secret: its id, keyed hash, and expiry (null: until revoked). */
+    public record Secret(UUID id, byte[] hash, Instant expiresAt) {
+        public boolean liveAt(Instant now) {
+            return expiresAt == null || expiresAt.isAfter(now);
+        }
+    }
+
+    static RegisteredClient of(Client c, List<ClientSecret> secrets) {
+        return new RegisteredClient(c.clientId, new ClientOwner(c.ownerType, c.ownerId), List.copyOf(c.grantTypeList()),
+                List.copyOf(c.scopeList()), c.tokenLifetimeSeconds, c.signingAlgorithm, c.enabled, c.tokensValidAfter,
+                c.jwks, c.jwksUri, secrets.stream().map(s -> new Secret(s.id, s.secretHash.clone(), s.expiresAt))
+                        .toList());
+    }
+
+    public boolean isPlatform() {
+        return Client.OWNER_PLATFORM.equals(owner.type());
+    }
+
+    public boolean hasRegisteredKeys() {
+        return jwks != null || jwksUri != null;
+    }
+
+    public List<Secret> liveSecrets(Instant now) {
+        return secrets.stream().filter(s -> s.liveAt(now)).toList();
+    }
+}
