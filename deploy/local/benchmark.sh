@@ -4,15 +4,15 @@
 # p50/p99/p99.9, errors, and token-service's CPU and RSS; then client_credentials at ~80 % of the rate it reached,
 # for the latency target. Load generator: wrk (apt-get install wrk), keep-alive, on this machine.
 #
-#   deploy/local/benchmark.sh            BENCH_SECONDS (20), BENCH_WARMUP (10), BENCH_CONNECTIONS (16) adjust it
+#   deploy/local/benchmark.sh            BENCH_SECONDS (20), BENCH_WARMUP (30), BENCH_CONNECTIONS (64) adjust it
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DATA=${GATEHOUSE_HOME:-$ROOT/.gatehouse}
 ISSUER=${GATEHOUSE_ISSUER:-http://localhost:8083}
 SECONDS_RUN=${BENCH_SECONDS:-20}
-WARMUP=${BENCH_WARMUP:-10}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
+WARMUP=${BENCH_WARMUP:-30}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 LAUNCHER_DIR=$ROOT/deploy/local/launcher/target
 LAUNCHER=("$JAVA" -cp "$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*" dev.gatehouse.local.Launcher)

@@ -31,6 +31,9 @@ DB_NAME=${GATEHOUSE_DB_NAME:-postgres}
 KAFKA_BOOTSTRAP=${GATEHOUSE_KAFKA_BOOTSTRAP:-}
 KAFKA_PORT=${GATEHOUSE_KAFKA_PORT:-9092}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# Each service's JVM: a small heap, the serial collector and few malloc arenas keep one under 300 MB of RSS
+# under load (docs/benchmarks.md); GATEHOUSE_JAVA_OPTS replaces these.
+read -r -a SERVICE_JAVA_OPTS <<<"${GATEHOUSE_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k}"
 LAUNCHER_DIR=$ROOT/deploy/local/launcher/target
 LAUNCHER_CP="$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*"
 LOGS=$DATA/logs
@@ -225,12 +228,12 @@ start_services() {
     IFS=: read -r module port role <<<"$entry"
     password_var="GATEHOUSE_DB_PASSWORD_$(echo "$role" | tr '[:lower:]' '[:upper:]')"
     port_open "$port" && fail "$module (port $port is already in use)" "$LOGS/$module.log"
-    start_bg "$module" "$LOGS/$module.log" env \
+    start_bg "$module" "$LOGS/$module.log" env MALLOC_ARENA_MAX=2 \
       GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
       GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
       GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
       GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
-      "$JAVA" -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+      "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
     urls+=("$module=http://localhost:$port/q/health/ready")
   done
   if ! "${LAUNCHER[@]}" await-ready --timeout 180 "${urls[@]}"; then

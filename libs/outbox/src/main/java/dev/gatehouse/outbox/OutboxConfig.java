@@ -29,7 +29,7 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration maxBackoff();
 
-    /** How long published rows are kept (for inspection) before they are deleted. */
+    /** How long published rows are kept (for inspection) before they are deleted; 0: deleted once published. */
     @WithDefault("7d")
     Duration retention();
 

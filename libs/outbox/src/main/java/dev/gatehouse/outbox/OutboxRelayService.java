@@ -38,7 +38,8 @@ public class OutboxRelayService {
         if (!config.enabled()) {
             return;
         }
-        OutboxRelay relay = new OutboxRelay(dataSource, config.batchSize(), config.sendTimeout());
+        OutboxRelay relay = new OutboxRelay(dataSource, config.batchSize(), config.sendTimeout(),
+                !config.retention().isZero());
         TopicProvisioner topics = new TopicProvisioner(kafkaConfig, config.topicPartitions(),
                 config.topicReplicationFactor(), config.sendTimeout());
         worker = new RelayWorker(relay, topics, () -> RelayProducers.create(kafkaConfig, config.sendTimeout()),

@@ -114,6 +114,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void withoutRetentionPublishedRowsAreDeletedOnlyOnceKafkaHasThem() throws Exception {
+        List<String> ids = insertEvents(3, 20);
+        Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        OutboxRelay relay = new OutboxRelay(dataSource, 100, Duration.ofSeconds(5), false);
+        try (Producer<String, String> producer = RelayProducers.create(kafkaConfig, Duration.ofSeconds(5));
+             TopicProvisioner topics = new TopicProvisioner(kafkaConfig, 3, (short) 1, Duration.ofSeconds(5))) {
+            assertThat(relay.publishBatch(producer, topics)).isEqualTo(60);
+        }
+        assertThat(consume(ids.size(), Duration.ofSeconds(30))).extracting(OutboxRelayTest::eventId)
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(rowCount()).isZero();
+
+        // and a batch Kafka refuses stays, to be sent again
+        insertEvents(1, 3);
+        Map<String, Object> unreachable = Map.of("bootstrap.servers", "127.0.0.1:1");
+        try (Producer<String, String> producer = RelayProducers.create(unreachable, Duration.ofSeconds(1));
+             TopicProvisioner topics = new TopicProvisioner(unreachable, 1, (short) 1, Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> new OutboxRelay(dataSource, 100, Duration.ofSeconds(2), false)
+                    .publishBatch(producer, topics)).isInstanceOf(PublishFailedException.class);
+        }
+        assertThat(rowCount()).isEqualTo(3);
+    }
+
+    @Test
     void aBatchThatKafkaRejectsIsNotMarkedPublished() throws Exception {
         insertEvents(1, 3);
         OutboxRelay relay = new OutboxRelay(dataSource, 100, Duration.ofSeconds(2));
@@ -160,6 +184,14 @@ class OutboxRelayTest {
             }
         }
         return ids;
+    }
+
+    private int rowCount() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from outbox_event")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private int unpublishedCount() throws SQLException {

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.client;
 
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class SecretUsage {
     }
 
     /** Forgets secrets not used for a while, so the map follows the live secrets. */
-    @io.quarkus.scheduler.Scheduled(every = "10m", delayed = "10m")
+    @Scheduled(every = "10m", delayed = "10m")
     void forgetIdle() {
         Instant cutoff = Instant.now().minus(GRANULARITY.multipliedBy(10));
         written.values().removeIf(t -> t.isBefore(cutoff));
