@@ -26,6 +26,7 @@ class AccessMatrixTest {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/companies", PLATFORM_ADMIN, c -> "/companies", c -> name("Company")),
             new Endpoint("GET", "/companies", AUTHENTICATED, c -> "/companies", null),
+            new Endpoint("GET", "/tools", AUTHENTICATED, c -> "/tools", null),
             new Endpoint("GET", "/companies/{companyId}", COMPANY_MEMBER, c -> "/companies/" + c, null),
             new Endpoint("POST", "/companies/{companyId}/projects", COMPANY_ADMIN,
                     c -> "/companies/" + c + "/projects", c -> name("Project")),
