@@ -101,6 +101,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void anEventWithoutACompanyIsRecordedAlongsideCompanyEvents() {
+        // Platform events (the platform admin's own tokens, say) carry no company; same key, so same partition
+        // and usually the same poll as the company event after it.
+        EventEnvelope platform = EventEnvelope.of(DirectoryEvents.COMPANY_CREATED, "directory-service", null,
+                new Actor(Actor.USER, "root"), company.toString(), new CompanyCreated(company, "Platform-wide"));
+        send(Topics.DIRECTORY_COMPANY, platform);
+        send(Topics.DIRECTORY_COMPANY, companyCreated(company));
+        awaitTrail(company, 1);
+
+        JsonPath all = given().auth().oauth2(TestTokens.platformAdmin().sign()).queryParam("type", "CompanyCreated")
+                .queryParam("from", platform.occurredAt().toString()).queryParam("limit", 200)
+                .get("/audit/events").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("items.eventId")).contains(platform.eventId().toString());
+    }
+
+    @Test
     void aRecordThatIsNotAnEventIsSkippedWithoutBlockingThePartition() {
         String key = company.toString();
         producer.send(new ProducerRecord<>(Topics.DIRECTORY_PROJECT, key, "this is not json"));

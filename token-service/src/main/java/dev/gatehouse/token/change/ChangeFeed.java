@@ -110,11 +110,12 @@ public class ChangeFeed {
     private void lost() {
         live = false;
         connection = null;
-        subscribers.forEach(Subscriber::resynchronize);
-        if (!stopped) {
-            LOG.warn("Lost the change-notification connection; serving from the database until it is back");
-            retryLater();
+        if (stopped) {
+            return;
         }
+        subscribers.forEach(Subscriber::resynchronize);
+        LOG.warn("Lost the change-notification connection; serving from the database until it is back");
+        retryLater();
     }
 
     private void retryLater() {
