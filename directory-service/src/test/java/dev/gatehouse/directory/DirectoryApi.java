@@ -25,6 +25,14 @@ public final class DirectoryApi {
                 .post("/companies/" + companyId + "/projects").then().statusCode(201).extract().path("id"));
     }
 
+    /** A person in the company's directory, made by its admin; returns the user id. */
+    public static UUID createUser(UUID companyId, String name) {
+        String email = name.toLowerCase().replaceAll("[^a-z0-9]+", ".") + "@example.com";
+        return UUID.fromString(given().auth().oauth2(TestTokens.companyAdmin(companyId).sign())
+                .contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"email\": \"" + email + "\"}")
+                .post("/companies/" + companyId + "/users").then().statusCode(201).extract().path("id"));
+    }
+
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }

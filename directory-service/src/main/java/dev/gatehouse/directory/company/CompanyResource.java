@@ -1,5 +1,6 @@
 package dev.gatehouse.directory.company;
 
+import dev.gatehouse.directory.access.CompanyAccess;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.security.Caller;
@@ -32,10 +33,12 @@ public class CompanyResource {
 
     private final CompanyService service;
     private final Caller caller;
+    private final CompanyAccess access;
 
-    public CompanyResource(CompanyService service, Caller caller) {
+    public CompanyResource(CompanyService service, Caller caller, CompanyAccess access) {
         this.service = service;
         this.caller = caller;
+        this.access = access;
     }
 
     @POST
@@ -65,7 +68,6 @@ public class CompanyResource {
     @Path("/{companyId}")
     @Operation(summary = "Get a company")
     public Uni<CompanyResponse> get(@PathParam("companyId") UUID companyId) {
-        caller.requireCompanyMember(companyId);
-        return service.get(companyId).map(CompanyResponse::of);
+        return access.toSeeCompany(companyId).chain(() -> service.get(companyId)).map(CompanyResponse::of);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Projects, always read within one company. */
@@ -23,10 +24,18 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
                 except == null ? new UUID(0, 0) : except).map(n -> n > 0);
     }
 
-    public Uni<List<Project>> page(UUID companyId, ProjectStatus status, PageRequest request) {
+    /** A page of the company's projects; {@code only}, when not null, limits it to those ids. */
+    public Uni<List<Project>> page(UUID companyId, ProjectStatus status, Set<UUID> only, PageRequest request) {
+        if (only != null && only.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         StringBuilder where = new StringBuilder("companyId = :company");
         Map<String, Object> params = new HashMap<>();
         params.put("company", companyId);
+        if (only != null) {
+            where.append(" and id in :only");
+            params.put("only", only);
+        }
         if (status != null) {
             where.append(" and status = :status");
             params.put("status", status);

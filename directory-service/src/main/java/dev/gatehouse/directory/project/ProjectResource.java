@@ -1,5 +1,8 @@
 package dev.gatehouse.directory.project;
 
+import dev.gatehouse.directory.access.CompanyAccess;
+import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
@@ -24,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** {@code /companies/{companyId}/projects}: members read, company admins change. */
+/**
+ * {@code /companies/{companyId}/projects}: members read, company admins change. An app sees only its permitted
+ * projects, and changes them with the projects tool (standard to create and rename, admin to archive).
+ */
 @Path("/companies/{companyId}/projects")
 @Authenticated
 @Tag(name = "Projects")
@@ -33,10 +39,12 @@ public class ProjectResource {
 
     private final ProjectService service;
     private final Caller caller;
+    private final CompanyAccess access;
 
-    public ProjectResource(ProjectService service, Caller caller) {
+    public ProjectResource(ProjectService service, Caller caller, CompanyAccess access) {
         this.service = service;
         this.caller = caller;
+        this.access = access;
     }
 
     @POST
@@ -44,8 +52,8 @@ public class ProjectResource {
     @Operation(summary = "Create a project (company admin)")
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") ProjectRequest request, UriInfo uri) {
-        caller.requireCompanyAdmin(companyId);
-        return service.create(companyId, request.name(), caller.actor())
+        return access.toChange(companyId, Tool.PROJECTS, AccessLevel.STANDARD)
+                .chain(() -> service.create(companyId, request.name(), caller.actor()))
                 .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
                         .entity(ProjectResponse.of(p)).build());
     }
@@ -55,8 +63,9 @@ public class ProjectResource {
     public Uni<Page<ProjectResponse>> list(@PathParam("companyId") UUID companyId,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        caller.requireCompanyMember(companyId);
-        return service.list(companyId, parseStatus(status), PageRequest.of(limit, cursor));
+        ProjectStatus statusFilter = parseStatus(status);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return access.toSeeCompany(companyId).chain(v -> service.list(companyId, statusFilter, v, page));
     }
 
     @GET
@@ -64,8 +73,8 @@ public class ProjectResource {
     @Operation(summary = "Get a project")
     public Uni<ProjectResponse> get(@PathParam("companyId") UUID companyId,
             @PathParam("projectId") UUID projectId) {
-        caller.requireCompanyMember(companyId);
-        return service.get(companyId, projectId).map(ProjectResponse::of);
+        return access.toSeeCompany(companyId).invoke(v -> v.require(projectId))
+                .chain(() -> service.get(companyId, projectId)).map(ProjectResponse::of);
     }
 
     @PATCH
@@ -75,8 +84,9 @@ public class ProjectResource {
     public Uni<ProjectResponse> rename(@PathParam("companyId") UUID companyId,
             @PathParam("projectId") UUID projectId,
             @Valid @NotNull(message = "a JSON body is required") ProjectRequest request) {
-        caller.requireCompanyAdmin(companyId);
-        return service.rename(companyId, projectId, request.name(), caller.actor()).map(ProjectResponse::of);
+        return access.toChange(companyId, Tool.PROJECTS, AccessLevel.STANDARD).invoke(v -> v.require(projectId))
+                .chain(() -> service.rename(companyId, projectId, request.name(), caller.actor()))
+                .map(ProjectResponse::of);
     }
 
     @POST
@@ -84,8 +94,8 @@ public class ProjectResource {
     @Operation(summary = "Archive a project (company admin); archiving twice is harmless")
     public Uni<ProjectResponse> archive(@PathParam("companyId") UUID companyId,
             @PathParam("projectId") UUID projectId) {
-        caller.requireCompanyAdmin(companyId);
-        return service.archive(companyId, projectId, caller.actor()).map(ProjectResponse::of);
+        return access.toChange(companyId, Tool.PROJECTS, AccessLevel.ADMIN).invoke(v -> v.require(projectId))
+                .chain(() -> service.archive(companyId, projectId, caller.actor())).map(ProjectResponse::of);
     }
 
     private static ProjectStatus parseStatus(String status) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.project;
 
 import dev.gatehouse.directory.DirectoryService;
+import dev.gatehouse.directory.access.Visibility;
 import dev.gatehouse.directory.company.CompanyService;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
@@ -107,9 +108,10 @@ public class ProjectService {
     }
 
     @WithSession
-    public Uni<Page<ProjectResponse>> list(UUID companyId, ProjectStatus status, PageRequest request) {
+    public Uni<Page<ProjectResponse>> list(UUID companyId, ProjectStatus status, Visibility visibility,
+            PageRequest request) {
         return companies.get(companyId)
-                .chain(() -> projects.page(companyId, status, request))
+                .chain(() -> projects.page(companyId, status, visibility.projects(), request))
                 .map(rows -> request.page(rows, p -> new PageRequest.Position(p.createdAt, p.id),
                         ProjectResponse::of));
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import static dev.gatehouse.directory.DirectoryApi.createCompany;
 import static dev.gatehouse.directory.DirectoryApi.createProject;
+import static dev.gatehouse.directory.DirectoryApi.createUser;
 import static dev.gatehouse.directory.DirectoryApi.unique;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.AUTHENTICATED;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_ADMIN;
@@ -37,7 +38,34 @@ class AccessMatrixTest {
             new Endpoint("PATCH", "/companies/{companyId}/projects/{projectId}", COMPANY_ADMIN,
                     AccessMatrixTest::freshProject, c -> name("Renamed")),
             new Endpoint("POST", "/companies/{companyId}/projects/{projectId}/archive", COMPANY_ADMIN,
-                    c -> freshProject(c) + "/archive", null));
+                    c -> freshProject(c) + "/archive", null),
+            new Endpoint("POST", "/companies/{companyId}/users", COMPANY_ADMIN, c -> "/companies/" + c + "/users",
+                    c -> "{\"name\": \"New\", \"email\": \"" + UUID.randomUUID() + "@example.com\"}"),
+            new Endpoint("GET", "/companies/{companyId}/users", COMPANY_MEMBER, c -> "/companies/" + c + "/users",
+                    null),
+            new Endpoint("GET", "/companies/{companyId}/users/{userId}", COMPANY_MEMBER, AccessMatrixTest::freshUser,
+                    null),
+            new Endpoint("PATCH", "/companies/{companyId}/users/{userId}", COMPANY_ADMIN,
+                    AccessMatrixTest::freshUser, c -> name("Renamed")),
+            new Endpoint("DELETE", "/companies/{companyId}/users/{userId}", COMPANY_ADMIN,
+                    AccessMatrixTest::freshUser, null),
+            new Endpoint("POST", "/companies/{companyId}/users/{userId}/reactivate", COMPANY_ADMIN,
+                    c -> freshUser(c) + "/reactivate", null),
+            new Endpoint("GET", "/companies/{companyId}/users/{userId}/permissions", COMPANY_MEMBER,
+                    c -> freshUser(c) + "/permissions", null),
+            new Endpoint("PUT", "/companies/{companyId}/users/{userId}/permissions", COMPANY_ADMIN,
+                    c -> freshUser(c) + "/permissions", c -> "{\"permissions\": {\"rfis\": \"read_only\"}}"),
+            new Endpoint("GET", "/companies/{companyId}/users/{userId}/effective-permissions", COMPANY_MEMBER,
+                    c -> freshUser(c) + "/effective-permissions", null),
+            new Endpoint("GET", "/companies/{companyId}/projects/{projectId}/members", COMPANY_MEMBER,
+                    c -> freshProject(c) + "/members", null),
+            new Endpoint("GET", "/companies/{companyId}/projects/{projectId}/members/{userId}", COMPANY_MEMBER,
+                    AccessMatrixTest::freshMembership, null),
+            new Endpoint("PUT", "/companies/{companyId}/projects/{projectId}/members/{userId}", COMPANY_ADMIN,
+                    c -> freshProject(c) + "/members/" + createUser(c, unique("Joining")),
+                    c -> "{\"permissions\": {\"documents\": \"read_only\"}}"),
+            new Endpoint("DELETE", "/companies/{companyId}/projects/{projectId}/members/{userId}", COMPANY_ADMIN,
+                    AccessMatrixTest::freshMembership, null));
 
     @Test
     void everyEndpointLetsInExactlyTheRightCallers() {
@@ -54,6 +82,17 @@ class AccessMatrixTest {
 
     private static String freshProject(UUID company) {
         return "/companies/" + company + "/projects/" + createProject(company, unique("Matrix"));
+    }
+
+    private static String freshUser(UUID company) {
+        return "/companies/" + company + "/users/" + createUser(company, unique("Matrix"));
+    }
+
+    private static String freshMembership(UUID company) {
+        String members = freshProject(company) + "/members/" + createUser(company, unique("Member"));
+        given().auth().oauth2(TestTokens.companyAdmin(company).sign()).contentType("application/json")
+                .body("{\"permissions\": {}}").put(members).then().statusCode(201);
+        return members;
     }
 
     private static String name(String prefix) {

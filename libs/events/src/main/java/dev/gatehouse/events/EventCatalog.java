@@ -1,5 +1,6 @@
 package dev.gatehouse.events;
 
+import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.token.TokenEvents;
 
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 /** Every event type Gatehouse publishes, looked up by name. Adding an event type means adding it here. */
 public final class EventCatalog {
 
-    private static final List<EventType<?>> ALL = Stream.of(DirectoryEvents.ALL, TokenEvents.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(DirectoryEvents.ALL, AppsEvents.ALL, TokenEvents.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -7,12 +7,16 @@ public final class Topics {
 
     public static final String DIRECTORY_COMPANY = "directory.company.v1";
     public static final String DIRECTORY_PROJECT = "directory.project.v1";
+    public static final String DIRECTORY_USER = "directory.user.v1";
+
+    public static final String APPS_INSTALLATION = "apps.installation.v1";
 
     public static final String TOKEN_CLIENT = "token.client.v1";
     public static final String TOKEN_TOKEN = "token.token.v1";
 
     /** Every topic a Gatehouse service produces to. */
-    public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, TOKEN_CLIENT, TOKEN_TOKEN);
+    public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
+            APPS_INSTALLATION, TOKEN_CLIENT, TOKEN_TOKEN);
 
     private Topics() {
     }

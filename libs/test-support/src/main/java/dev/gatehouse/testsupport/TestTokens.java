@@ -69,6 +69,11 @@ public final class TestTokens {
         return t;
     }
 
+    /** An installation token: the app acting in {@code companyId} as its app user {@code appUserId}. */
+    public static TestTokens app(UUID companyId, UUID appUserId) {
+        return new TestTokens(appUserId.toString()).role("app").company(companyId).client("app_" + shortId());
+    }
+
     /** A token with no Gatehouse role at all. */
     public static TestTokens noRole() {
         return new TestTokens("nobody-" + shortId());

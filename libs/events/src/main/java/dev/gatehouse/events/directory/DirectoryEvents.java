@@ -10,6 +10,7 @@ public final class DirectoryEvents {
 
     public static final String COMPANY = "Company";
     public static final String PROJECT = "Project";
+    public static final String USER = "User";
 
     public static final EventType<CompanyCreated> COMPANY_CREATED =
             new EventType<>("CompanyCreated", 1, Topics.DIRECTORY_COMPANY, COMPANY, CompanyCreated.class);
@@ -20,9 +21,28 @@ public final class DirectoryEvents {
     public static final EventType<ProjectArchived> PROJECT_ARCHIVED =
             new EventType<>("ProjectArchived", 1, Topics.DIRECTORY_PROJECT, PROJECT, ProjectArchived.class);
 
-    public static final List<EventType<?>> ALL =
-            List.of(COMPANY_CREATED, PROJECT_CREATED, PROJECT_RENAMED, PROJECT_ARCHIVED);
+    public static final EventType<UserCreated> USER_CREATED = user("UserCreated", UserCreated.class);
+    public static final EventType<UserUpdated> USER_UPDATED = user("UserUpdated", UserUpdated.class);
+    public static final EventType<UserDeactivated> USER_DEACTIVATED = user("UserDeactivated", UserDeactivated.class);
+    public static final EventType<UserReactivated> USER_REACTIVATED = user("UserReactivated", UserReactivated.class);
+    public static final EventType<UserPermissionsChanged> USER_PERMISSIONS_CHANGED =
+            user("UserPermissionsChanged", UserPermissionsChanged.class);
+    /** Membership events are keyed by user, so one user's access changes stay in one order. */
+    public static final EventType<ProjectMemberAdded> PROJECT_MEMBER_ADDED =
+            user("ProjectMemberAdded", ProjectMemberAdded.class);
+    public static final EventType<ProjectMemberUpdated> PROJECT_MEMBER_UPDATED =
+            user("ProjectMemberUpdated", ProjectMemberUpdated.class);
+    public static final EventType<ProjectMemberRemoved> PROJECT_MEMBER_REMOVED =
+            user("ProjectMemberRemoved", ProjectMemberRemoved.class);
+
+    public static final List<EventType<?>> ALL = List.of(COMPANY_CREATED, PROJECT_CREATED, PROJECT_RENAMED,
+            PROJECT_ARCHIVED, USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED,
+            USER_PERMISSIONS_CHANGED, PROJECT_MEMBER_ADDED, PROJECT_MEMBER_UPDATED, PROJECT_MEMBER_REMOVED);
 
     private DirectoryEvents() {
+    }
+
+    private static <P> EventType<P> user(String name, Class<P> payload) {
+        return new EventType<>(name, 1, Topics.DIRECTORY_USER, USER, payload);
     }
 }

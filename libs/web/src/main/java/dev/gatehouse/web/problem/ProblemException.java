@@ -30,6 +30,15 @@ public class ProblemException extends RuntimeException {
                 List.of()));
     }
 
+    /**
+     * A problem with its own type, for a refusal that needs more explanation than its status gives.
+     *
+     * @param type the last segment of the problem type URI, e.g. {@code app-managed}
+     */
+    public static ProblemException of(int status, String type, String title, String detail) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + type, title, status, detail, List.of()));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }

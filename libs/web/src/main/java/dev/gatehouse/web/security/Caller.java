@@ -27,6 +27,11 @@ public class Caller {
         return identity.hasRole(Roles.PLATFORM_ADMIN);
     }
 
+    /** An installation token: an app acting in {@link #companyId()} as its app user {@link #subject()}. */
+    public boolean isApp() {
+        return identity.hasRole(Roles.APP);
+    }
+
     /** The company the token's company roles apply to, if any. */
     public Optional<UUID> companyId() {
         return claim("company_id").flatMap(Caller::uuid);
@@ -84,7 +89,8 @@ public class Caller {
         }
     }
 
-    private void requireSameCompany(UUID companyId) {
+    /** The token is for this company, whatever its role (no platform-admin exception: callers decide that). */
+    public void requireSameCompany(UUID companyId) {
         if (!companyId().map(companyId::equals).orElse(false)) {
             throw ProblemException.forbidden("Your token is not for this company");
         }

@@ -7,6 +7,11 @@ public final class Roles {
     public static final String COMPANY_ADMIN = "company_admin";
     public static final String COMPANY_MEMBER = "company_member";
     public static final String DEVELOPER = "developer";
+    /**
+     * An app acting in one company through its installation: {@code sub} is the installation's app user,
+     * {@code company_id} the company. What it may do follows that user's tool permissions, not a role.
+     */
+    public static final String APP = "app";
 
     private Roles() {
     }

@@ -1,9 +1,6 @@
-package dev.gatehouse.audit.trail;
+package dev.gatehouse.outbox;
 
 import dev.gatehouse.events.Topics;
-import dev.gatehouse.outbox.OutboxConfig;
-import dev.gatehouse.outbox.PublishFailedException;
-import dev.gatehouse.outbox.TopicProvisioner;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
@@ -15,8 +12,9 @@ import org.jboss.logging.Logger;
 import java.util.Map;
 
 /**
- * Creates every known Gatehouse topic before the trail's consumer subscribes, so its pattern subscription sees
- * them at once instead of at the next metadata refresh. Topics that appear later are found by that refresh.
+ * Creates every known Gatehouse topic at start-up, before any consumer subscribes: a consumer of a topic whose
+ * producer has not started yet then waits on an existing, empty topic instead of on the broker's auto-creation
+ * defaults, and the audit trail's pattern subscription sees every topic at once.
  */
 @ApplicationScoped
 public class TopicBootstrap {
@@ -36,7 +34,7 @@ public class TopicBootstrap {
                 config.topicReplicationFactor(), config.sendTimeout())) {
             topics.ensure(Topics.ALL);
         } catch (PublishFailedException e) {
-            LOG.warnf("could not create the Gatehouse topics at start-up (%s); the consumer will find them later",
+            LOG.warnf("could not create the Gatehouse topics at start-up (%s); they are created on first publish",
                     e.getMessage());
         }
     }

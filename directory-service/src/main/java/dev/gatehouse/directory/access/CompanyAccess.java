@@ -1,0 +1,110 @@
+package dev.gatehouse.directory.access;
+
+import dev.gatehouse.directory.membership.ProjectMember;
+import dev.gatehouse.directory.membership.ProjectMemberRepository;
+import dev.gatehouse.directory.user.DirectoryUser;
+import dev.gatehouse.directory.user.UserRepository;
+import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.Tool;
+import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Who may read and change a company's directory. People go by role (docs/security.md). An app goes by its
+ * installation's app user, read live from this service's own tables: its tool levels and project memberships as
+ * they are now, so removing a permitted project or disabling the installation takes effect on the next call,
+ * not when the token expires.
+ */
+@RequestScoped
+public class CompanyAccess {
+
+    private final Caller caller;
+    private final UserRepository users;
+    private final ProjectMemberRepository members;
+
+    public CompanyAccess(Caller caller, UserRepository users, ProjectMemberRepository members) {
+        this.caller = caller;
+        this.users = users;
+        this.members = members;
+    }
+
+    /** The company itself (name, id): any member, or any app installed there. */
+    public Uni<Visibility> toSeeCompany(UUID companyId) {
+        if (caller.isApp()) {
+            return appWith(companyId, null, AccessLevel.NONE);
+        }
+        caller.requireCompanyMember(companyId);
+        return Uni.createFrom().item(Visibility.ALL);
+    }
+
+    /** Reading data of {@code tool}: a company member, or an app with at least {@code read_only} on it. */
+    public Uni<Visibility> toRead(UUID companyId, Tool tool) {
+        if (caller.isApp()) {
+            return appWith(companyId, tool, AccessLevel.READ_ONLY);
+        }
+        caller.requireCompanyMember(companyId);
+        return Uni.createFrom().item(Visibility.ALL);
+    }
+
+    /** Changing data of {@code tool}: a company admin, or an app with at least {@code level} on it. */
+    public Uni<Visibility> toChange(UUID companyId, Tool tool, AccessLevel level) {
+        if (caller.isApp()) {
+            return appWith(companyId, tool, level);
+        }
+        caller.requireCompanyAdmin(companyId);
+        return Uni.createFrom().item(Visibility.ALL);
+    }
+
+    /** Reading about one user: directory readers, and an app about its own app user. */
+    public Uni<Visibility> toReadUser(UUID companyId, UUID userId) {
+        boolean self = caller.isApp() && caller.subject().equals(userId.toString());
+        return self ? toSeeCompany(companyId) : toRead(companyId, Tool.DIRECTORY);
+    }
+
+    /** The app user's permitted projects, once its installation is active and grants {@code needed} on tool. */
+    @WithSession
+    Uni<Visibility> appWith(UUID companyId, Tool tool, AccessLevel needed) {
+        return appUser(companyId).chain(user -> {
+            AccessLevel granted = tool == null ? AccessLevel.NONE : user.permissions.level(tool);
+            if (!granted.atLeast(needed)) {
+                throw ProblemException.forbidden("The installation grants " + tool.wireName() + " "
+                        + granted.wireName() + "; this needs " + needed.wireName() + " or more");
+            }
+            return visibility(user);
+        });
+    }
+
+    @WithSession
+    Uni<DirectoryUser> appUser(UUID companyId) {
+        caller.requireSameCompany(companyId);
+        UUID userId = appUserId();
+        return users.findInCompany(companyId, userId).map(user -> {
+            if (user == null || !user.isApp()) {
+                throw ProblemException.forbidden("This token's app user is not in this company's directory");
+            }
+            if (!user.isActive()) {
+                throw ProblemException.forbidden("The installation behind this token is " + user.installationStatus);
+            }
+            return user;
+        });
+    }
+
+    private Uni<Visibility> visibility(DirectoryUser user) {
+        return members.ofUser(user.id).map(list -> new Visibility(list.stream().map((ProjectMember m) -> m.projectId)
+                .collect(Collectors.toUnmodifiableSet())));
+    }
+
+    private UUID appUserId() {
+        try {
+            return UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.forbidden("This token's subject is not an app user");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gatehouse.events.apps;
+
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventType;
+import dev.gatehouse.events.Topics;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Events published by app-management-service. Installation events all carry the installation's whole state and
+ * are keyed by installation, so consumers see one installation's changes in order and can apply each alone.
+ */
+public final class AppsEvents {
+
+    public static final String INSTALLATION = "Installation";
+
+    public static final EventType<AppInstalled> APP_INSTALLED = installation("AppInstalled", AppInstalled.class);
+    public static final EventType<InstallationProjectsChanged> INSTALLATION_PROJECTS_CHANGED =
+            installation("InstallationProjectsChanged", InstallationProjectsChanged.class);
+    public static final EventType<InstallationPermissionsChanged> INSTALLATION_PERMISSIONS_CHANGED =
+            installation("InstallationPermissionsChanged", InstallationPermissionsChanged.class);
+    public static final EventType<InstallationUpgraded> INSTALLATION_UPGRADED =
+            installation("InstallationUpgraded", InstallationUpgraded.class);
+    public static final EventType<InstallationDisabled> INSTALLATION_DISABLED =
+            installation("InstallationDisabled", InstallationDisabled.class);
+    public static final EventType<InstallationEnabled> INSTALLATION_ENABLED =
+            installation("InstallationEnabled", InstallationEnabled.class);
+    public static final EventType<AppUninstalled> APP_UNINSTALLED =
+            installation("AppUninstalled", AppUninstalled.class);
+
+    /** Every installation event, with how to read the state it carries. */
+    public static final List<StateCarrying<?>> INSTALLATION_EVENTS = List.of(
+            new StateCarrying<>(APP_INSTALLED, AppInstalled::installation),
+            new StateCarrying<>(INSTALLATION_PROJECTS_CHANGED, InstallationProjectsChanged::installation),
+            new StateCarrying<>(INSTALLATION_PERMISSIONS_CHANGED, InstallationPermissionsChanged::installation),
+            new StateCarrying<>(INSTALLATION_UPGRADED, InstallationUpgraded::installation),
+            new StateCarrying<>(INSTALLATION_DISABLED, InstallationDisabled::installation),
+            new StateCarrying<>(INSTALLATION_ENABLED, InstallationEnabled::installation),
+            new StateCarrying<>(APP_UNINSTALLED, AppUninstalled::installation));
+
+    public static final List<EventType<?>> ALL =
+            INSTALLATION_EVENTS.stream().<EventType<?>>map(StateCarrying::type).toList();
+
+    /** An installation event type and the accessor for the state its payload carries. */
+    public record StateCarrying<P>(EventType<P> type, Function<P, InstallationState> state) {
+
+        public InstallationState stateOf(EventEnvelope envelope) {
+            return state.apply(envelope.payloadAs(type));
+        }
+    }
+
+    private AppsEvents() {
+    }
+
+    private static <P> EventType<P> installation(String name, Class<P> payload) {
+        return new EventType<>(name, 1, Topics.APPS_INSTALLATION, INSTALLATION, payload);
+    }
+}
