@@ -9,6 +9,8 @@ public final class Topics {
     public static final String DIRECTORY_PROJECT = "directory.project.v1";
     public static final String DIRECTORY_USER = "directory.user.v1";
 
+    public static final String APPS_DEVELOPER_ORG = "apps.developer-org.v1";
+    public static final String APPS_APP = "apps.app.v1";
     public static final String APPS_INSTALLATION = "apps.installation.v1";
 
     public static final String TOKEN_CLIENT = "token.client.v1";
@@ -16,7 +18,7 @@ public final class Topics {
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
-            APPS_INSTALLATION, TOKEN_CLIENT, TOKEN_TOKEN);
+            APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, TOKEN_CLIENT, TOKEN_TOKEN);
 
     private Topics() {
     }

@@ -117,9 +117,12 @@ class OutboxRelayTest {
     void withoutRetentionPublishedRowsAreDeletedOnlyOnceKafkaHasThem() throws Exception {
         List<String> ids = insertEvents(3, 20);
         Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
-        OutboxRelay relay = new OutboxRelay(dataSource, 100, Duration.ofSeconds(5), false);
-        try (Producer<String, String> producer = RelayProducers.create(kafkaConfig, Duration.ofSeconds(5));
-             TopicProvisioner topics = new TopicProvisioner(kafkaConfig, 3, (short) 1, Duration.ofSeconds(5))) {
+        // One attempt, so it gets the time a cold broker may need to create the topics and elect their leaders
+        // on a busy 2-core box; the relay proper retries instead.
+        Duration patient = Duration.ofSeconds(30);
+        OutboxRelay relay = new OutboxRelay(dataSource, 100, patient, false);
+        try (Producer<String, String> producer = RelayProducers.create(kafkaConfig, patient);
+             TopicProvisioner topics = new TopicProvisioner(kafkaConfig, 3, (short) 1, patient)) {
             assertThat(relay.publishBatch(producer, topics)).isEqualTo(60);
         }
         assertThat(consume(ids.size(), Duration.ofSeconds(30))).extracting(OutboxRelayTest::eventId)

@@ -6,6 +6,7 @@ import dev.gatehouse.events.Topics;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Events published by app-management-service. Installation events all carry the installation's whole state and
@@ -14,6 +15,15 @@ import java.util.function.Function;
 public final class AppsEvents {
 
     public static final String INSTALLATION = "Installation";
+    public static final String DEVELOPER_ORG = "DeveloperOrg";
+    public static final String APP = "App";
+
+    public static final EventType<DeveloperOrgCreated> DEVELOPER_ORG_CREATED = new EventType<>(
+            "DeveloperOrgCreated", 1, Topics.APPS_DEVELOPER_ORG, DEVELOPER_ORG, DeveloperOrgCreated.class);
+    public static final EventType<AppRegistered> APP_REGISTERED = app("AppRegistered", AppRegistered.class);
+    public static final EventType<AppUpdated> APP_UPDATED = app("AppUpdated", AppUpdated.class);
+    public static final EventType<AppVersionPublished> APP_VERSION_PUBLISHED =
+            app("AppVersionPublished", AppVersionPublished.class);
 
     public static final EventType<AppInstalled> APP_INSTALLED = installation("AppInstalled", AppInstalled.class);
     public static final EventType<InstallationProjectsChanged> INSTALLATION_PROJECTS_CHANGED =
@@ -39,8 +49,9 @@ public final class AppsEvents {
             new StateCarrying<>(INSTALLATION_ENABLED, InstallationEnabled::installation),
             new StateCarrying<>(APP_UNINSTALLED, AppUninstalled::installation));
 
-    public static final List<EventType<?>> ALL =
-            INSTALLATION_EVENTS.stream().<EventType<?>>map(StateCarrying::type).toList();
+    public static final List<EventType<?>> ALL = Stream.concat(
+            Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED),
+            INSTALLATION_EVENTS.stream().map(StateCarrying::type)).toList();
 
     /** An installation event type and the accessor for the state its payload carries. */
     public record StateCarrying<P>(EventType<P> type, Function<P, InstallationState> state) {
@@ -51,6 +62,10 @@ public final class AppsEvents {
     }
 
     private AppsEvents() {
+    }
+
+    private static <P> EventType<P> app(String name, Class<P> payload) {
+        return new EventType<>(name, 1, Topics.APPS_APP, APP, payload);
     }
 
     private static <P> EventType<P> installation(String name, Class<P> payload) {

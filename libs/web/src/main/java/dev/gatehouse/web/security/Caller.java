@@ -50,13 +50,17 @@ public class Caller {
         return new Actor(Actor.USER, subject());
     }
 
+    /** The developer organization a developer's token is for, if it is a developer's token. */
+    public Optional<UUID> developerOrgId() {
+        return identity.hasRole(Roles.DEVELOPER) ? claim("developer_org_id").flatMap(Caller::uuid) : Optional.empty();
+    }
+
     /** A developer of this developer organization, or platform admin. */
     public void requireDeveloperOf(UUID developerOrgId) {
         if (isPlatformAdmin()) {
             return;
         }
-        boolean sameOrg = claim("developer_org_id").flatMap(Caller::uuid).map(developerOrgId::equals).orElse(false);
-        if (!sameOrg || !identity.hasRole(Roles.DEVELOPER)) {
+        if (!developerOrgId().map(developerOrgId::equals).orElse(false)) {
             throw ProblemException.forbidden("Only developers of the app's organization may do this");
         }
     }

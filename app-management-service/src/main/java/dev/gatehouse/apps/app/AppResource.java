@@ -1,0 +1,81 @@
+package dev.gatehouse.apps.app;
+
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /apps}: a developer organization's apps, managed by its developers. */
+@Path("/apps")
+@Authenticated
+@Tag(name = "Apps")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppResource {
+
+    private final AppService service;
+    private final Caller caller;
+
+    public AppResource(AppService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an app for a developer organization (its developers); creates its OAuth client")
+    public Uni<Response> register(@Valid @NotNull(message = "a JSON body is required") AppRequest request,
+            UriInfo uri) {
+        caller.requireDeveloperOf(request.developerOrgId());
+        return service.register(request, caller.actor())
+                .map(a -> Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
+                        .entity(AppResponse.of(a)).build());
+    }
+
+    @GET
+    @Operation(summary = "List apps: all for a platform admin, a developer's organization's otherwise")
+    public Uni<Page<AppResponse>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        if (caller.isPlatformAdmin()) {
+            return service.list(null, page);
+        }
+        return caller.developerOrgId()
+                .map(org -> service.list(org, page))
+                .orElseGet(() -> Uni.createFrom().item(new Page<>(List.of(), null)));
+    }
+
+    @GET
+    @Path("/{appId}")
+    @Operation(summary = "Get an app (its developers)")
+    public Uni<AppResponse> get(@PathParam("appId") UUID appId) {
+        return service.get(appId).invoke(a -> caller.requireDeveloperOf(a.developerOrgId)).map(AppResponse::of);
+    }
+
+    @PATCH
+    @Path("/{appId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an app's name or description (its developers)")
+    public Uni<AppResponse> update(@PathParam("appId") UUID appId,
+            @Valid @NotNull(message = "a JSON body is required") AppChangeRequest request) {
+        return service.get(appId).invoke(a -> caller.requireDeveloperOf(a.developerOrgId))
+                .chain(() -> service.update(appId, request, caller.actor())).map(AppResponse::of);
+    }
+}

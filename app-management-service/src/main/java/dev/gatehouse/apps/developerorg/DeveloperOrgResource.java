@@ -1,0 +1,72 @@
+package dev.gatehouse.apps.developerorg;
+
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@code /developer-orgs}: platform admins create them; their developers read their own. */
+@Path("/developer-orgs")
+@Authenticated
+@Tag(name = "Developer organizations")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeveloperOrgResource {
+
+    private final DeveloperOrgService service;
+    private final Caller caller;
+
+    public DeveloperOrgResource(DeveloperOrgService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a developer organization (platform admin)")
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") DeveloperOrgRequest request,
+            UriInfo uri) {
+        caller.requirePlatformAdmin();
+        return service.create(request.name(), caller.actor())
+                .map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id.toString()).build())
+                        .entity(DeveloperOrgResponse.of(o)).build());
+    }
+
+    @GET
+    @Operation(summary = "List developer organizations: all for a platform admin, a developer's own otherwise")
+    public Uni<Page<DeveloperOrgResponse>> list(@QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        if (caller.isPlatformAdmin()) {
+            return service.list(page, null);
+        }
+        return caller.developerOrgId()
+                .map(id -> service.list(page, id))
+                .orElseGet(() -> Uni.createFrom().item(new Page<>(List.of(), null)));
+    }
+
+    @GET
+    @Path("/{developerOrgId}")
+    @Operation(summary = "Get a developer organization (its developers)")
+    public Uni<DeveloperOrgResponse> get(@PathParam("developerOrgId") UUID id) {
+        caller.requireDeveloperOf(id);
+        return service.get(id).map(DeveloperOrgResponse::of);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.gatehouse.apps.manifest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /manifest-schema}: public, so editors and CI pipelines can validate manifests without a token. */
+@Path("/manifest-schema")
+@PermitAll
+@Tag(name = "Manifests")
+public class ManifestSchemaResource {
+
+    @GET
+    @Produces({"application/schema+json", "application/json"})
+    @Operation(summary = "The JSON Schema (draft 2020-12) every app manifest must satisfy")
+    public ObjectNode schema() {
+        return ManifestSchema.document();
+    }
+}

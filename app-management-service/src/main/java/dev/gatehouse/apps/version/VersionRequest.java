@@ -1,0 +1,13 @@
+package dev.gatehouse.apps.version;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /apps/{appId}/versions} ({@code version} and {@code manifest}) and of the draft's
+ * {@code PUT} ({@code manifest} only). The manifest is checked against {@code GET /manifest-schema}.
+ */
+public record VersionRequest(@NotBlank(message = "is required") @Size(max = 100, message = "is too long")
+        String version, JsonNode manifest) {
+}

@@ -1,0 +1,122 @@
+package dev.gatehouse.apps.app;
+
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.testsupport.EventProbe;
+import dev.gatehouse.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.gatehouse.apps.AppsApi.createDeveloperOrg;
+import static dev.gatehouse.apps.AppsApi.registerApp;
+import static dev.gatehouse.apps.AppsApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Developer organizations and their apps. */
+@QuarkusTest
+class AppResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private UUID org;
+
+    @BeforeEach
+    void org() {
+        org = createDeveloperOrg(unique("Acme"));
+    }
+
+    @Test
+    void aDeveloperRegistersAnAppAndItsClientIsAnnouncedForTokenService() {
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_APP)) {
+            String name = unique("Document Sync");
+            String id = developer().contentType(ContentType.JSON)
+                    .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + name + "\", \"description\": \"d\"}")
+                    .post("/apps").then().statusCode(201)
+                    .body("kind", equalTo("marketplace"))
+                    .body("developerOrgId", equalTo(org.toString()))
+                    .extract().path("id");
+            String clientId = "app_" + id.replace("-", "");
+            developer().get("/apps/" + id).then().statusCode(200).body("clientId", equalTo(clientId));
+
+            List<EventEnvelope> events = probe.await(e -> e.aggregateId().equals(id), 1, Duration.ofSeconds(15));
+            assertThat(events).hasSize(1);
+            AppRegistered registered = events.get(0).payloadAs(AppsEvents.APP_REGISTERED);
+            assertThat(registered.clientId()).isEqualTo(clientId);
+            assertThat(registered.name()).isEqualTo(name);
+            assertThat(registered.kind()).isEqualTo("marketplace");
+        }
+    }
+
+    @Test
+    void aCompanyAppNamesItsCompanyAndAMarketplaceAppDoesNot() {
+        developer().contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\"}")
+                .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"));
+        developer().contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Public") + "\", \"owningCompanyId\": \""
+                        + UUID.randomUUID() + "\"}")
+                .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"));
+        UUID company = UUID.randomUUID();
+        developer().contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\", "
+                        + "\"owningCompanyId\": \"" + company + "\"}")
+                .post("/apps").then().statusCode(201).body("owningCompanyId", equalTo(company.toString()));
+        developer().contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"x\", \"kind\": \"private\"}")
+                .post("/apps").then().statusCode(400);
+    }
+
+    @Test
+    void appNamesAreUniqueAcrossThePlatform() {
+        String name = unique("Taken");
+        registerApp(org, name);
+        UUID other = createDeveloperOrg(unique("Other"));
+        given().auth().oauth2(TestTokens.developer(other).sign()).contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + other + "\", \"name\": \"" + name.toUpperCase() + "\"}")
+                .post("/apps").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void developersSeeAndChangeOnlyTheirOrganizationsApps() {
+        UUID mine = registerApp(org, unique("Mine"));
+        UUID other = createDeveloperOrg(unique("Rival"));
+        registerApp(other, unique("Theirs"));
+
+        developer().get("/apps").then().statusCode(200).body("items.id", contains(mine.toString()));
+        given().auth().oauth2(TestTokens.developer(other).sign()).get("/apps/" + mine).then().statusCode(403);
+        given().auth().oauth2(TestTokens.developer(other).sign()).contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Sneaky") + "\"}")
+                .post("/apps").then().statusCode(403);
+        developer().contentType(ContentType.JSON).body("{\"description\": \"Now with RFIs\"}").patch("/apps/" + mine)
+                .then().statusCode(200).body("description", equalTo("Now with RFIs"));
+        given().auth().oauth2(TestTokens.companyAdmin(UUID.randomUUID()).sign()).get("/apps").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void unknownOrganizationsAndAppsAre404() {
+        given().auth().oauth2(TestTokens.platformAdmin().sign()).contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + UUID.randomUUID() + "\", \"name\": \"" + unique("Orphan") + "\"}")
+                .post("/apps").then().statusCode(404).contentType("application/problem+json");
+        developer().get("/apps/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private RequestSpecification developer() {
+        return given().auth().oauth2(TestTokens.developer(org).sign());
+    }
+}

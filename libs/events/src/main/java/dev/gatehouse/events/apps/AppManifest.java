@@ -1,0 +1,21 @@
+package dev.gatehouse.events.apps;
+
+import dev.gatehouse.events.permission.AccessLevel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an app version asks for: the permissions its app user gets in each company that installs it, the OAuth
+ * scopes its tokens carry, where it may redirect, and what admins should know after installing.
+ *
+ * @param companyPermissions company-level tool permissions, tool name to level
+ * @param projectPermissions tool permissions on each permitted project (project-level tools only)
+ */
+public record AppManifest(
+        Map<String, AccessLevel> companyPermissions,
+        Map<String, AccessLevel> projectPermissions,
+        List<String> scopes,
+        List<String> redirectUris,
+        String postInstallNotes) {
+}
