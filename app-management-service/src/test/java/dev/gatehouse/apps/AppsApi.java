@@ -40,6 +40,44 @@ public final class AppsApi {
                 .post("/apps/" + appId + "/versions").then().statusCode(201);
     }
 
+    public static void draftVersion(UUID developerOrgId, UUID appId, String version, String manifest) {
+        given().auth().oauth2(TestTokens.developer(developerOrgId).sign()).contentType(ContentType.JSON)
+                .body("{\"version\": \"" + version + "\", \"manifest\": " + manifest + "}")
+                .post("/apps/" + appId + "/versions").then().statusCode(201);
+    }
+
+    public static void publish(UUID developerOrgId, UUID appId, String version) {
+        given().auth().oauth2(TestTokens.developer(developerOrgId).sign())
+                .post("/apps/" + appId + "/versions/" + version + "/publish").then().statusCode(200);
+    }
+
+    /** A marketplace app with {@code version} published with {@code manifest}. */
+    public static UUID publishedApp(String manifest) {
+        UUID org = createDeveloperOrg(unique("Publishers"));
+        UUID app = registerApp(org, unique("App"));
+        draftVersion(org, app, "1.0.0", manifest);
+        publish(org, app, "1.0.0");
+        return app;
+    }
+
+    public static void bind(UUID companyId, UUID appId, String state) {
+        given().auth().oauth2(TestTokens.companyAdmin(companyId).sign()).contentType(ContentType.JSON)
+                .body("{\"state\": \"" + state + "\"}").put("/companies/" + companyId + "/app-bindings/" + appId)
+                .then().statusCode(200);
+    }
+
+    /** Installs the app's latest version with the given projects (selected); the installation's id. */
+    public static UUID install(UUID companyId, UUID appId, UUID... projectIds) {
+        StringBuilder ids = new StringBuilder();
+        for (UUID p : projectIds) {
+            ids.append(ids.length() == 0 ? "" : ", ").append('"').append(p).append('"');
+        }
+        return UUID.fromString(given().auth().oauth2(TestTokens.companyAdmin(companyId).sign())
+                .contentType(ContentType.JSON)
+                .body("{\"appId\": \"" + appId + "\", \"projectIds\": [" + ids + "]}")
+                .post("/companies/" + companyId + "/installations").then().statusCode(201).extract().path("id"));
+    }
+
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }

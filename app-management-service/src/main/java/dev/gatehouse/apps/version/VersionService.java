@@ -3,6 +3,7 @@ package dev.gatehouse.apps.version;
 import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.manifest.Manifests;
+import dev.gatehouse.apps.upgrade.UpgradeService;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.apps.AppManifest;
@@ -31,10 +32,12 @@ public class VersionService {
 
     private final AppVersionRepository versions;
     private final OutboxWriter outbox;
+    private final UpgradeService upgrades;
 
-    public VersionService(AppVersionRepository versions, OutboxWriter outbox) {
+    public VersionService(AppVersionRepository versions, OutboxWriter outbox, UpgradeService upgrades) {
         this.versions = versions;
         this.outbox = outbox;
+        this.upgrades = upgrades;
     }
 
     @WithTransaction
@@ -70,7 +73,10 @@ public class VersionService {
         });
     }
 
-    /** Publishing a published version again changes nothing and publishes nothing. */
+    /**
+     * Publishing a published version again changes nothing and publishes nothing. Publishing offers the version
+     * to every installation on an older one ({@link UpgradeService}), in the same transaction.
+     */
     @WithTransaction
     public Uni<AppVersion> publish(App app, String version, Actor actor) {
         return get(app, version).chain(v -> {
@@ -85,7 +91,9 @@ public class VersionService {
                     .call(published -> outbox.append(EventEnvelope.of(AppsEvents.APP_VERSION_PUBLISHED,
                             AppManagementService.NAME, app.owningCompanyId, actor, app.id.toString(),
                             new AppVersionPublished(app.id, app.developerOrgId, app.clientId, published.version,
-                                    Manifests.read(published.manifest)))));
+                                    Manifests.read(published.manifest)))))
+                    .call(published -> upgrades.published(app, published.version, Manifests.read(published.manifest),
+                            actor));
         });
     }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.directory.appuser;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
-import dev.gatehouse.events.EventJson;
 import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppInstalled;
@@ -14,19 +13,12 @@ import dev.gatehouse.events.apps.InstallationProjectsChanged;
 import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.apps.InstallationUpgraded;
 import dev.gatehouse.events.permission.AccessLevel;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import dev.gatehouse.testsupport.EventSender;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An installation as app-management-service would publish it: each step bumps the revision and sends the event to
@@ -131,18 +123,6 @@ public final class Installation {
 
     /** Sends an envelope as is (also to redeliver one). */
     public void send(EventEnvelope envelope) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Topics.APPS_INSTALLATION, envelope.aggregateId(),
-                    EventJson.serialize(envelope))).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + envelope.eventType(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        EventSender.send(bootstrap, Topics.APPS_INSTALLATION, envelope);
     }
 }

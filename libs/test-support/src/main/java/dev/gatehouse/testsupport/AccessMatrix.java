@@ -33,7 +33,9 @@ public final class AccessMatrix {
         /** Only a platform admin. */
         PLATFORM_ADMIN,
         /** A developer of the developer organization in the path (the target id stands for it), or a platform admin. */
-        DEVELOPER
+        DEVELOPER,
+        /** None of the matrix's callers: only an app's own token, which the endpoint's tests cover. */
+        APP_CLIENT
     }
 
     /**
@@ -79,11 +81,23 @@ public final class AccessMatrix {
      */
     public static void verify(List<Endpoint> endpoints, Set<String> notBearerProtected, UUID target,
             UUID outsider) {
+        verifyCoverage(endpoints, notBearerProtected);
+        verifyAccess(endpoints, target, outsider);
+    }
+
+    /**
+     * The matrix (possibly several lists, each checked against its own kind of target with
+     * {@link #verifyAccess}) covers exactly the documented endpoints.
+     */
+    public static void verifyCoverage(List<Endpoint> endpoints, Set<String> notBearerProtected) {
         Set<String> covered = new TreeSet<>(notBearerProtected);
         endpoints.forEach(e -> covered.add(e.key()));
         assertThat(covered).as("the matrix covers exactly the documented endpoints")
                 .isEqualTo(documentedEndpoints());
+    }
 
+    /** Calls each endpoint as every kind of caller for {@code target} and fails once, listing every wrong answer. */
+    public static void verifyAccess(List<Endpoint> endpoints, UUID target, UUID outsider) {
         AccessMatrix matrix = new AccessMatrix();
         Map<String, String> tokens = Map.ofEntries(
                 Map.entry("platform admin", TestTokens.platformAdmin().sign()),
@@ -109,6 +123,7 @@ public final class AccessMatrix {
             case COMPANY_ADMIN -> Set.of("platform admin", "admin of this company").contains(who);
             case PLATFORM_ADMIN -> who.equals("platform admin");
             case DEVELOPER -> Set.of("platform admin", "developer of this organization").contains(who);
+            case APP_CLIENT -> false;
         };
     }
 

@@ -74,6 +74,11 @@ public final class TestTokens {
         return new TestTokens(appUserId.toString()).role("app").company(companyId).client("app_" + shortId());
     }
 
+    /** An app's own token, without a company selector: it may only list where the app is installed. */
+    public static TestTokens appClient(String clientId) {
+        return new TestTokens(clientId).client(clientId);
+    }
+
     /** A token with no Gatehouse role at all. */
     public static TestTokens noRole() {
         return new TestTokens("nobody-" + shortId());

@@ -5,6 +5,7 @@ import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.Topics;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -52,6 +53,16 @@ public final class AppsEvents {
     public static final List<EventType<?>> ALL = Stream.concat(
             Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED),
             INSTALLATION_EVENTS.stream().map(StateCarrying::type)).toList();
+
+    /**
+     * The installation state an event carries, or empty if it is not an installation event.
+     *
+     * @throws dev.gatehouse.events.MalformedEventException if its payload does not match its type
+     */
+    public static Optional<InstallationState> installationStateOf(EventEnvelope envelope) {
+        return INSTALLATION_EVENTS.stream().filter(k -> k.type().name().equals(envelope.eventType())).findFirst()
+                .map(k -> k.stateOf(envelope));
+    }
 
     /** An installation event type and the accessor for the state its payload carries. */
     public record StateCarrying<P>(EventType<P> type, Function<P, InstallationState> state) {

@@ -17,6 +17,9 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
+    /** App clients' ids start with this (app-management's {@code App.clientIdFor}). */
+    public static final String APP_CLIENT_PREFIX = "app_";
+
     private final SecurityIdentity identity;
 
     public Caller(SecurityIdentity identity) {
@@ -48,6 +51,16 @@ public class Caller {
             return new Actor(Actor.CLIENT, clientId.get());
         }
         return new Actor(Actor.USER, subject());
+    }
+
+    /**
+     * The app's OAuth client id when the caller is an app acting for itself (token-service's client_credentials
+     * without a company selector): no company, no role, {@code sub} = {@code client_id} = {@code app_…}. Such a
+     * token only lets the app list the companies where it is installed.
+     */
+    public Optional<String> appClientId() {
+        return claim("client_id").filter(id -> id.startsWith(APP_CLIENT_PREFIX) && id.equals(subject())
+                && companyId().isEmpty() && identity.getRoles().isEmpty());
     }
 
     /** The developer organization a developer's token is for, if it is a developer's token. */

@@ -1,0 +1,13 @@
+package dev.gatehouse.apps.binding;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The binding in force; {@code updatedAt}/{@code updatedBy} are null while it is the default {@code off}. */
+public record BindingResponse(UUID companyId, UUID appId, BindingState state, Instant updatedAt, String updatedBy) {
+
+    static BindingResponse of(UUID companyId, UUID appId, AppBinding binding) {
+        return binding == null ? new BindingResponse(companyId, appId, BindingState.off, null, null)
+                : new BindingResponse(companyId, appId, binding.state, binding.updatedAt, binding.updatedBy);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gatehouse.apps.catalog;
+
+import dev.gatehouse.apps.app.AppKind;
+import dev.gatehouse.apps.binding.BindingState;
+import dev.gatehouse.apps.installation.InstallationStatus;
+import dev.gatehouse.events.apps.AppManifest;
+
+import java.util.UUID;
+
+/**
+ * One app a company can see, with everything an admin needs to decide before enabling or installing it: the latest
+ * version's full manifest (permissions, scopes, redirect URIs), whether it is high-risk, the binding, and what the
+ * company already has installed.
+ *
+ * @param binding     the company's binding; for a company's own app always {@code on}
+ * @param installable an admin may install it directly now
+ * @param requestable a member may ask for it with an install request
+ */
+public record CatalogEntry(UUID appId, String name, String description, AppKind kind, UUID developerOrgId,
+        BindingState binding, boolean installable, boolean requestable, LatestVersion latestVersion,
+        CurrentInstallation installation) {
+
+    public record LatestVersion(String version, boolean highRisk, AppManifest manifest) {
+    }
+
+    public record CurrentInstallation(UUID id, String version, InstallationStatus status) {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.gatehouse.apps.catalog;
+
+import dev.gatehouse.apps.app.App;
+import dev.gatehouse.apps.app.AppRepository;
+import dev.gatehouse.apps.binding.AppBinding;
+import dev.gatehouse.apps.binding.AppBindingRepository;
+import dev.gatehouse.apps.binding.BindingState;
+import dev.gatehouse.apps.binding.InstallPolicy;
+import dev.gatehouse.apps.company.CompanyDirectory;
+import dev.gatehouse.apps.installation.Grant;
+import dev.gatehouse.apps.installation.Installation;
+import dev.gatehouse.apps.installation.InstallationRepository;
+import dev.gatehouse.apps.manifest.Manifests;
+import dev.gatehouse.apps.version.AppVersion;
+import dev.gatehouse.apps.version.PublishedVersions;
+import dev.gatehouse.events.apps.AppManifest;
+import dev.gatehouse.web.paging.Page;
+import dev.gatehouse.web.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What a company can install: the catalogue page with each app's latest manifest, binding and installation. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final AppRepository apps;
+    private final PublishedVersions versions;
+    private final AppBindingRepository bindings;
+    private final InstallationRepository installations;
+    private final CompanyDirectory directory;
+
+    public CatalogService(AppRepository apps, PublishedVersions versions, AppBindingRepository bindings,
+            InstallationRepository installations, CompanyDirectory directory) {
+        this.apps = apps;
+        this.versions = versions;
+        this.bindings = bindings;
+        this.installations = installations;
+        this.directory = directory;
+    }
+
+    @WithSession
+    public Uni<Page<CatalogEntry>> list(UUID companyId, PageRequest request) {
+        return directory.require(companyId).chain(() -> apps.catalogue(companyId, request)).chain(rows -> {
+            List<UUID> ids = rows.stream().map(a -> a.id).toList();
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(new Page<CatalogEntry>(List.of(), null));
+            }
+            return versions.latestOf(ids).chain(latest -> bindings.ofCompanyAndApps(companyId, ids)
+                    .chain(bs -> installations.ofCompanyAndApps(companyId, ids).map(is -> {
+                        Map<UUID, AppBinding> byApp = bs.stream()
+                                .collect(Collectors.toMap(b -> b.appId, Function.identity()));
+                        Map<UUID, Installation> installed = is.stream()
+                                .collect(Collectors.toMap(i -> i.appId, Function.identity()));
+                        return request.page(rows, a -> new PageRequest.Position(a.createdAt, a.id),
+                                a -> entry(a, latest.get(a.id), byApp.get(a.id), installed.get(a.id)));
+                    })));
+        });
+    }
+
+    private static CatalogEntry entry(App app, AppVersion latest, AppBinding binding, Installation installation) {
+        BindingState state = InstallPolicy.effective(app, binding);
+        AppManifest manifest = Manifests.read(latest.manifest);
+        return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId, state,
+                InstallPolicy.allows(state, InstallPolicy.Route.DIRECT),
+                InstallPolicy.allows(state, InstallPolicy.Route.REQUEST),
+                new CatalogEntry.LatestVersion(latest.version, Grant.of(manifest).highRisk(), manifest),
+                installation == null ? null : new CatalogEntry.CurrentInstallation(installation.id,
+                        installation.appVersion, installation.status));
+    }
+}

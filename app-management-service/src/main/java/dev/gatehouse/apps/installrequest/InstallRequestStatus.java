@@ -1,0 +1,5 @@
+package dev.gatehouse.apps.installrequest;
+
+public enum InstallRequestStatus {
+    pending, approved, denied
+}

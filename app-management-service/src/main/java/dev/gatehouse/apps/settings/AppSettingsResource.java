@@ -1,0 +1,63 @@
+package dev.gatehouse.apps.settings;
+
+import dev.gatehouse.apps.company.CompanyDirectory;
+import dev.gatehouse.web.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** {@code /companies/{companyId}/app-settings}: company-wide rules for apps. */
+@Path("/companies/{companyId}/app-settings")
+@Authenticated
+@Tag(name = "App bindings")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppSettingsResource {
+
+    private final CompanyDirectory directory;
+    private final Caller caller;
+
+    public AppSettingsResource(CompanyDirectory directory, Caller caller) {
+        this.directory = directory;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "The company's app settings (members)")
+    public Uni<AppSettings> get(@PathParam("companyId") UUID companyId) {
+        caller.requireCompanyMember(companyId);
+        return directory.require(companyId).map(c -> new AppSettings(c.forbidHighRisk));
+    }
+
+    @PUT
+    @WithTransaction
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the company's app settings (admin); existing installations are not changed")
+    public Uni<AppSettings> put(@PathParam("companyId") UUID companyId,
+            @Valid @NotNull(message = "a JSON body is required") AppSettings body) {
+        caller.requireCompanyAdmin(companyId);
+        String actor = caller.actor().id();
+        return directory.require(companyId).map(c -> {
+            c.forbidHighRisk = body.forbidHighRiskApps();
+            c.settingsUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            c.settingsUpdatedBy = actor;
+            return new AppSettings(c.forbidHighRisk);
+        });
+    }
+}
