@@ -221,19 +221,25 @@ EOF
   done
 }
 
+start_service() { # services entry (module:port:role)
+  local module port role password_var
+  IFS=: read -r module port role <<<"$1"
+  password_var="GATEHOUSE_DB_PASSWORD_$(echo "$role" | tr '[:lower:]' '[:upper:]')"
+  port_open "$port" && fail "$module (port $port is already in use)" "$LOGS/$module.log"
+  start_bg "$module" "$LOGS/$module.log" env MALLOC_ARENA_MAX=2 \
+    GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
+    GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
+    GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
+    GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
+    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+}
+
 start_services() {
-  local t0 entry module port role password_var urls=(); t0=$(now)
+  local t0 entry module port role urls=(); t0=$(now)
   say "→ starting the services (logs: $LOGS/<service>.log)"
   for entry in "${SERVICES[@]}"; do
+    start_service "$entry"
     IFS=: read -r module port role <<<"$entry"
-    password_var="GATEHOUSE_DB_PASSWORD_$(echo "$role" | tr '[:lower:]' '[:upper:]')"
-    port_open "$port" && fail "$module (port $port is already in use)" "$LOGS/$module.log"
-    start_bg "$module" "$LOGS/$module.log" env MALLOC_ARENA_MAX=2 \
-      GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
-      GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
-      GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
-      GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
-      "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
     urls+=("$module=http://localhost:$port/q/health/ready")
   done
   if ! "${LAUNCHER[@]}" await-ready --timeout 180 "${urls[@]}"; then
@@ -244,6 +250,31 @@ start_services() {
     fail "service start-up" "$LOGS/${SERVICES[0]%%:*}.log"
   fi
   say "  all four services ready ($(elapsed "$t0"))"
+}
+
+# A restart asked for by creating $RUN/<service>.restart (the end-to-end story does, to show nothing is lost):
+# stop it as Ctrl-C would, start it again, wait until it is ready, then remove the file.
+restart_service() { # module
+  local module=$1 i entry port role found=""
+  for i in "${!NAMES[@]}"; do [ "${NAMES[$i]}" = "$module" ] && found=$i; done
+  for entry in "${SERVICES[@]}"; do [ "${entry%%:*}" = "$module" ] && break; done
+  if [ -z "$found" ] || [ "${entry%%:*}" != "$module" ]; then
+    say "✗ restart asked for unknown service $module"; rm -f "$RUN/$module.restart"; return
+  fi
+  say "↻ restarting $module (asked for by $RUN/$module.restart)"
+  kill -TERM "${PIDS[$found]}" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "${PIDS[$found]}" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "${PIDS[$found]}" 2>/dev/null || true
+  wait "${PIDS[$found]}" 2>/dev/null || true
+  IFS=: read -r module port role <<<"$entry"
+  for _ in $(seq 1 100); do port_open "$port" || break; sleep 0.1; done
+  start_service "$entry"
+  PIDS[$found]=${PIDS[-1]}; unset 'PIDS[-1]'
+  NAMES[$found]=${NAMES[-1]}; unset 'NAMES[-1]'
+  "${LAUNCHER[@]}" await-ready --timeout 180 "$module=http://localhost:$port/q/health/ready" \
+    || fail "$module (not ready again after a restart)" "$LOGS/$module.log"
+  say "  $module restarted and ready"
+  rm -f "$RUN/$module.restart"
 }
 
 print_urls() {
@@ -261,9 +292,12 @@ print_urls() {
 }
 
 watch_children() {
-  local i
+  local i f
   touch "$RUN/ready"
   while true; do
+    for f in "$RUN"/*.restart; do
+      [ -e "$f" ] && [ "$MODE" = all ] && restart_service "$(basename "$f" .restart)"
+    done
     for i in "${!PIDS[@]}"; do
       if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
         say "✗ ${NAMES[$i]} exited unexpectedly; its log is $LOGS/${NAMES[$i]}.log"

@@ -1,6 +1,7 @@
 package dev.gatehouse.token.client;
 
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.token.ClientCreated;
@@ -95,13 +96,45 @@ public class ClientService {
             String plain = hasher.newSecret();
             ClientSecret secret = newSecret(c.clientId, plain, now);
             return clients.persist(c).chain(() -> secrets.persist(secret)).chain(() -> clients.flush())
-                    .call(() -> emit(TokenEvents.CLIENT_CREATED, c, actor, new ClientCreated(c.clientId, c.name,
-                            c.ownerType, c.ownerId, c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds,
-                            c.signingAlgorithm)))
+                    .call(() -> emit(TokenEvents.CLIENT_CREATED, c, actor, created(c)))
                     .call(() -> emit(TokenEvents.CLIENT_SECRET_ADDED, c, actor,
                             new ClientSecretAdded(c.clientId, secret.id, null)))
                     .map(x -> new Created(c.clientId, plain, secret.id, ClientView.of(c, List.of(secret))));
         }).onFailure(UniqueViolation::is).transform(e -> duplicate(name));
+    }
+
+    /**
+     * Inside the caller's transaction (the app-events consumer): the OAuth client of a newly registered app, owned
+     * by its developer organization, created once. It has no secret: its developers add the first one with
+     * {@code POST /clients/{clientId}/secrets}, the only time they see it. Its tokens' scopes and permissions come
+     * from each company's installation, so the client itself allows no scopes.
+     */
+    public Uni<Void> registerApp(AppRegistered app, Actor actor) {
+        return clients.findById(app.clientId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = now();
+            Client c = new Client();
+            c.clientId = app.clientId();
+            c.name = app.name();
+            c.description = app.description();
+            c.ownerType = Client.OWNER_DEVELOPER_ORG;
+            c.ownerId = app.developerOrgId();
+            c.grantTypes = "client_credentials";
+            c.scopes = "";
+            c.tokenLifetimeSeconds = (int) config.defaultTokenLifetime().toSeconds();
+            c.signingAlgorithm = config.defaultSigningAlgorithm();
+            c.enabled = true;
+            c.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
+            c.createdAt = now;
+            c.createdBy = actor.id();
+            c.updatedAt = now;
+            c.updatedBy = actor.id();
+            return clients.persistAndFlush(c)
+                    .call(() -> emit(TokenEvents.CLIENT_CREATED, c, actor, created(c)))
+                    .replaceWithVoid();
+        });
     }
 
     /** The owner of an app client (owned by a developer organization); 404 for any other client. */
@@ -302,6 +335,11 @@ public class ClientService {
      * before the commit; a grant slipping in between may cache the old state, which the change feed's
      * announcement after the commit drops again (ClientCache).
      */
+    private static ClientCreated created(Client c) {
+        return new ClientCreated(c.clientId, c.name, c.ownerType, c.ownerId, c.grantTypeList(), c.scopeList(),
+                c.tokenLifetimeSeconds, c.signingAlgorithm);
+    }
+
     private <P> Uni<Void> emit(EventType<P> type, Client c, Actor actor, P payload) {
         cache.invalidate(c.clientId);
         return outbox.append(EventEnvelope.of(type, TokenService.NAME,

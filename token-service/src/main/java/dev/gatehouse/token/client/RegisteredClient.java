@@ -30,6 +30,11 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
         return Client.OWNER_PLATFORM.equals(owner.type());
     }
 
+    /** An app's client (owned by its developer organization): its tokens are per installation. */
+    public boolean isApp() {
+        return Client.OWNER_DEVELOPER_ORG.equals(owner.type());
+    }
+
     public boolean hasRegisteredKeys() {
         return jwks != null || jwksUri != null;
     }

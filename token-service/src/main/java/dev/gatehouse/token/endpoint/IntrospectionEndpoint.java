@@ -1,6 +1,7 @@
 package dev.gatehouse.token.endpoint;
 
 import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Token introspection (RFC 7662). The caller authenticates as a client (§2.1). The answer is
@@ -33,12 +36,17 @@ import java.util.Map;
 @Tag(name = "OAuth 2.0")
 public class IntrospectionEndpoint {
 
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+
     private final ClientAuthenticator authenticator;
     private final TokenVerifier verifier;
+    private final InstallationTokens installations;
 
-    public IntrospectionEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier) {
+    public IntrospectionEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier,
+            InstallationTokens installations) {
         this.authenticator = authenticator;
         this.verifier = verifier;
+        this.installations = installations;
     }
 
     @POST
@@ -52,9 +60,37 @@ public class IntrospectionEndpoint {
         String token = form.require("token");
         return authenticator.authenticate(credentials, SourceAddress.of(request))
                 .chain(caller -> verifier.verify(token))
-                .map(verified -> Response.ok(verified.map(IntrospectionEndpoint::active)
-                                .orElse(Map.of("active", false)))
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+                .chain(this::describe)
+                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    /**
+     * An installation token is active only while its installation is (disable and uninstall end it at once), and
+     * its description adds what it grants now: tool permissions and permitted projects.
+     */
+    private Uni<Map<String, Object>> describe(Optional<TokenVerifier.Verified> verified) {
+        if (verified.isEmpty()) {
+            return Uni.createFrom().item(INACTIVE);
+        }
+        TokenVerifier.Verified token = verified.get();
+        Object installationId = token.claims().getClaimValue(InstallationTokens.INSTALLATION_ID);
+        if (installationId == null) {
+            return Uni.createFrom().item(active(token));
+        }
+        Instant issuedAt;
+        try {
+            issuedAt = Instant.ofEpochSecond(token.claims().getIssuedAt().getValue());
+        } catch (MalformedClaimException e) {
+            return Uni.createFrom().item(INACTIVE);
+        }
+        return installations.activeFor(installationId.toString(), issuedAt)
+                .map(state -> state.<Map<String, Object>>map(s -> {
+                    Map<String, Object> body = active(token);
+                    body.put(InstallationTokens.INSTALLATION_ID, s.installationId().toString());
+                    body.put("permissions", InstallationTokens.permissions(s));
+                    body.put("project_ids", s.projectIds());
+                    return body;
+                }).orElse(INACTIVE));
     }
 
     private static Map<String, Object> active(TokenVerifier.Verified token) {
@@ -75,7 +111,7 @@ public class IntrospectionEndpoint {
                 body.put("company_id", claims.getStringClaimValue("company_id"));
             }
         } catch (MalformedClaimException e) {
-            return Map.of("active", false);
+            return INACTIVE;
         }
         return body;
     }

@@ -9,6 +9,11 @@ public enum OAuthError {
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     INVALID_SCOPE("invalid_scope", 400),
+    /**
+     * RFC 8707 §2: the requested resource (here: the company, by {@code resource} or {@code company_id}) is not one
+     * this client may get a token for; registered in the OAuth extensions error registry of RFC 6749 §11.4.
+     */
+    INVALID_TARGET("invalid_target", 400),
     /** RFC 7009 §2.2.1. */
     UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
     /**

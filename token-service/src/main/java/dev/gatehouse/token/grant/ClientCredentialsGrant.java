@@ -3,6 +3,7 @@ package dev.gatehouse.token.grant;
 import dev.gatehouse.token.client.ClientAuthenticator;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.endpoint.OAuthForm;
+import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
 import dev.gatehouse.token.issue.IssuanceRecorder;
@@ -11,6 +12,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** RFC 6749 §4.4: the client gets a token for itself ({@code sub} = its client id). */
 @ApplicationScoped
@@ -19,12 +23,17 @@ public class ClientCredentialsGrant implements GrantHandler {
     public static final String TYPE = "client_credentials";
     static final String PLATFORM_ADMIN = "platform_admin";
 
+    static final String APP = "app";
+
     private final AccessTokenIssuer issuer;
     private final IssuanceRecorder recorder;
+    private final InstallationTokens installations;
 
-    public ClientCredentialsGrant(AccessTokenIssuer issuer, IssuanceRecorder recorder) {
+    public ClientCredentialsGrant(AccessTokenIssuer issuer, IssuanceRecorder recorder,
+            InstallationTokens installations) {
         this.issuer = issuer;
         this.recorder = recorder;
+        this.installations = installations;
     }
 
     @Override
@@ -35,11 +44,36 @@ public class ClientCredentialsGrant implements GrantHandler {
     @Override
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated, OAuthForm form) {
         RegisteredClient client = authenticated.client();
+        if (client.isApp()) {
+            Optional<UUID> company = InstallationTokens.selector(form);
+            if (company.isPresent()) {
+                return forInstallation(authenticated, form, company.get());
+            }
+        }
         List<String> scopes = Scopes.grant(form.get("scope"), client.scopes());
         // The platform's own clients administer Gatehouse (docs/security.md); nobody else gets a role this way.
         List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN) : List.of();
         AccessToken token = issuer.issue(client.clientId(), client.clientId(), client.owner().companyId(), scopes,
                 roles, client.tokenLifetimeSeconds(), client.signingAlgorithm());
         return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token));
+    }
+
+    /**
+     * An installation token: {@code sub} is the installation's app user, with the company, the installation, the
+     * {@code app} role and the manifest's scopes (or the requested subset). Without a company an app client gets a
+     * token for itself that only lists where it is installed (app-management {@code GET /app/installations}).
+     */
+    private Uni<TokenResponse> forInstallation(ClientAuthenticator.Authenticated authenticated, OAuthForm form,
+            UUID companyId) {
+        RegisteredClient client = authenticated.client();
+        return installations.requireActive(client.clientId(), companyId).chain(state -> {
+            List<String> scopes = Scopes.grant(form.get("scope"), state.scopes());
+            AccessToken token = issuer.issue(client.clientId(), state.appUserId().toString(), companyId, scopes,
+                    List.of(APP), client.tokenLifetimeSeconds(), client.signingAlgorithm(),
+                    Map.of(InstallationTokens.INSTALLATION_ID, state.installationId().toString()));
+            return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token)
+                    .withInstallation(companyId, state.installationId(), InstallationTokens.permissions(state),
+                            state.projectIds()));
+        });
     }
 }

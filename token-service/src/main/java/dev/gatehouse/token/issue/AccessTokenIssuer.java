@@ -12,6 +12,7 @@ import org.jose4j.lang.JoseException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,12 @@ public class AccessTokenIssuer {
 
     public AccessToken issue(String clientId, String subject, UUID companyId, List<String> scopes,
             List<String> roles, int lifetimeSeconds, String algorithm) {
+        return issue(clientId, subject, companyId, scopes, roles, lifetimeSeconds, algorithm, Map.of());
+    }
+
+    /** As above, with further claims (an installation token's {@code installation_id}). */
+    public AccessToken issue(String clientId, String subject, UUID companyId, List<String> scopes,
+            List<String> roles, int lifetimeSeconds, String algorithm, Map<String, String> extraClaims) {
         Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant expires = now.plusSeconds(lifetimeSeconds);
         String jti = UUID.randomUUID().toString();
@@ -49,6 +56,7 @@ public class AccessTokenIssuer {
         if (companyId != null) {
             claims.setClaim("company_id", companyId.toString());
         }
+        extraClaims.forEach(claims::setClaim);
         if (!roles.isEmpty()) {
             claims.setStringListClaim("roles", roles);
         }

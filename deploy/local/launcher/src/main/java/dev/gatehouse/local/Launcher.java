@@ -15,6 +15,7 @@ import java.util.Map;
  *   token      --dir DIR                     print a platform-admin access token from token-service
  *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
  *   smoke                                    the smoke test's checks against the running stack
+ *   dmsa-e2e                                 the DMSA story of issue 4 against the running stack
  * </pre>
  */
 public final class Launcher {
@@ -35,6 +36,7 @@ public final class Launcher {
             case "await-ready" -> ReadinessWait.run(rest);
             case "bench-setup" -> BenchSetup.run(options(rest));
             case "smoke" -> SmokeCheck.run();
+            case "dmsa-e2e" -> DmsaStory.run();
             default -> usage();
         };
         System.exit(status);
@@ -60,7 +62,7 @@ public final class Launcher {
     }
 
     private static int usage() {
-        System.err.println("usage: launcher postgres|provision|keygen|token|await-ready|smoke [options]");
+        System.err.println("usage: launcher postgres|provision|keygen|token|await-ready|smoke|dmsa-e2e [options]");
         System.exit(2);
         return 2;
     }

@@ -1,0 +1,380 @@
+package dev.gatehouse.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The developer-managed service account story, end to end over HTTP through the four running services (issue 4):
+ * a developer registers an app and publishes 1.0.0; an admin enables and installs it with two projects; the DMSA
+ * user appears with the right name and permissions; the app's token works for that company and those projects
+ * only; a project is removed and access to it goes; 1.1.0 adds a permission; the upgrade request shows the diff;
+ * approval brings the permission; uninstalling refuses tokens; the audit trail shows every step with actor and
+ * company. In the middle, one service (GATEHOUSE_E2E_RESTART, default token-service) is restarted through
+ * run.sh, and the story carries on: calls to it are retried until it is back, and nothing is lost.
+ * Prints each step; exit 1 on the first failure.
+ */
+final class DmsaStory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEADLINE = Duration.ofSeconds(180);
+    private static final String MANIFEST_1_0 = """
+            {"companyPermissions": {"directory": "read_only"},
+             "projectPermissions": {"documents": "standard"},
+             "scopes": ["directory.read", "documents.write"],
+             "postInstallNotes": "Choose the projects to sync."}""";
+    private static final String MANIFEST_1_1 = """
+            {"companyPermissions": {"directory": "read_only", "budget": "read_only"},
+             "projectPermissions": {"documents": "standard"},
+             "scopes": ["directory.read", "documents.write", "budget.read"]}""";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String directory = env("GATEHOUSE_DIRECTORY_URL", "http://localhost:8081");
+    private final String apps = env("GATEHOUSE_APPS_URL", "http://localhost:8082");
+    private final String tokens = env("GATEHOUSE_ISSUER", "http://localhost:8083");
+    private final String audit = env("GATEHOUSE_AUDIT_URL", "http://localhost:8084");
+    private final Path keys = Path.of(env("GATEHOUSE_KEYS_DIR", ".gatehouse/keys"));
+    private final Path run = Path.of(env("GATEHOUSE_RUN_DIR", ".gatehouse/run"));
+    private final String restart = env("GATEHOUSE_E2E_RESTART", "token-service");
+    private AdminClient admin;
+
+    private DmsaStory() {
+    }
+
+    static int run() {
+        try {
+            new DmsaStory().story();
+            System.out.println("DMSA END-TO-END STORY PASSED");
+            return 0;
+        } catch (Exception | AssertionError e) {
+            System.out.println("  ✗ " + e.getMessage());
+            System.out.println("DMSA END-TO-END STORY FAILED");
+            return 1;
+        }
+    }
+
+    private void story() throws Exception {
+        admin = AdminClient.from(keys);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+        step("a company with three projects (directory-service)");
+        String company = post(directory + "/companies", "{\"name\": \"E2E Builders " + suffix + "\"}", 201)
+                .get("id").asText();
+        String p1 = project(company, "Tower A");
+        String p2 = project(company, "Tower B");
+        String p3 = project(company, "Tower C");
+        String otherCompany = post(directory + "/companies", "{\"name\": \"E2E Others " + suffix + "\"}", 201)
+                .get("id").asText();
+
+        step("a developer registers an app and publishes 1.0.0 (app-management-service)");
+        String org = post(apps + "/developer-orgs", "{\"name\": \"E2E Devs " + suffix + "\"}", 201).get("id").asText();
+        String appName = "My DMSA Test App " + suffix;
+        JsonNode app = post(apps + "/apps", "{\"developerOrgId\": \"" + org + "\", \"name\": \"" + appName + "\"}",
+                201);
+        String appId = app.get("id").asText();
+        String clientId = app.get("clientId").asText();
+        post(apps + "/apps/" + appId + "/versions", "{\"version\": \"1.0.0\", \"manifest\": " + MANIFEST_1_0 + "}",
+                201);
+        post(apps + "/apps/" + appId + "/versions/1.0.0/publish", null, 200);
+        pass("app " + appId + " published 1.0.0; its OAuth client is " + clientId);
+
+        step("the developer gets the app's one secret from token-service, shown once");
+        String secret = eventually("token-service created the app client from AppRegistered",
+                () -> send("POST", tokens + "/clients/" + clientId + "/secrets", admin.token(), null),
+                r -> r.statusCode() == 201).body().get("clientSecret").asText();
+        pass("secret received (not printed)");
+        AppCredentials credentials = new AppCredentials(clientId, secret);
+
+        step("the company admin turns the app on and installs it with two projects");
+        eventually("app-management knows the company",
+                () -> send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, admin.token(),
+                        "{\"state\": \"on\"}"), r -> r.statusCode() == 200);
+        JsonNode catalogue = get(apps + "/companies/" + company + "/apps");
+        check(catalogue.toString().contains("\"budget\"") == false && catalogue.toString().contains(appId),
+                "the catalogue lists the app with its permissions before installing");
+        JsonNode installation = eventually("app-management knows both projects",
+                () -> send("POST", apps + "/companies/" + company + "/installations", admin.token(),
+                        "{\"appId\": \"" + appId + "\", \"projectIds\": [\"" + p1 + "\", \"" + p2 + "\"]}"),
+                r -> r.statusCode() == 201).body();
+        String installationId = installation.get("id").asText();
+        String appUserId = installation.get("appUserId").asText();
+        pass("installation " + installationId + ", app user " + appUserId);
+
+        step("the DMSA user appears in the directory with the right name and permissions");
+        JsonNode user = eventually("directory-service created the app user",
+                () -> send("GET", directory + "/companies/" + company + "/users/" + appUserId, admin.token(), null),
+                r -> r.statusCode() == 200).body();
+        String expectedPrefix = appName.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-";
+        String name = user.get("name").asText();
+        check(name.startsWith(expectedPrefix) && name.substring(expectedPrefix.length()).matches("[0-9a-f]{8}"),
+                "named like the seed: " + name);
+        check("app".equals(user.get("kind").asText()), "listed as an app user");
+        JsonNode permissions = get(directory + "/companies/" + company + "/users/" + appUserId + "/permissions");
+        check("read_only".equals(permissions.at("/permissions/directory").asText()),
+                "company permissions: directory read_only");
+        for (String p : List.of(p1, p2)) {
+            JsonNode member = get(directory + "/companies/" + company + "/projects/" + p + "/members/" + appUserId);
+            check("standard".equals(member.at("/permissions/documents").asText()),
+                    "member of project " + p + " with documents standard");
+        }
+
+        step("the app's token works for that company and those projects only");
+        JsonNode token = eventually("token-service knows the installation",
+                () -> credentials.token(tokens, "company_id=" + company), r -> r.statusCode() == 200).body();
+        check(token.get("project_ids").toString().contains(p1) && token.get("project_ids").toString().contains(p2),
+                "the token response lists projects " + p1 + " and " + p2);
+        String appToken = token.get("access_token").asText();
+        expect("GET", directory + "/companies/" + company + "/users", appToken, null, 200,
+                "with directory read_only it lists the company's users");
+        expect("POST", directory + "/companies/" + company + "/users", appToken,
+                "{\"name\": \"Mallory\", \"email\": \"mallory-" + suffix + "@example.com\"}", 403,
+                "but may not add one");
+        expect("GET", directory + "/companies/" + company + "/projects/" + p1, appToken, null, 200,
+                "it sees permitted project " + p1);
+        expect("GET", directory + "/companies/" + company + "/projects/" + p3, appToken, null, 403,
+                "not project " + p3);
+        HttpResult foreign = credentials.token(tokens, "company_id=" + otherCompany);
+        check(foreign.statusCode() == 400 && "invalid_target".equals(foreign.body().get("error").asText()),
+                "no token for a company that did not install it: " + foreign.body().get("error_description"));
+
+        step("the admin removes project " + p1 + "; access to it goes");
+        send("DELETE", apps + "/companies/" + company + "/installations/" + installationId
+                + "/permitted-projects/" + p1, admin.token(), null);
+        eventually("the directory took the app user off " + p1,
+                () -> send("GET", directory + "/companies/" + company + "/projects/" + p1, appToken, null),
+                r -> r.statusCode() == 403);
+        pass("the same token now gets 403 on " + p1);
+        JsonNode after = credentials.token(tokens, "company_id=" + company).body();
+        check(!after.get("project_ids").toString().contains(p1), "new tokens no longer list " + p1);
+
+        step("the developer publishes 1.1.0, which adds budget read_only");
+        post(apps + "/apps/" + appId + "/versions", "{\"version\": \"1.1.0\", \"manifest\": " + MANIFEST_1_1 + "}",
+                201);
+        post(apps + "/apps/" + appId + "/versions/1.1.0/publish", null, 200);
+        restartMidStory();
+
+        step("an upgrade request with the exact diff waits for the admin");
+        String requests = apps + "/companies/" + company + "/installations/" + installationId + "/upgrade-requests";
+        JsonNode request = eventually("the upgrade request exists", () -> send("GET", requests, admin.token(), null),
+                r -> r.statusCode() == 200 && r.body().size() == 1).body().get(0);
+        check("1.0.0".equals(request.get("fromVersion").asText()) && "1.1.0".equals(request.get("toVersion").asText()),
+                "from 1.0.0 to 1.1.0");
+        check(request.at("/diff/companyPermissions/0/tool").asText().equals("budget")
+                        && request.at("/diff/companyPermissions/0/change").asText().equals("added"),
+                "diff: budget none → read_only (added); scopes added " + request.at("/diff/scopesAdded"));
+        post(requests + "/" + request.get("id").asText() + "/approve", null, 200);
+        pass("approved");
+
+        step("the new permission is there");
+        eventually("the directory gave the app user budget read_only",
+                () -> send("GET", directory + "/companies/" + company + "/users/" + appUserId + "/permissions",
+                        admin.token(), null),
+                r -> r.statusCode() == 200 && "read_only".equals(r.body().at("/permissions/budget").asText()));
+        pass("directory: budget read_only");
+        eventually("token-service grants budget.read",
+                () -> credentials.token(tokens, "company_id=" + company + "&scope=budget.read"),
+                r -> r.statusCode() == 200);
+        pass("token-service: a token with scope budget.read");
+
+        step("the admin uninstalls the app; its tokens are refused");
+        String lastToken = credentials.token(tokens, "company_id=" + company).body().get("access_token").asText();
+        send("DELETE", apps + "/companies/" + company + "/installations/" + installationId, admin.token(), null);
+        HttpResult refused = eventually("token-service refuses tokens",
+                () -> credentials.token(tokens, "company_id=" + company), r -> r.statusCode() == 400);
+        pass("token endpoint: " + refused.body().get("error").asText() + " — "
+                + refused.body().get("error_description").asText());
+        eventually("the directory deactivated the app user",
+                () -> send("GET", directory + "/companies/" + company + "/users", lastToken, null),
+                r -> r.statusCode() == 403);
+        pass("an earlier token of the app is refused by directory-service");
+        JsonNode deactivated = get(directory + "/companies/" + company + "/users/" + appUserId);
+        check("inactive".equals(deactivated.get("status").asText()), "the app user is deactivated, not deleted");
+
+        step("the audit trail shows every step with actor and company");
+        Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppInstalled", "UserCreated",
+                "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged", "InstallationUpgraded",
+                "UserPermissionsChanged", "TokenIssued", "AppUninstalled", "UserDeactivated");
+        List<JsonNode> trail = eventually("the trail has every step", () -> trail(company),
+                r -> types(r).containsAll(wanted)).items;
+        for (JsonNode e : trail) {
+            check(e.get("companyId").asText().equals(company) && e.hasNonNull("actor"),
+                    e.get("type").asText() + " has company and actor");
+        }
+        pass(trail.size() + " entries, including " + new java.util.TreeSet<>(wanted));
+    }
+
+    private void restartMidStory() throws Exception {
+        Path request = run.resolve(restart + ".restart");
+        if (!Files.isDirectory(run)) {
+            pass("(no run folder at " + run + ": restart skipped)");
+            return;
+        }
+        step("restarting " + restart + " in the middle of the story (run.sh does it on request)");
+        Files.writeString(request, "");
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (Files.exists(request) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        check(!Files.exists(request), restart + " restarted and ready again");
+    }
+
+    private String project(String company, String name) throws Exception {
+        return post(directory + "/companies/" + company + "/projects", "{\"name\": \"" + name + "\"}", 201)
+                .get("id").asText();
+    }
+
+    private record HttpResult(int statusCode, JsonNode body) {
+    }
+
+    private record Trail(List<JsonNode> items) {
+    }
+
+    private Trail trail(String company) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = get(audit + "/audit/events?companyId=" + company + "&limit=200"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            page.get("items").forEach(items::add);
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return new Trail(items);
+    }
+
+    private static Set<String> types(Trail trail) {
+        Set<String> types = new HashSet<>();
+        trail.items.forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    /** The app's one credential set: client_secret_basic (RFC 6749 §2.3.1). */
+    private final class AppCredentials {
+        private final String basic;
+
+        AppCredentials(String clientId, String secret) {
+            basic = Base64.getEncoder().encodeToString((enc(clientId) + ":" + enc(secret))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        HttpResult token(String issuer, String params) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&" + params)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), parse(response.body()));
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * Repeats a call until its answer satisfies {@code done}: the services are eventually consistent, and one of
+     * them may be restarting (a refused connection counts as "not yet").
+     */
+    private <T> T eventually(String what, Call<T> call, Predicate<T> done) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        Object last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T answer = call.call();
+                if (done.test(answer)) {
+                    return answer;
+                }
+                last = answer;
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(what + ": not within " + DEADLINE.toSeconds() + "s; last answer " + last);
+    }
+
+    private JsonNode get(String url) throws Exception {
+        return expect("GET", url, null, null, 200, null).body();
+    }
+
+    private JsonNode post(String url, String body, int status) throws Exception {
+        return expect("POST", url, null, body, status, null).body();
+    }
+
+    /** A call that must answer {@code status}; retried while the service is unreachable (restarting). */
+    private HttpResult expect(String method, String url, String token, String body, int status, String meaning)
+            throws Exception {
+        HttpResult result = eventually(method + " " + url, () -> send(method, url,
+                token == null ? admin.token() : token, body), r -> true);
+        if (result.statusCode() != status) {
+            throw new AssertionError(method + " " + url + " answered " + result.statusCode() + " (expected "
+                    + status + "): " + result.body());
+        }
+        if (meaning != null) {
+            pass(meaning + " (" + method + " → " + status + ")");
+        }
+        return result;
+    }
+
+    private HttpResult send(String method, String url, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new HttpResult(response.statusCode(), parse(response.body()));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError(what);
+        }
+        pass(what);
+    }
+
+    private static void step(String what) {
+        System.out.println("→ " + what);
+    }
+
+    private static void pass(String what) {
+        System.out.println("  ✓ " + what);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gatehouse.token.installation;
+
+import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.outbox.IdempotentConsumer;
+import dev.gatehouse.token.client.ClientService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.function.Supplier;
+
+/**
+ * From app-management's events: a registered app gets its OAuth client ({@code apps.app.v1}), and installations
+ * are copied so the app can get tokens for each company that installed it ({@code apps.installation.v1}).
+ */
+@ApplicationScoped
+public class AppEventsConsumer {
+
+    static final String CONSUMER = "token.apps";
+
+    private final IdempotentConsumer consumer;
+    private final ClientService clients;
+    private final InstallationProjection installations;
+
+    public AppEventsConsumer(IdempotentConsumer consumer, ClientService clients,
+            InstallationProjection installations) {
+        this.consumer = consumer;
+        this.clients = clients;
+        this.installations = installations;
+    }
+
+    @Incoming("apps")
+    public Uni<Void> app(ConsumerRecord<String, String> record) {
+        return consumer.consume(CONSUMER, record, event -> {
+            if (!event.eventType().equals(AppsEvents.APP_REGISTERED.name())) {
+                return null;
+            }
+            AppRegistered registered = event.payloadAs(AppsEvents.APP_REGISTERED);
+            return () -> clients.registerApp(registered, event.actor());
+        });
+    }
+
+    @Incoming("installations")
+    public Uni<Void> installation(ConsumerRecord<String, String> record) {
+        return consumer.consume(CONSUMER, record, event -> AppsEvents.installationStateOf(event)
+                .<Supplier<Uni<Void>>>map(state -> () -> installations.apply(state)).orElse(null));
+    }
+}
