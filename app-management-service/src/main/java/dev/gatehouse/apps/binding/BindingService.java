@@ -4,7 +4,12 @@ import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.app.AppKind;
 import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.apps.company.CompanyDirectory;
+import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.apps.AppBindingChanged;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.web.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -15,18 +20,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A company's on/off/allow bindings for marketplace apps. */
+/** A company's on/off/allow bindings for marketplace apps; each change is announced as AppBindingChanged. */
 @ApplicationScoped
 public class BindingService {
 
     private final AppBindingRepository bindings;
     private final AppRepository apps;
     private final CompanyDirectory directory;
+    private final OutboxWriter outbox;
 
-    public BindingService(AppBindingRepository bindings, AppRepository apps, CompanyDirectory directory) {
+    public BindingService(AppBindingRepository bindings, AppRepository apps, CompanyDirectory directory,
+            OutboxWriter outbox) {
         this.bindings = bindings;
         this.apps = apps;
         this.directory = directory;
+        this.outbox = outbox;
     }
 
     @WithSession
@@ -42,13 +50,17 @@ public class BindingService {
             if (existing != null && existing.state == state) {
                 return Uni.createFrom().item(existing);
             }
+            BindingState previous = existing == null ? BindingState.off : existing.state;
             AppBinding b = existing == null ? new AppBinding() : existing;
             b.companyId = companyId;
             b.appId = appId;
             b.state = state;
             b.updatedAt = now;
             b.updatedBy = actor.id();
-            return existing == null ? bindings.persistAndFlush(b) : bindings.flush().replaceWith(b);
+            return (existing == null ? bindings.persistAndFlush(b) : bindings.flush().replaceWith(b))
+                    .call(saved -> outbox.append(EventEnvelope.of(AppsEvents.APP_BINDING_CHANGED,
+                            AppManagementService.NAME, companyId, actor, appId.toString(),
+                            new AppBindingChanged(companyId, appId, state.name(), previous.name()))));
         }).map(b -> BindingResponse.of(companyId, appId, b));
     }
 

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -106,9 +109,13 @@ final class DmsaStory {
         eventually("app-management knows the company",
                 () -> send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, admin.token(),
                         "{\"state\": \"on\"}"), r -> r.statusCode() == 200);
-        JsonNode catalogue = get(apps + "/companies/" + company + "/apps");
-        check(catalogue.toString().contains("\"budget\"") == false && catalogue.toString().contains(appId),
-                "the catalogue lists the app with its permissions before installing");
+        JsonNode listed = null;
+        for (JsonNode entry : get(apps + "/companies/" + company + "/apps").get("items")) {
+            listed = appId.equals(entry.get("appId").asText()) ? entry : listed;
+        }
+        check(listed != null && "read_only".equals(listed.at("/latestVersion/manifest/companyPermissions/directory")
+                        .asText()) && listed.get("installable").asBoolean(),
+                "the company's catalogue shows the app, on, with its full manifest before anyone installs it");
         JsonNode installation = eventually("app-management knows both projects",
                 () -> send("POST", apps + "/companies/" + company + "/installations", admin.token(),
                         "{\"appId\": \"" + appId + "\", \"projectIds\": [\"" + p1 + "\", \"" + p2 + "\"]}"),
@@ -208,16 +215,21 @@ final class DmsaStory {
         check("inactive".equals(deactivated.get("status").asText()), "the app user is deactivated, not deleted");
 
         step("the audit trail shows every step with actor and company");
-        Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppInstalled", "UserCreated",
-                "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged", "InstallationUpgraded",
-                "UserPermissionsChanged", "TokenIssued", "AppUninstalled", "UserDeactivated");
+        Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
+                "UserCreated", "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged",
+                "InstallationUpgraded", "UserPermissionsChanged", "TokenIssued", "AppUninstalled", "UserDeactivated");
         List<JsonNode> trail = eventually("the trail has every step", () -> trail(company),
                 r -> types(r).containsAll(wanted)).items;
+        Map<String, Set<String>> actorsByType = new TreeMap<>();
         for (JsonNode e : trail) {
-            check(e.get("companyId").asText().equals(company) && e.hasNonNull("actor"),
-                    e.get("type").asText() + " has company and actor");
+            if (!e.get("companyId").asText().equals(company) || !e.hasNonNull("actor")) {
+                throw new AssertionError(e.get("type").asText() + " lacks its company or actor: " + e);
+            }
+            actorsByType.computeIfAbsent(e.get("type").asText(), t -> new TreeSet<>())
+                    .add(e.at("/actor/type").asText() + ":" + e.at("/actor/id").asText());
         }
-        pass(trail.size() + " entries, including " + new java.util.TreeSet<>(wanted));
+        actorsByType.forEach((type, actors) -> pass(type + " for company " + company + " by " + actors));
+        pass(trail.size() + " entries, each with its company and actor");
     }
 
     private void restartMidStory() throws Exception {

@@ -25,6 +25,8 @@ public final class AppsEvents {
     public static final EventType<AppUpdated> APP_UPDATED = app("AppUpdated", AppUpdated.class);
     public static final EventType<AppVersionPublished> APP_VERSION_PUBLISHED =
             app("AppVersionPublished", AppVersionPublished.class);
+    public static final EventType<AppBindingChanged> APP_BINDING_CHANGED =
+            app("AppBindingChanged", AppBindingChanged.class);
 
     public static final EventType<AppInstalled> APP_INSTALLED = installation("AppInstalled", AppInstalled.class);
     public static final EventType<InstallationProjectsChanged> INSTALLATION_PROJECTS_CHANGED =
@@ -51,7 +53,8 @@ public final class AppsEvents {
             new StateCarrying<>(APP_UNINSTALLED, AppUninstalled::installation));
 
     public static final List<EventType<?>> ALL = Stream.concat(
-            Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED),
+            Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED,
+                    APP_BINDING_CHANGED),
             INSTALLATION_EVENTS.stream().map(StateCarrying::type)).toList();
 
     /**
