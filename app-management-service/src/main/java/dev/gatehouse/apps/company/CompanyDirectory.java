@@ -46,24 +46,31 @@ public class CompanyDirectory {
             return Uni.createFrom().item(List.of());
         }
         Set<UUID> wanted = new LinkedHashSet<>(ids);
-        return projects.ofCompany(companyId, wanted).map(found -> {
-            Map<UUID, Project> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-            List<Problem.FieldError> errors = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                UUID id = ids.get(i);
-                Project p = id == null ? null : byId.get(id);
-                if (p == null) {
-                    errors.add(new Problem.FieldError(field + "." + i, "is not a project of this company"
-                            + " (or app-management has not heard of it yet)"));
-                } else if (p.archived) {
-                    errors.add(new Problem.FieldError(field + "." + i, "is archived"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
+        wanted.remove(null); // a JSON null in the list: reported as not a project, never queried
+        Uni<List<Project>> found = wanted.isEmpty() ? Uni.createFrom().item(List.of())
+                : projects.ofCompany(companyId, wanted);
+        return found.map(list -> {
+            requireAllOpen(ids, list, field);
             return List.copyOf(wanted);
         });
+    }
+
+    private static void requireAllOpen(List<UUID> ids, List<Project> found, String field) {
+        Map<UUID, Project> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            Project p = id == null ? null : byId.get(id);
+            if (p == null) {
+                errors.add(new Problem.FieldError(field + "." + i, "is not a project of this company"
+                        + " (or app-management has not heard of it yet)"));
+            } else if (p.archived) {
+                errors.add(new Problem.FieldError(field + "." + i, "is archived"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
     }
 
     /** Every open project of the company, for the "all current" choices. */

@@ -126,6 +126,8 @@ class InstallationLifecycleTest {
             admin().delete(projects + "/" + p1).then().statusCode(404);
             admin().contentType(ContentType.JSON).body("{\"projectIds\": [\"" + UUID.randomUUID() + "\"]}")
                     .post(projects).then().statusCode(400).body("errors.field", contains("projectIds.0"));
+            admin().contentType(ContentType.JSON).body("{\"projectIds\": [\"" + p2 + "\", null]}")
+                    .post(projects).then().statusCode(400).body("errors.field", contains("projectIds.1"));
         }
     }
 
@@ -168,7 +170,8 @@ class InstallationLifecycleTest {
     @Test
     void aVersionThatAddsAPermissionWaitsForApprovalWhileWhatItDropsAppliesAtOnce() {
         bind(company, app, "on");
-        String id = install("{\"appId\": \"" + app + "\"}").path("id");
+        UUID project = directory.project(company);
+        String id = install("{\"appId\": \"" + app + "\", \"projectIds\": [\"" + project + "\"]}").path("id");
         String base = "/companies/" + company + "/installations/" + id;
         try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_INSTALLATION)) {
             // 1.1.0 drops documents.write and projects-level documents, adds budget read_only at company level.
@@ -197,7 +200,8 @@ class InstallationLifecycleTest {
             admin().post(base + "/upgrade-requests/" + requestId + "/approve").then().statusCode(200)
                     .body("status", equalTo("approved"));
             admin().get(base).then().body("version", equalTo("1.1.0"))
-                    .body("companyPermissions.budget", equalTo("read_only"));
+                    .body("companyPermissions.budget", equalTo("read_only"))
+                    .body("projectIds", contains(project.toString()));
             InstallationState upgraded = stateOf(probe.await(e -> e.aggregateId().equals(id)
                     && e.eventType().equals("InstallationUpgraded"), 1, WAIT).get(0));
             assertThat(upgraded.version()).isEqualTo("1.1.0");

@@ -84,10 +84,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (isConcurrentChange(e)) {
+            return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409,
+                    "Someone changed this at the same moment; read it again and retry", List.of()));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return respond(new Problem(Problem.ABOUT_BLANK, "Internal Server Error", 500,
                 "Something went wrong on our side; quote reference " + reference, List.of()));
+    }
+
+    /**
+     * Two requests racing on one row: an optimistic-lock failure (Hibernate's stale state, JPA's optimistic lock)
+     * or a unique key that the other request took first. Matched by name, so this library needs no JPA.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("StaleObjectStateException") || name.equals("StaleStateException")
+                    || name.equals("OptimisticLockException") || UniqueViolation.is(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detailFor(int status) {
