@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** RFC 6749 §4.4: the client gets a token for itself ({@code sub} = its client id). */
+/**
+ * RFC 6749 §4.4: the client gets a token for itself ({@code sub} = its client id); an app's client that names a
+ * company ({@code company_id}, or RFC 8707 {@code resource}) gets a token for its installation there instead.
+ */
 @ApplicationScoped
 public class ClientCredentialsGrant implements GrantHandler {
 
     public static final String TYPE = "client_credentials";
     static final String PLATFORM_ADMIN = "platform_admin";
-
     static final String APP = "app";
 
     private final AccessTokenIssuer issuer;
