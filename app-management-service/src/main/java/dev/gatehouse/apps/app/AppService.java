@@ -1,6 +1,7 @@
 package dev.gatehouse.apps.app;
 
 import dev.gatehouse.apps.AppManagementService;
+import dev.gatehouse.apps.company.CompanyRepository;
 import dev.gatehouse.apps.developerorg.DeveloperOrgService;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
@@ -31,11 +32,14 @@ public class AppService {
 
     private final AppRepository apps;
     private final DeveloperOrgService orgs;
+    private final CompanyRepository companies;
     private final OutboxWriter outbox;
 
-    public AppService(AppRepository apps, DeveloperOrgService orgs, OutboxWriter outbox) {
+    public AppService(AppRepository apps, DeveloperOrgService orgs, CompanyRepository companies,
+            OutboxWriter outbox) {
         this.apps = apps;
         this.orgs = orgs;
+        this.companies = companies;
         this.outbox = outbox;
     }
 
@@ -50,6 +54,7 @@ public class AppService {
         }
         String name = request.name().strip();
         return orgs.get(request.developerOrgId())
+                .call(() -> requireCompany(request.owningCompanyId()))
                 .chain(() -> requireFreeName(name, null))
                 .chain(() -> {
                     Instant now = now();
@@ -105,6 +110,19 @@ public class AppService {
     public Uni<Page<AppResponse>> list(UUID developerOrgId, PageRequest request) {
         return apps.page(developerOrgId, request).map(rows -> request.page(rows,
                 a -> new PageRequest.Position(a.createdAt, a.id), AppResponse::of));
+    }
+
+    /** A company app's company must exist (app-management's copy of the directory, from its events). */
+    private Uni<Void> requireCompany(UUID companyId) {
+        if (companyId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return companies.findById(companyId).invoke(c -> {
+            if (c == null) {
+                throw ProblemException.invalid("owningCompanyId", "is not a company (or app-management has not "
+                        + "heard of it yet: the directory's events arrive within seconds)");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> requireFreeName(String name, UUID except) {

@@ -1,12 +1,15 @@
 package dev.gatehouse.apps.app;
 
+import dev.gatehouse.apps.DirectoryFeed;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.testsupport.EventProbe;
 import dev.gatehouse.testsupport.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,12 +26,16 @@ import static dev.gatehouse.apps.AppsApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /** Developer organizations and their apps. */
 @QuarkusTest
 class AppResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -71,7 +78,12 @@ class AppResourceTest {
                 .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Public") + "\", \"owningCompanyId\": \""
                         + UUID.randomUUID() + "\"}")
                 .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"));
-        UUID company = UUID.randomUUID();
+        developer().contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\", "
+                        + "\"owningCompanyId\": \"" + UUID.randomUUID() + "\"}")
+                .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"))
+                .body("errors[0].message", containsString("not a company"));
+        UUID company = new DirectoryFeed(bootstrap, dataSource).company();
         developer().contentType(ContentType.JSON)
                 .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\", "
                         + "\"owningCompanyId\": \"" + company + "\"}")
