@@ -1,6 +1,6 @@
 package dev.gatehouse.apps.installrequest;
 
-import dev.gatehouse.apps.app.App;
+import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.apps.binding.AppBindingRepository;
 import dev.gatehouse.apps.binding.InstallPolicy;
@@ -10,6 +10,12 @@ import dev.gatehouse.apps.installation.InstallationService;
 import dev.gatehouse.apps.installation.ProjectAccess;
 import dev.gatehouse.apps.version.PublishedVersions;
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventType;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.apps.InstallRequestDecided;
+import dev.gatehouse.events.apps.InstallRequested;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
@@ -36,10 +42,12 @@ public class InstallRequestService {
     private final CompanyDirectory directory;
     private final PublishedVersions versions;
     private final InstallationService installations;
+    private final OutboxWriter outbox;
 
     public InstallRequestService(InstallRequestRepository requests, AppRepository apps,
             AppBindingRepository bindings, CompanyDirectory directory, PublishedVersions versions,
-            InstallationService installations) {
+            InstallationService installations, OutboxWriter outbox) {
+        this.outbox = outbox;
         this.requests = requests;
         this.apps = apps;
         this.bindings = bindings;
@@ -85,7 +93,9 @@ public class InstallRequestService {
                             r.status = InstallRequestStatus.pending;
                             r.requestedAt = now();
                             r.requestedBy = actor.id();
-                            return requests.persistAndFlush(r);
+                            return requests.persistAndFlush(r).call(saved -> announce(AppsEvents.INSTALL_REQUESTED,
+                                    saved, actor, new InstallRequested(saved.id, companyId, saved.appId,
+                                            saved.appVersion)));
                         }));
     }
 
@@ -100,7 +110,7 @@ public class InstallRequestService {
                 .chain(installed -> {
                     decide(r, InstallRequestStatus.approved, null, actor);
                     r.installationId = installed.installation().id;
-                    return requests.flush().replaceWith(r);
+                    return requests.flush().chain(() -> decided(r, actor)).replaceWith(r);
                 }));
     }
 
@@ -108,7 +118,7 @@ public class InstallRequestService {
     public Uni<InstallRequest> deny(UUID companyId, UUID requestId, DenyBody decision, Actor actor) {
         return pending(companyId, requestId).chain(r -> {
             decide(r, InstallRequestStatus.denied, decision, actor);
-            return requests.flush().replaceWith(r);
+            return requests.flush().chain(() -> decided(r, actor)).replaceWith(r);
         });
     }
 
@@ -138,6 +148,16 @@ public class InstallRequestService {
             }
             return r;
         });
+    }
+
+    private Uni<Void> decided(InstallRequest r, Actor actor) {
+        return announce(AppsEvents.INSTALL_REQUEST_DECIDED, r, actor, new InstallRequestDecided(r.id, r.companyId,
+                r.appId, r.status.name(), r.installationId));
+    }
+
+    private <P> Uni<Void> announce(EventType<P> type, InstallRequest r, Actor actor, P payload) {
+        return outbox.append(EventEnvelope.of(type, AppManagementService.NAME, r.companyId, actor, r.id.toString(),
+                payload));
     }
 
     private static void decide(InstallRequest r, InstallRequestStatus status, DenyBody decision, Actor actor) {

@@ -1,6 +1,12 @@
 package dev.gatehouse.apps.settings;
 
+import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.company.CompanyDirectory;
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.apps.AppSettingsChanged;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,10 +36,12 @@ import java.util.UUID;
 public class AppSettingsResource {
 
     private final CompanyDirectory directory;
+    private final OutboxWriter outbox;
     private final Caller caller;
 
-    public AppSettingsResource(CompanyDirectory directory, Caller caller) {
+    public AppSettingsResource(CompanyDirectory directory, OutboxWriter outbox, Caller caller) {
         this.directory = directory;
+        this.outbox = outbox;
         this.caller = caller;
     }
 
@@ -48,16 +56,22 @@ public class AppSettingsResource {
     @PUT
     @WithTransaction
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the company's app settings (admin); existing installations are not changed")
+    @Operation(summary = "Change the company's app settings (admin), announced as AppSettingsChanged; existing "
+            + "installations are not changed")
     public Uni<AppSettings> put(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") AppSettings body) {
         caller.requireCompanyAdmin(companyId);
-        String actor = caller.actor().id();
-        return directory.require(companyId).map(c -> {
+        Actor actor = caller.actor();
+        return directory.require(companyId).chain(c -> {
+            if (c.forbidHighRisk == body.forbidHighRiskApps()) {
+                return Uni.createFrom().item(new AppSettings(c.forbidHighRisk));
+            }
             c.forbidHighRisk = body.forbidHighRiskApps();
             c.settingsUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            c.settingsUpdatedBy = actor;
-            return new AppSettings(c.forbidHighRisk);
+            c.settingsUpdatedBy = actor.id();
+            return outbox.append(EventEnvelope.of(AppsEvents.APP_SETTINGS_CHANGED, AppManagementService.NAME,
+                            companyId, actor, companyId.toString(), new AppSettingsChanged(companyId, c.forbidHighRisk)))
+                    .replaceWith(new AppSettings(c.forbidHighRisk));
         });
     }
 }

@@ -36,6 +36,19 @@ public record GrantDiff(List<LevelChange> companyPermissions, List<LevelChange> 
                 || projectPermissions.stream().anyMatch(GrantDiff::adds);
     }
 
+    /** What approving adds, one line each: {@code company:budget:none->read_only}, {@code scope:budget.read}. */
+    public List<String> additions() {
+        List<String> out = new ArrayList<>();
+        companyPermissions.stream().filter(GrantDiff::adds).forEach(c -> out.add("company:" + line(c)));
+        projectPermissions.stream().filter(GrantDiff::adds).forEach(c -> out.add("project:" + line(c)));
+        scopesAdded.forEach(scope -> out.add("scope:" + scope));
+        return out;
+    }
+
+    private static String line(LevelChange c) {
+        return c.tool() + ":" + c.from().wireName() + "->" + c.to().wireName();
+    }
+
     private static boolean adds(LevelChange c) {
         return c.to().compareTo(c.from()) > 0;
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.apps.upgrade;
 
+import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.company.CompanyDirectory;
 import dev.gatehouse.apps.installation.Grant;
@@ -12,6 +13,11 @@ import dev.gatehouse.apps.manifest.Manifests;
 import dev.gatehouse.apps.version.AppVersionRepository;
 import dev.gatehouse.apps.version.PublishedVersions;
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventType;
+import dev.gatehouse.events.apps.UpgradeRequestDecided;
+import dev.gatehouse.events.apps.UpgradeRequested;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.events.apps.AppManifest;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.InstallationPermissionsChanged;
@@ -47,10 +53,12 @@ public class UpgradeService {
     private final AppVersionRepository versions;
     private final CompanyDirectory directory;
     private final InstallationEvents events;
+    private final OutboxWriter outbox;
 
     public UpgradeService(InstallationRepository installations, InstallationService installationService,
             UpgradeRequestRepository requests, AppVersionRepository versions, CompanyDirectory directory,
-            InstallationEvents events) {
+            InstallationEvents events, OutboxWriter outbox) {
+        this.outbox = outbox;
         this.installations = installations;
         this.installationService = installationService;
         this.requests = requests;
@@ -106,7 +114,10 @@ public class UpgradeService {
         request.status = UpgradeStatus.pending;
         request.createdAt = now();
         return removals.chain(() -> requests.supersedePending(i.id))
-                .chain(() -> requests.persistAndFlush(request)).replaceWithVoid();
+                .chain(() -> requests.persistAndFlush(request))
+                .chain(saved -> announce(AppsEvents.UPGRADE_REQUESTED, saved, actor, new UpgradeRequested(saved.id,
+                        saved.installationId, saved.companyId, saved.appId, saved.fromVersion, saved.toVersion,
+                        diff.additions(), saved.highRisk)));
     }
 
     @WithTransaction
@@ -131,7 +142,8 @@ public class UpgradeService {
                                 decide(request, UpgradeStatus.approved, actor);
                                 return installations.flush().chain(() -> events.publish(
                                         AppsEvents.INSTALLATION_UPGRADED, i, actor,
-                                        new InstallationUpgraded(InstallationEvents.stateOf(i, found.app()), from)));
+                                        new InstallationUpgraded(InstallationEvents.stateOf(i, found.app()), from)))
+                                        .chain(() -> decided(request, actor));
                             }));
                 }).replaceWith(request));
     }
@@ -140,7 +152,7 @@ public class UpgradeService {
     public Uni<UpgradeRequest> reject(UUID companyId, UUID installationId, UUID requestId, Actor actor) {
         return pending(companyId, installationId, requestId).chain(request -> {
             decide(request, UpgradeStatus.rejected, actor);
-            return requests.flush().replaceWith(request);
+            return requests.flush().chain(() -> decided(request, actor)).replaceWith(request);
         });
     }
 
@@ -171,6 +183,16 @@ public class UpgradeService {
             }
             return r;
         });
+    }
+
+    private Uni<Void> decided(UpgradeRequest r, Actor actor) {
+        return announce(AppsEvents.UPGRADE_REQUEST_DECIDED, r, actor, new UpgradeRequestDecided(r.id,
+                r.installationId, r.companyId, r.appId, r.toVersion, r.status.name()));
+    }
+
+    private <P> Uni<Void> announce(EventType<P> type, UpgradeRequest r, Actor actor, P payload) {
+        return outbox.append(EventEnvelope.of(type, AppManagementService.NAME, r.companyId, actor, r.id.toString(),
+                payload));
     }
 
     private static void decide(UpgradeRequest request, UpgradeStatus status, Actor actor) {

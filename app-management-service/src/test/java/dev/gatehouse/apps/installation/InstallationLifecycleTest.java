@@ -6,6 +6,7 @@ import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.InstallationProjectsChanged;
 import dev.gatehouse.events.apps.InstallationState;
+import dev.gatehouse.events.apps.UpgradeRequested;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.testsupport.EventProbe;
 import dev.gatehouse.testsupport.TestTokens;
@@ -173,7 +174,7 @@ class InstallationLifecycleTest {
         UUID project = directory.project(company);
         String id = install("{\"appId\": \"" + app + "\", \"projectIds\": [\"" + project + "\"]}").path("id");
         String base = "/companies/" + company + "/installations/" + id;
-        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_INSTALLATION)) {
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_INSTALLATION, Topics.APPS_REQUEST)) {
             // 1.1.0 drops documents.write and projects-level documents, adds budget read_only at company level.
             draftVersion(org, app, "1.1.0", """
                     {"companyPermissions": {"directory": "read_only", "budget": "read_only"},
@@ -207,6 +208,15 @@ class InstallationLifecycleTest {
             assertThat(upgraded.version()).isEqualTo("1.1.0");
             assertThat(upgraded.companyPermissions()).containsEntry("budget", AccessLevel.READ_ONLY);
             admin().post(base + "/upgrade-requests/" + requestId + "/reject").then().statusCode(409);
+
+            UpgradeRequested requested = probe.await(e -> e.aggregateId().equals(requestId)
+                    && e.eventType().equals("UpgradeRequested"), 1, WAIT).get(0)
+                    .payloadAs(AppsEvents.UPGRADE_REQUESTED);
+            assertThat(requested.added()).containsExactly("company:budget:none->read_only");
+            EventEnvelope decided = probe.await(e -> e.aggregateId().equals(requestId)
+                    && e.eventType().equals("UpgradeRequestDecided"), 1, WAIT).get(0);
+            assertThat(decided.companyId()).isEqualTo(company);
+            assertThat(decided.payloadAs(AppsEvents.UPGRADE_REQUEST_DECIDED).decision()).isEqualTo("approved");
         }
     }
 
@@ -238,8 +248,12 @@ class InstallationLifecycleTest {
         bind(company, risky, "on");
         install("{\"appId\": \"" + risky + "\"}").then().statusCode(400)
                 .body("errors.field", contains("acknowledgeHighRisk"));
-        admin().contentType(ContentType.JSON).body("{\"forbidHighRiskApps\": true}")
-                .put("/companies/" + company + "/app-settings").then().statusCode(200);
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_COMPANY_SETTINGS)) {
+            admin().contentType(ContentType.JSON).body("{\"forbidHighRiskApps\": true}")
+                    .put("/companies/" + company + "/app-settings").then().statusCode(200);
+            assertThat(probe.await(e -> e.aggregateId().equals(company.toString()), 1, WAIT).get(0)
+                    .payloadAs(AppsEvents.APP_SETTINGS_CHANGED).forbidHighRiskApps()).isTrue();
+        }
         install("{\"appId\": \"" + risky + "\", \"acknowledgeHighRisk\": true}").then().statusCode(409)
                 .body("type", equalTo("https://gatehouse.dev/problems/high-risk-forbidden"));
         admin().contentType(ContentType.JSON).body("{\"forbidHighRiskApps\": false}")
@@ -271,8 +285,15 @@ class InstallationLifecycleTest {
         bind(company, other, "on");
         String denied = given().auth().oauth2(TestTokens.companyMember(company).sign()).contentType(ContentType.JSON)
                 .body("{\"appId\": \"" + other + "\"}").post(requests).then().statusCode(201).extract().path("id");
-        admin().contentType(ContentType.JSON).body("{\"note\": \"not now\"}").post(requests + "/" + denied + "/deny")
-                .then().statusCode(200).body("status", equalTo("denied")).body("decisionNote", equalTo("not now"));
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_REQUEST)) {
+            admin().contentType(ContentType.JSON).body("{\"note\": \"not now\"}")
+                    .post(requests + "/" + denied + "/deny").then().statusCode(200)
+                    .body("status", equalTo("denied")).body("decisionNote", equalTo("not now"));
+            List<EventEnvelope> trail = probe.await(e -> e.aggregateId().equals(denied), 2, WAIT);
+            assertThat(trail).extracting(EventEnvelope::eventType)
+                    .containsExactly("InstallRequested", "InstallRequestDecided");
+            assertThat(trail.get(1).payloadAs(AppsEvents.INSTALL_REQUEST_DECIDED).decision()).isEqualTo("denied");
+        }
         admin().post(requests + "/" + denied + "/approve").then().statusCode(409);
         admin().get("/companies/" + company + "/installations").then()
                 .body("items.appId", containsInAnyOrder(app.toString()));

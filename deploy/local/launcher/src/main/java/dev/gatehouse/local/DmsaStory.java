@@ -217,7 +217,8 @@ final class DmsaStory {
         step("the audit trail shows every step with actor and company");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
                 "UserCreated", "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged",
-                "InstallationUpgraded", "UserPermissionsChanged", "TokenIssued", "AppUninstalled", "UserDeactivated");
+                "UpgradeRequested", "UpgradeRequestDecided", "InstallationUpgraded", "UserPermissionsChanged",
+                "TokenIssued", "AppUninstalled", "UserDeactivated");
         List<JsonNode> trail = eventually("the trail has every step", () -> trail(company),
                 r -> types(r).containsAll(wanted)).items;
         Map<String, Set<String>> actorsByType = new TreeMap<>();

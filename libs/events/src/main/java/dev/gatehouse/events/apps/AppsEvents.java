@@ -18,6 +18,9 @@ public final class AppsEvents {
     public static final String INSTALLATION = "Installation";
     public static final String DEVELOPER_ORG = "DeveloperOrg";
     public static final String APP = "App";
+    public static final String UPGRADE_REQUEST = "UpgradeRequest";
+    public static final String INSTALL_REQUEST = "InstallRequest";
+    public static final String COMPANY_SETTINGS = "CompanyAppSettings";
 
     public static final EventType<DeveloperOrgCreated> DEVELOPER_ORG_CREATED = new EventType<>(
             "DeveloperOrgCreated", 1, Topics.APPS_DEVELOPER_ORG, DEVELOPER_ORG, DeveloperOrgCreated.class);
@@ -27,6 +30,17 @@ public final class AppsEvents {
             app("AppVersionPublished", AppVersionPublished.class);
     public static final EventType<AppBindingChanged> APP_BINDING_CHANGED =
             app("AppBindingChanged", AppBindingChanged.class);
+
+    public static final EventType<UpgradeRequested> UPGRADE_REQUESTED = new EventType<>("UpgradeRequested", 1,
+            Topics.APPS_REQUEST, UPGRADE_REQUEST, UpgradeRequested.class);
+    public static final EventType<UpgradeRequestDecided> UPGRADE_REQUEST_DECIDED = new EventType<>(
+            "UpgradeRequestDecided", 1, Topics.APPS_REQUEST, UPGRADE_REQUEST, UpgradeRequestDecided.class);
+    public static final EventType<InstallRequested> INSTALL_REQUESTED = new EventType<>("InstallRequested", 1,
+            Topics.APPS_REQUEST, INSTALL_REQUEST, InstallRequested.class);
+    public static final EventType<InstallRequestDecided> INSTALL_REQUEST_DECIDED = new EventType<>(
+            "InstallRequestDecided", 1, Topics.APPS_REQUEST, INSTALL_REQUEST, InstallRequestDecided.class);
+    public static final EventType<AppSettingsChanged> APP_SETTINGS_CHANGED = new EventType<>("AppSettingsChanged",
+            1, Topics.APPS_COMPANY_SETTINGS, COMPANY_SETTINGS, AppSettingsChanged.class);
 
     public static final EventType<AppInstalled> APP_INSTALLED = installation("AppInstalled", AppInstalled.class);
     public static final EventType<InstallationProjectsChanged> INSTALLATION_PROJECTS_CHANGED =
@@ -54,7 +68,8 @@ public final class AppsEvents {
 
     public static final List<EventType<?>> ALL = Stream.concat(
             Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED,
-                    APP_BINDING_CHANGED),
+                    APP_BINDING_CHANGED, UPGRADE_REQUESTED, UPGRADE_REQUEST_DECIDED, INSTALL_REQUESTED,
+                    INSTALL_REQUEST_DECIDED, APP_SETTINGS_CHANGED),
             INSTALLATION_EVENTS.stream().map(StateCarrying::type)).toList();
 
     /**
