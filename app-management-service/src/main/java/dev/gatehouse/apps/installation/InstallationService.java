@@ -205,17 +205,22 @@ public class InstallationService {
     }
 
     public static void requireHighRiskAllowed(Company company, Grant grant, Boolean acknowledged) {
+        requireHighRiskAllowed(company, grant, acknowledged, "This version asks for");
+    }
+
+    /** As above; {@code what} starts the explanation ("This version asks for", "These permissions include"). */
+    public static void requireHighRiskAllowed(Company company, Grant grant, Boolean acknowledged, String what) {
         if (!grant.highRisk()) {
             return;
         }
         if (company.forbidHighRisk) {
             throw ProblemException.of(409, "high-risk-forbidden", "High-risk permissions forbidden",
-                    "This version asks for admin on the company Directory, and this company's app settings forbid "
+                    what + " admin on the company Directory, and this company's app settings forbid "
                             + "high-risk permissions (PUT /companies/{companyId}/app-settings)");
         }
         if (!Boolean.TRUE.equals(acknowledged)) {
-            throw ProblemException.invalid("acknowledgeHighRisk", "must be true: this version asks for admin on the "
-                    + "company Directory, which lets the app manage people and their permissions");
+            throw ProblemException.invalid("acknowledgeHighRisk", "must be true: " + what.toLowerCase()
+                    + " admin on the company Directory, which allows managing people and their permissions");
         }
     }
 

@@ -45,6 +45,16 @@ public record GrantDiff(List<LevelChange> companyPermissions, List<LevelChange> 
         return out;
     }
 
+    /** Every change, one line each: {@code company:budget:read_only->none}, {@code scope-removed:budget.read}. */
+    public List<String> changes() {
+        List<String> out = new ArrayList<>();
+        companyPermissions.forEach(c -> out.add("company:" + line(c)));
+        projectPermissions.forEach(c -> out.add("project:" + line(c)));
+        scopesAdded.forEach(scope -> out.add("scope:" + scope));
+        scopesRemoved.forEach(scope -> out.add("scope-removed:" + scope));
+        return out;
+    }
+
     private static String line(LevelChange c) {
         return c.tool() + ":" + c.from().wireName() + "->" + c.to().wireName();
     }

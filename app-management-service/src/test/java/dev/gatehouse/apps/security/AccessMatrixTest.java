@@ -71,6 +71,7 @@ class AccessMatrixTest {
 
     private List<Endpoint> companyEndpoints() {
         String installations = "/companies/{companyId}/installations";
+        String legacy = "/companies/{companyId}/legacy-service-accounts";
         return List.of(
                 new Endpoint("GET", "/companies/{companyId}/apps", COMPANY_MEMBER, c -> "/companies/" + c + "/apps",
                         null),
@@ -125,7 +126,17 @@ class AccessMatrixTest {
                 new Endpoint("POST", "/companies/{companyId}/install-requests/{requestId}/approve", COMPANY_ADMIN,
                         c -> freshInstallRequest(c) + "/approve", null),
                 new Endpoint("POST", "/companies/{companyId}/install-requests/{requestId}/deny", COMPANY_ADMIN,
-                        c -> freshInstallRequest(c) + "/deny", c -> "{\"note\": \"not now\"}"));
+                        c -> freshInstallRequest(c) + "/deny", c -> "{\"note\": \"not now\"}"),
+                new Endpoint("POST", legacy, COMPANY_ADMIN, c -> "/companies/" + c + "/legacy-service-accounts",
+                        c -> "{\"name\": \"" + unique("Legacy") + "\"}"),
+                new Endpoint("GET", legacy, COMPANY_ADMIN, c -> "/companies/" + c + "/legacy-service-accounts", null),
+                new Endpoint("GET", legacy + "/{accountId}", COMPANY_ADMIN, this::freshLegacyAccount, null),
+                new Endpoint("PATCH", legacy + "/{accountId}", COMPANY_ADMIN, this::freshLegacyAccount,
+                        c -> "{\"projectIds\": []}"),
+                new Endpoint("DELETE", legacy + "/{accountId}", COMPANY_ADMIN, this::freshLegacyAccount, null),
+                new Endpoint("POST", legacy + "/{accountId}/migrate", COMPANY_ADMIN,
+                        c -> freshLegacyAccount(c) + "/migrate",
+                        c -> "{\"appId\": \"" + enabledApp(c) + "\", \"acceptAddedPermissions\": true}"));
     }
 
     @Test
@@ -163,6 +174,13 @@ class AccessMatrixTest {
         String id = given().auth().oauth2(TestTokens.companyAdmin(company).sign()).get(requests).then()
                 .statusCode(200).extract().path("[0].id");
         return requests + "/" + id;
+    }
+
+    private String freshLegacyAccount(UUID company) {
+        String id = given().auth().oauth2(TestTokens.companyAdmin(company).sign()).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + unique("Legacy") + "\"}")
+                .post("/companies/" + company + "/legacy-service-accounts").then().statusCode(201).extract().path("id");
+        return "/companies/" + company + "/legacy-service-accounts/" + id;
     }
 
     private String freshInstallRequest(UUID company) {

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Who may read and change a company's directory. People go by role (docs/security.md). An app goes by its
- * installation's app user, read live from this service's own tables: its tool levels and project memberships as
- * they are now, so removing a permitted project or disabling the installation takes effect on the next call,
- * not when the token expires.
+ * installation's app user, and a legacy service account by its user, read live from this service's own tables:
+ * their tool levels and project memberships as they are now, so removing a permitted project or disabling the
+ * installation takes effect on the next call, not when the token expires.
  */
 @RequestScoped
 public class CompanyAccess {
@@ -36,7 +36,7 @@ public class CompanyAccess {
 
     /** The company itself (name, id): any member, or any app installed there. */
     public Uni<Visibility> toSeeCompany(UUID companyId) {
-        if (caller.isApp()) {
+        if (caller.actsAsDirectoryUser()) {
             return appWith(companyId, null, AccessLevel.NONE);
         }
         caller.requireCompanyMember(companyId);
@@ -45,7 +45,7 @@ public class CompanyAccess {
 
     /** Reading data of {@code tool}: a company member, or an app with at least {@code read_only} on it. */
     public Uni<Visibility> toRead(UUID companyId, Tool tool) {
-        if (caller.isApp()) {
+        if (caller.actsAsDirectoryUser()) {
             return appWith(companyId, tool, AccessLevel.READ_ONLY);
         }
         caller.requireCompanyMember(companyId);
@@ -54,16 +54,16 @@ public class CompanyAccess {
 
     /** Changing data of {@code tool}: a company admin, or an app with at least {@code level} on it. */
     public Uni<Visibility> toChange(UUID companyId, Tool tool, AccessLevel level) {
-        if (caller.isApp()) {
+        if (caller.actsAsDirectoryUser()) {
             return appWith(companyId, tool, level);
         }
         caller.requireCompanyAdmin(companyId);
         return Uni.createFrom().item(Visibility.ALL);
     }
 
-    /** Reading about one user: directory readers, and an app about its own app user. */
+    /** Reading about one user: directory readers, and an app (or legacy service account) about its own user. */
     public Uni<Visibility> toReadUser(UUID companyId, UUID userId) {
-        boolean self = caller.isApp() && caller.subject().equals(userId.toString());
+        boolean self = caller.actsAsDirectoryUser() && caller.subject().equals(userId.toString());
         return self ? toSeeCompany(companyId) : toRead(companyId, Tool.DIRECTORY);
     }
 
@@ -73,7 +73,8 @@ public class CompanyAccess {
         return appUser(companyId).chain(user -> {
             AccessLevel granted = tool == null ? AccessLevel.NONE : user.permissions.level(tool);
             if (!granted.atLeast(needed)) {
-                throw ProblemException.forbidden("The installation grants " + tool.wireName() + " "
+                throw ProblemException.forbidden("The " + (user.isApp() ? "installation" : "legacy service account")
+                        + " grants " + tool.wireName() + " "
                         + granted.wireName() + "; this needs " + needed.wireName() + " or more");
             }
             return visibility(user);
@@ -85,11 +86,13 @@ public class CompanyAccess {
         caller.requireSameCompany(companyId);
         UUID userId = appUserId();
         return users.findInCompany(companyId, userId).map(user -> {
-            if (user == null || !user.isApp()) {
-                throw ProblemException.forbidden("This token's app user is not in this company's directory");
+            boolean expected = user != null && (caller.isApp() ? user.isApp() : user.isLegacy());
+            if (!expected) {
+                throw ProblemException.forbidden("This token's user is not in this company's directory");
             }
             if (!user.isActive()) {
-                throw ProblemException.forbidden("The installation behind this token is " + user.installationStatus);
+                throw ProblemException.forbidden("The " + (user.isApp() ? "installation" : "legacy service account")
+                        + " behind this token is " + user.managerStatus());
             }
             return user;
         });
@@ -104,7 +107,7 @@ public class CompanyAccess {
         try {
             return UUID.fromString(caller.subject());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.forbidden("This token's subject is not an app user");
+            throw ProblemException.forbidden("This token's subject is not a directory user");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.directory.appuser;
 
+import dev.gatehouse.directory.manageduser.ManagedUser;
+import dev.gatehouse.directory.manageduser.ManagedUserSync;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.outbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * Keeps app users in step with installations (topic {@code apps.installation.v1}). Each event is applied at most
- * once and only if it is newer than what the app user already reflects ({@link AppUserSync}), so redelivery and
+ * once and only if it is newer than what the app user already reflects ({@link ManagedUserSync}), so redelivery and
  * replays change nothing.
  */
 @ApplicationScoped
@@ -20,9 +22,9 @@ public class InstallationEventsConsumer {
     static final String CONSUMER = "directory.app-users";
 
     private final IdempotentConsumer consumer;
-    private final AppUserSync sync;
+    private final ManagedUserSync sync;
 
-    public InstallationEventsConsumer(IdempotentConsumer consumer, AppUserSync sync) {
+    public InstallationEventsConsumer(IdempotentConsumer consumer, ManagedUserSync sync) {
         this.consumer = consumer;
         this.sync = sync;
     }
@@ -30,7 +32,7 @@ public class InstallationEventsConsumer {
     @Incoming("installations")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return consumer.consume(CONSUMER, record, envelope -> AppsEvents.installationStateOf(envelope)
-                .<Supplier<Uni<Void>>>map(state -> () -> sync.apply(state, envelope.actor()))
+                .<Supplier<Uni<Void>>>map(state -> () -> sync.apply(ManagedUser.of(state), envelope.actor()))
                 .orElse(null));
     }
 }

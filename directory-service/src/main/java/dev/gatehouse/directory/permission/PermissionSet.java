@@ -2,14 +2,12 @@ package dev.gatehouse.directory.permission;
 
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;
-import dev.gatehouse.web.problem.Problem;
+import dev.gatehouse.web.permission.PermissionInput;
 import dev.gatehouse.web.problem.ProblemException;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,25 +68,6 @@ public record PermissionSet(Map<Tool, AccessLevel> levels) {
         if (raw == null) {
             throw ProblemException.invalid("permissions", "is required: an object of tool name to access level");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Map<Tool, AccessLevel> levels = new EnumMap<>(Tool.class);
-        raw.forEach((name, levelName) -> {
-            String field = "permissions." + name;
-            var tool = Tool.byWireName(name);
-            var level = AccessLevel.byWireName(levelName);
-            if (tool.isEmpty()) {
-                errors.add(new Problem.FieldError(field, "is not a tool (see GET /tools)"));
-            } else if (projectLevel && !tool.get().projectLevel()) {
-                errors.add(new Problem.FieldError(field, "is a company-level tool and cannot be given per project"));
-            } else if (level.isEmpty()) {
-                errors.add(new Problem.FieldError(field, "must be one of none, read_only, standard, admin"));
-            } else {
-                levels.put(tool.get(), level.get());
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return new PermissionSet(levels);
+        return new PermissionSet(PermissionInput.parse(raw, projectLevel, "permissions"));
     }
 }

@@ -3,21 +3,29 @@ package dev.gatehouse.directory.user;
 import dev.gatehouse.web.problem.ProblemException;
 
 /**
- * The refusal for changing an app user through the directory API. The seed (Procore) only warns that such edits
- * break the app; we refuse, and say where the change belongs.
+ * The refusal for changing a managed user through the directory API: an installation's app user, or a legacy
+ * service account's user. The seed (Procore) only warns that such edits break the app; we refuse, and say where
+ * the change belongs.
  */
 public final class AppManaged {
 
     private AppManaged() {
     }
 
-    /** Throws a 409 problem when {@code user} is an app user. */
+    /** Throws a 409 problem when {@code user} is managed by an installation or a legacy service account. */
     public static void refuseChangeTo(DirectoryUser user) {
         if (user.isApp()) {
             throw ProblemException.of(409, "app-managed", "Managed by an installation",
                     "User " + user.id + " (" + user.name + ") is the app user of installation " + user.installationId
                             + ". Its permissions, projects and status follow that installation; change the "
                             + "installation in app-management-service instead.");
+        }
+        if (user.isLegacy()) {
+            throw ProblemException.of(409, "legacy-managed", "Managed by a legacy service account",
+                    "User " + user.id + " (" + user.name + ") belongs to legacy service account "
+                            + user.legacyAccountId + " (deprecated). Its permissions, projects and status follow that "
+                            + "account: change it at /companies/" + user.companyId + "/legacy-service-accounts/"
+                            + user.legacyAccountId + " in app-management-service, or migrate it to an app.");
         }
     }
 }

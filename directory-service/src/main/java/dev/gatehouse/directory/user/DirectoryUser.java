@@ -15,8 +15,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user of a company's directory: a person, or the app user (DMSA user) of an installation. App users are
- * created and changed only by their installation's events; the directory API refuses to edit them.
+ * A user of a company's directory: a person, the app user (DMSA user) of an installation, or the user of a legacy
+ * service account. App and legacy users are managed: created and changed only by their installation's or
+ * account's events (app-management-service); the directory API refuses to edit them.
  */
 @Entity
 @Table(name = "directory_user")
@@ -59,6 +60,15 @@ public class DirectoryUser {
     @Column(name = "installation_revision")
     public Integer installationRevision;
 
+    @Column(name = "legacy_account_id")
+    public UUID legacyAccountId;
+
+    @Column(name = "legacy_status", length = 16)
+    public String legacyStatus;
+
+    @Column(name = "legacy_revision")
+    public Integer legacyRevision;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -77,6 +87,41 @@ public class DirectoryUser {
 
     public boolean isApp() {
         return kind == UserKind.app;
+    }
+
+    public boolean isLegacy() {
+        return kind == UserKind.legacy;
+    }
+
+    /** Whether app-management manages this user (an installation's or a legacy service account's). */
+    public boolean isManaged() {
+        return isApp() || isLegacy();
+    }
+
+    /** The installation or legacy service account managing this user; null for people. */
+    public UUID managerId() {
+        return isApp() ? installationId : legacyAccountId;
+    }
+
+    /** The status of the installation or account managing this user, as its newest applied event said. */
+    public String managerStatus() {
+        return isApp() ? installationStatus : legacyStatus;
+    }
+
+    /** The newest revision of its manager applied to this user, or null. */
+    public Integer managedRevision() {
+        return isApp() ? installationRevision : legacyRevision;
+    }
+
+    /** Records the manager's status and revision that this user now reflects. */
+    public void managedAt(String status, int revision) {
+        if (isApp()) {
+            installationStatus = status;
+            installationRevision = revision;
+        } else {
+            legacyStatus = status;
+            legacyRevision = revision;
+        }
     }
 
     public boolean isActive() {

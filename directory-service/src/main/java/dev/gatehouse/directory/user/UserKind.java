@@ -2,9 +2,12 @@ package dev.gatehouse.directory.user;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A person, or an installation's app user (DMSA user). Stored and shown in lower case. */
+/**
+ * A person, an installation's app user (DMSA user), or a legacy (traditional, deprecated) service account's user.
+ * Stored and shown in lower case.
+ */
 public enum UserKind {
-    person, app;
+    person, app, legacy;
 
     @JsonValue
     public String json() {

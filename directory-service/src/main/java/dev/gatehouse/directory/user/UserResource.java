@@ -61,11 +61,11 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List the company's users, oldest first; kind=person|app and status=active|inactive filter")
+    @Operation(summary = "List the company's users, oldest first; kind=person|app|legacy and status=active|inactive filter")
     public Uni<Page<UserResponse>> list(@PathParam("companyId") UUID companyId, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        UserKind kindFilter = parse(UserKind.class, "kind", kind, "person or app");
+        UserKind kindFilter = parse(UserKind.class, "kind", kind, "person, app or legacy");
         UserStatus statusFilter = parse(UserStatus.class, "status", status, "active or inactive");
         PageRequest page = PageRequest.of(limit, cursor);
         return access.toRead(companyId, Tool.DIRECTORY)

@@ -6,20 +6,25 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user as the API shows it. App users say so ({@code kind: app}, {@code managedBy}), so an admin browsing the
- * directory sees which installation to go to.
+ * A user as the API shows it. Managed users say so ({@code kind: app} or {@code kind: legacy}, {@code managedBy}),
+ * so an admin browsing the directory sees where to go; legacy service account users also carry
+ * {@code deprecated: true}.
  */
 public record UserResponse(UUID id, UUID companyId, UserKind kind, String name, String email, UserStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deprecated,
         @JsonInclude(JsonInclude.Include.NON_NULL) ManagedBy managedBy, Instant createdAt, String createdBy,
         Instant updatedAt, Instant deactivatedAt) {
 
-    /** The installation that manages an app user. */
-    public record ManagedBy(UUID appId, UUID installationId, String installationStatus) {
+    /** The installation that manages an app user, or the legacy service account that manages a legacy user. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ManagedBy(UUID appId, UUID installationId, String installationStatus, UUID legacyServiceAccountId,
+            String legacyServiceAccountStatus) {
     }
 
     public static UserResponse of(DirectoryUser u) {
-        ManagedBy managedBy = u.isApp() ? new ManagedBy(u.appId, u.installationId, u.installationStatus) : null;
-        return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status, managedBy, u.createdAt,
-                u.createdBy, u.updatedAt, u.deactivatedAt);
+        ManagedBy managedBy = u.isApp() ? new ManagedBy(u.appId, u.installationId, u.installationStatus, null, null)
+                : u.isLegacy() ? new ManagedBy(null, null, null, u.legacyAccountId, u.legacyStatus) : null;
+        return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status, u.isLegacy() ? Boolean.TRUE : null,
+                managedBy, u.createdAt, u.createdBy, u.updatedAt, u.deactivatedAt);
     }
 }

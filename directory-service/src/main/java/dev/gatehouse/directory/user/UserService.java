@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /**
  * People in a company's directory and their company-level permissions; each change and its event commit together.
- * App users are read here but changed only by {@code appuser.AppUserSync}.
+ * App and legacy users are read here but changed only by {@code manageduser.ManagedUserSync}.
  */
 @ApplicationScoped
 public class UserService {

@@ -14,14 +14,15 @@ public final class Topics {
     public static final String APPS_INSTALLATION = "apps.installation.v1";
     public static final String APPS_REQUEST = "apps.request.v1";
     public static final String APPS_COMPANY_SETTINGS = "apps.company-settings.v1";
+    public static final String APPS_LEGACY_SERVICE_ACCOUNT = "apps.legacy-service-account.v1";
 
     public static final String TOKEN_CLIENT = "token.client.v1";
     public static final String TOKEN_TOKEN = "token.token.v1";
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
-            APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS, TOKEN_CLIENT,
-            TOKEN_TOKEN);
+            APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS, APPS_LEGACY_SERVICE_ACCOUNT,
+            TOKEN_CLIENT, TOKEN_TOKEN);
 
     private Topics() {
     }

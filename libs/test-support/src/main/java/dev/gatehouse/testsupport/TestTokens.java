@@ -74,6 +74,12 @@ public final class TestTokens {
         return new TestTokens(appUserId.toString()).role("app").company(companyId).client("app_" + shortId());
     }
 
+    /** A legacy service account's token: acting in {@code companyId} as its directory user {@code userId}. */
+    public static TestTokens legacyServiceAccount(UUID companyId, UUID userId) {
+        return new TestTokens(userId.toString()).role("legacy_service_account").company(companyId)
+                .client("lsa_" + shortId());
+    }
+
     /** An app's own token, without a company selector: it may only list where the app is installed. */
     public static TestTokens appClient(String clientId) {
         return new TestTokens(clientId).client(clientId);

@@ -64,6 +64,14 @@ public class Client {
     @Column(name = "jwks_uri", columnDefinition = "text")
     public String jwksUri;
 
+    /** The legacy service account (app-management) this company client belongs to, or null. Deprecated. */
+    @Column(name = "legacy_account_id")
+    public UUID legacyAccountId;
+
+    /** That account's directory user: the {@code sub} of its tokens. */
+    @Column(name = "legacy_user_id")
+    public UUID legacyUserId;
+
     /** Tokens issued before this instant are revoked ({@code revoke-tokens}, delete, regenerate). */
     @Column(name = "tokens_valid_after", nullable = false)
     public Instant tokensValidAfter;

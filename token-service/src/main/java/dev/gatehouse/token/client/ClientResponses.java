@@ -22,13 +22,17 @@ public final class ClientResponses {
         }
     }
 
-    /** A client as the API shows it. */
+    /**
+     * A client as the API shows it. A legacy service account's client says so: {@code deprecated: true} and the
+     * account's id (app-management), whose migrate endpoint replaces it with an app installation.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ClientView(String clientId, String name, String description, ClientOwner owner,
             List<String> grantTypes, List<String> scopes, int tokenLifetimeSeconds, String signingAlgorithm,
             List<String> tokenEndpointAuthMethods, JsonNode jwks, String jwksUri, boolean enabled,
             String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy, Instant updatedAt,
-            String updatedBy) {
+            String updatedBy, boolean deprecated,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID legacyServiceAccountId) {
 
         static ClientView of(Client c, List<ClientSecret> secrets) {
             return new ClientView(c.clientId, c.name, c.description, new ClientOwner(c.ownerType, c.ownerId),
@@ -39,7 +43,8 @@ public final class ClientResponses {
                                     ClientAuthenticator.PRIVATE_KEY_JWT),
                     parse(c.jwks), c.jwksUri, c.enabled, c.disabledReason, secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
                             .map(SecretInfo::of).toList(),
-                    c.createdAt, c.createdBy, c.updatedAt, c.updatedBy);
+                    c.createdAt, c.createdBy, c.updatedAt, c.updatedBy, c.legacyAccountId != null,
+                    c.legacyAccountId);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.token.client;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.LegacyServiceAccountState;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.token.ClientCreated;
@@ -137,6 +138,60 @@ public class ClientService {
         });
     }
 
+    /**
+     * Inside the caller's transaction (the legacy service accounts consumer): the company client of a legacy
+     * service account, created once with no secret and no scopes. The company's admins add the secret with
+     * {@code POST /companies/{companyId}/service-accounts/{clientId}/secrets} and hand it to the developer: the
+     * insecure hand-over that makes this model deprecated. Named after the account; when a service account of the
+     * company already has that name, the account id's first characters tell them apart.
+     */
+    public Uni<Void> registerLegacy(LegacyServiceAccountState account, Actor actor) {
+        ClientOwner owner = ClientOwner.company(account.companyId());
+        return clients.findById(account.clientId()).chain(existing -> {
+            if (existing != null || !account.active()) {
+                return Uni.createFrom().voidItem();
+            }
+            return clients.nameTaken(owner.type(), owner.id(), account.name(), null).chain(taken -> {
+                Instant now = now();
+                Client c = new Client();
+                c.clientId = account.clientId();
+                c.name = taken ? account.name() + " (" + account.accountId().toString().substring(0, 8) + ")"
+                        : account.name();
+                c.description = "Legacy service account (deprecated): migrate it to an app installation";
+                c.ownerType = owner.type();
+                c.ownerId = owner.id();
+                c.grantTypes = "client_credentials";
+                c.scopes = "";
+                c.tokenLifetimeSeconds = (int) config.defaultTokenLifetime().toSeconds();
+                c.signingAlgorithm = config.defaultSigningAlgorithm();
+                c.enabled = true;
+                c.legacyAccountId = account.accountId();
+                c.legacyUserId = account.userId();
+                c.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
+                c.createdAt = now;
+                c.createdBy = actor.id();
+                c.updatedAt = now;
+                c.updatedBy = actor.id();
+                return clients.persistAndFlush(c)
+                        .call(() -> emit(TokenEvents.CLIENT_CREATED, c, actor, created(c)))
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    /**
+     * Inside the caller's transaction: once a legacy service account is migrated or deleted its client goes, with
+     * its secrets, so its credentials get nothing more and its tokens stop introspecting as active.
+     */
+    public Uni<Void> removeLegacy(LegacyServiceAccountState account, Actor actor) {
+        if (account.active()) {
+            return Uni.createFrom().voidItem();
+        }
+        return clients.findById(account.clientId()).chain(c -> c == null ? Uni.createFrom().voidItem()
+                : emit(TokenEvents.CLIENT_DELETED, c, actor, new ClientDeleted(c.clientId))
+                        .chain(() -> clients.delete(c)));
+    }
+
     /** The owner of an app client (owned by a developer organization); 404 for any other client. */
     @WithSession
     public Uni<ClientOwner> appClientOwner(String clientId) {
@@ -198,9 +253,18 @@ public class ClientService {
                 .onFailure(UniqueViolation::is).transform(e -> duplicate(name));
     }
 
+    /** Deletes a client; a legacy service account's client goes only with its account (409 here). */
     @WithTransaction
     public Uni<Void> delete(ClientOwner owner, String clientId, Actor actor) {
-        return find(owner, clientId).call(c -> emit(TokenEvents.CLIENT_DELETED, c, actor,
+        return find(owner, clientId).invoke(c -> {
+            if (c.legacyAccountId != null) {
+                throw ProblemException.of(409, "legacy-managed", "Managed by a legacy service account",
+                        "Client " + clientId + " belongs to legacy service account " + c.legacyAccountId
+                                + " (deprecated). Delete that account, or migrate it to an app, in "
+                                + "app-management-service (/companies/" + c.ownerId + "/legacy-service-accounts/"
+                                + c.legacyAccountId + "); its client goes with it.");
+            }
+        }).call(c -> emit(TokenEvents.CLIENT_DELETED, c, actor,
                         new ClientDeleted(clientId)))
                 .chain(c -> clients.delete(c)).replaceWithVoid();
     }

@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * What the OAuth endpoints need to know about a client, as an immutable copy that can be kept in memory
  * ({@link ClientCache}): who owns it, what it may do, whether it is enabled, and its secrets' keyed hashes.
+ * {@code legacyUserId} is set only for a legacy service account's client.
  */
 public record RegisteredClient(String clientId, ClientOwner owner, List<String> grantTypes, List<String> scopes,
         int tokenLifetimeSeconds, String signingAlgorithm, boolean enabled, Instant tokensValidAfter, String jwks,
-        String jwksUri, List<Secret> secrets) {
+        String jwksUri, List<Secret> secrets, UUID legacyUserId) {
 
     /** One secret: its id, keyed hash, and expiry (null: until revoked). */
     public record Secret(UUID id, byte[] hash, Instant expiresAt) {
@@ -23,7 +24,7 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
         return new RegisteredClient(c.clientId, new ClientOwner(c.ownerType, c.ownerId), List.copyOf(c.grantTypeList()),
                 List.copyOf(c.scopeList()), c.tokenLifetimeSeconds, c.signingAlgorithm, c.enabled, c.tokensValidAfter,
                 c.jwks, c.jwksUri, secrets.stream().map(s -> new Secret(s.id, s.secretHash.clone(), s.expiresAt))
-                        .toList());
+                        .toList(), c.legacyUserId);
     }
 
     public boolean isPlatform() {
@@ -33,6 +34,11 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
     /** An app's client (owned by its developer organization): its tokens are per installation. */
     public boolean isApp() {
         return Client.OWNER_DEVELOPER_ORG.equals(owner.type());
+    }
+
+    /** A legacy service account's client: its tokens act as the account's directory user. */
+    public boolean isLegacy() {
+        return legacyUserId != null;
     }
 
     public boolean hasRegisteredKeys() {

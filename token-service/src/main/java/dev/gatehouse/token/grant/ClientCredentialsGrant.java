@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * RFC 6749 §4.4: the client gets a token for itself ({@code sub} = its client id); an app's client that names a
- * company ({@code company_id}, or RFC 8707 {@code resource}) gets a token for its installation there instead.
+ * company ({@code company_id}, or RFC 8707 {@code resource}) gets a token for its installation there instead, and
+ * a legacy service account's client gets one for its directory user.
  */
 @ApplicationScoped
 public class ClientCredentialsGrant implements GrantHandler {
@@ -26,6 +27,7 @@ public class ClientCredentialsGrant implements GrantHandler {
     public static final String TYPE = "client_credentials";
     static final String PLATFORM_ADMIN = "platform_admin";
     static final String APP = "app";
+    static final String LEGACY_SERVICE_ACCOUNT = "legacy_service_account";
 
     private final AccessTokenIssuer issuer;
     private final IssuanceRecorder recorder;
@@ -53,9 +55,12 @@ public class ClientCredentialsGrant implements GrantHandler {
             }
         }
         List<String> scopes = Scopes.grant(form.get("scope"), client.scopes());
-        // The platform's own clients administer Gatehouse (docs/security.md); nobody else gets a role this way.
-        List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN) : List.of();
-        AccessToken token = issuer.issue(client.clientId(), client.clientId(), client.owner().companyId(), scopes,
+        // The platform's own clients administer Gatehouse (docs/security.md); a legacy service account acts as its
+        // directory user, judged by that user's permissions; nobody else gets a role this way.
+        List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN)
+                : client.isLegacy() ? List.of(LEGACY_SERVICE_ACCOUNT) : List.of();
+        String subject = client.isLegacy() ? client.legacyUserId().toString() : client.clientId();
+        AccessToken token = issuer.issue(client.clientId(), subject, client.owner().companyId(), scopes,
                 roles, client.tokenLifetimeSeconds(), client.signingAlgorithm());
         return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token));
     }

@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  * a developer registers an app and publishes 1.0.0; an admin enables and installs it with two projects; the DMSA
  * user appears with the right name and permissions; the app's token works for that company and those projects
  * only; a project is removed and access to it goes; 1.1.0 adds a permission; the upgrade request shows the diff;
- * approval brings the permission; uninstalling refuses tokens; the audit trail shows every step with actor and
- * company. In the middle, one service (GATEHOUSE_E2E_RESTART, default token-service) is restarted through
+ * approval brings the permission; uninstalling refuses tokens; a legacy (deprecated) service account works and is
+ * then migrated onto the app, which ends its credentials; the audit trail shows every step with actor and company. In the middle, one service (GATEHOUSE_E2E_RESTART, default token-service) is restarted through
  * run.sh, and the story carries on: calls to it are retried until it is back, and nothing is lost.
  * Prints each step; exit 1 on the first failure.
  */
@@ -214,11 +214,14 @@ final class DmsaStory {
         JsonNode deactivated = get(directory + "/companies/" + company + "/users/" + appUserId);
         check("inactive".equals(deactivated.get("status").asText()), "the app user is deactivated, not deleted");
 
+        legacyServiceAccountMovesOntoTheApp(company, appId, installationId, p3, credentials);
+
         step("the audit trail shows every step with actor and company");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
                 "UserCreated", "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged",
                 "UpgradeRequested", "UpgradeRequestDecided", "InstallationUpgraded", "UserPermissionsChanged",
-                "TokenIssued", "AppUninstalled", "UserDeactivated");
+                "TokenIssued", "AppUninstalled", "UserDeactivated", "LegacyServiceAccountCreated",
+                "LegacyServiceAccountMigrated", "ClientDeleted");
         List<JsonNode> trail = eventually("the trail has every step", () -> trail(company),
                 r -> types(r).containsAll(wanted)).items;
         Map<String, Set<String>> actorsByType = new TreeMap<>();
@@ -231,6 +234,62 @@ final class DmsaStory {
         }
         actorsByType.forEach((type, actors) -> pass(type + " for company " + company + " by " + actors));
         pass(trail.size() + " entries, each with its company and actor");
+    }
+
+    /**
+     * The deprecated model and the way off it: a legacy service account (a directory user plus a company client
+     * whose secret the admin hands over) works, then migrates onto the app, which is installed again with the
+     * account's project; the account's credentials and user stop working.
+     */
+    private void legacyServiceAccountMovesOntoTheApp(String company, String appId, String installationId,
+            String project, AppCredentials app) throws Exception {
+        step("a legacy (deprecated) service account: a directory user plus a company client");
+        String accounts = apps + "/companies/" + company + "/legacy-service-accounts";
+        JsonNode account = post(accounts, "{\"name\": \"Nightly ERP sync\", \"companyPermissions\": "
+                + "{\"directory\": \"read_only\", \"budget\": \"read_only\", \"rfis\": \"read_only\"}, "
+                + "\"projectPermissions\": {\"documents\": \"standard\"}, \"projectIds\": [\"" + project + "\"]}",
+                201);
+        check(account.get("deprecated").asBoolean(), "app-management marks it deprecated");
+        String accountId = account.get("id").asText();
+        String userId = account.get("userId").asText();
+        String clientId = account.get("clientId").asText();
+        JsonNode user = eventually("directory-service created the account's user",
+                () -> send("GET", directory + "/companies/" + company + "/users/" + userId, admin.token(), null),
+                r -> r.statusCode() == 200).body();
+        check("legacy".equals(user.get("kind").asText()) && user.get("deprecated").asBoolean(),
+                "the directory lists it as kind legacy, deprecated");
+        String clients = tokens + "/companies/" + company + "/service-accounts/" + clientId;
+        String secret = eventually("token-service created the account's client",
+                () -> send("POST", clients + "/secrets", admin.token(), null), r -> r.statusCode() == 201)
+                .body().get("clientSecret").asText();
+        check(get(clients).get("deprecated").asBoolean(), "token-service marks its client deprecated; the admin "
+                + "got its secret to hand over (not printed)");
+        AppCredentials legacy = new AppCredentials(clientId, secret);
+        String legacyToken = legacy.token(tokens, "").body().get("access_token").asText();
+        expect("GET", directory + "/companies/" + company + "/users", legacyToken, null, 200,
+                "its token acts as its user: directory read_only lists users");
+        expect("GET", directory + "/companies/" + company + "/projects/" + project, legacyToken, null, 200,
+                "and sees its project " + project);
+
+        step("the admin migrates it onto the app: installed again with the account's project");
+        JsonNode migrated = post(accounts + "/" + accountId + "/migrate", "{\"appId\": \"" + appId + "\"}", 200);
+        check(installationId.equals(migrated.at("/installation/id").asText())
+                        && "active".equals(migrated.at("/installation/status").asText())
+                        && migrated.at("/installation/projectIds").toString().contains(project),
+                "installation " + installationId + " is active again with project " + project);
+        check("rfis".equals(migrated.at("/permissionChanges/companyPermissions/0/tool").asText())
+                        && "removed".equals(migrated.at("/permissionChanges/companyPermissions/0/change").asText()),
+                "what the manifest does not declare (rfis) is dropped, nothing added");
+        HttpResult refused = eventually("token-service removed the account's client",
+                () -> legacy.token(tokens, ""), r -> r.statusCode() == 401);
+        pass("the account's credentials: " + refused.body().get("error").asText());
+        eventually("the directory deactivated the account's user",
+                () -> send("GET", directory + "/companies/" + company + "/users", legacyToken, null),
+                r -> r.statusCode() == 403);
+        pass("its earlier token is refused by directory-service");
+        JsonNode appToken = eventually("the app gets tokens for the company again",
+                () -> app.token(tokens, "company_id=" + company), r -> r.statusCode() == 200).body();
+        check(appToken.get("project_ids").toString().contains(project), "the app's token lists " + project);
     }
 
     private void restartMidStory() throws Exception {
@@ -277,7 +336,7 @@ final class DmsaStory {
         return types;
     }
 
-    /** The app's one credential set: client_secret_basic (RFC 6749 §2.3.1). */
+    /** A client's credentials (the app's, or a legacy account's): client_secret_basic (RFC 6749 §2.3.1). */
     private final class AppCredentials {
         private final String basic;
 
@@ -290,7 +349,8 @@ final class DmsaStory {
             HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&" + params)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                            + (params.isEmpty() ? "" : "&" + params))).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new HttpResult(response.statusCode(), parse(response.body()));
         }

@@ -21,6 +21,7 @@ public final class AppsEvents {
     public static final String UPGRADE_REQUEST = "UpgradeRequest";
     public static final String INSTALL_REQUEST = "InstallRequest";
     public static final String COMPANY_SETTINGS = "CompanyAppSettings";
+    public static final String LEGACY_SERVICE_ACCOUNT = "LegacyServiceAccount";
 
     public static final EventType<DeveloperOrgCreated> DEVELOPER_ORG_CREATED = new EventType<>(
             "DeveloperOrgCreated", 1, Topics.APPS_DEVELOPER_ORG, DEVELOPER_ORG, DeveloperOrgCreated.class);
@@ -56,8 +57,17 @@ public final class AppsEvents {
     public static final EventType<AppUninstalled> APP_UNINSTALLED =
             installation("AppUninstalled", AppUninstalled.class);
 
+    public static final EventType<LegacyServiceAccountCreated> LEGACY_SERVICE_ACCOUNT_CREATED =
+            legacy("LegacyServiceAccountCreated", LegacyServiceAccountCreated.class);
+    public static final EventType<LegacyServiceAccountChanged> LEGACY_SERVICE_ACCOUNT_CHANGED =
+            legacy("LegacyServiceAccountChanged", LegacyServiceAccountChanged.class);
+    public static final EventType<LegacyServiceAccountMigrated> LEGACY_SERVICE_ACCOUNT_MIGRATED =
+            legacy("LegacyServiceAccountMigrated", LegacyServiceAccountMigrated.class);
+    public static final EventType<LegacyServiceAccountDeleted> LEGACY_SERVICE_ACCOUNT_DELETED =
+            legacy("LegacyServiceAccountDeleted", LegacyServiceAccountDeleted.class);
+
     /** Every installation event, with how to read the state it carries. */
-    public static final List<StateCarrying<?>> INSTALLATION_EVENTS = List.of(
+    public static final List<StateCarrying<?, InstallationState>> INSTALLATION_EVENTS = List.of(
             new StateCarrying<>(APP_INSTALLED, AppInstalled::installation),
             new StateCarrying<>(INSTALLATION_PROJECTS_CHANGED, InstallationProjectsChanged::installation),
             new StateCarrying<>(INSTALLATION_PERMISSIONS_CHANGED, InstallationPermissionsChanged::installation),
@@ -66,11 +76,19 @@ public final class AppsEvents {
             new StateCarrying<>(INSTALLATION_ENABLED, InstallationEnabled::installation),
             new StateCarrying<>(APP_UNINSTALLED, AppUninstalled::installation));
 
+    /** Every legacy service account event, with how to read the state it carries. */
+    public static final List<StateCarrying<?, LegacyServiceAccountState>> LEGACY_SERVICE_ACCOUNT_EVENTS = List.of(
+            new StateCarrying<>(LEGACY_SERVICE_ACCOUNT_CREATED, LegacyServiceAccountCreated::account),
+            new StateCarrying<>(LEGACY_SERVICE_ACCOUNT_CHANGED, LegacyServiceAccountChanged::account),
+            new StateCarrying<>(LEGACY_SERVICE_ACCOUNT_MIGRATED, LegacyServiceAccountMigrated::account),
+            new StateCarrying<>(LEGACY_SERVICE_ACCOUNT_DELETED, LegacyServiceAccountDeleted::account));
+
     public static final List<EventType<?>> ALL = Stream.concat(
             Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED,
                     APP_BINDING_CHANGED, UPGRADE_REQUESTED, UPGRADE_REQUEST_DECIDED, INSTALL_REQUESTED,
                     INSTALL_REQUEST_DECIDED, APP_SETTINGS_CHANGED),
-            INSTALLATION_EVENTS.stream().map(StateCarrying::type)).toList();
+            Stream.concat(INSTALLATION_EVENTS.stream(), LEGACY_SERVICE_ACCOUNT_EVENTS.stream())
+                    .map(StateCarrying::type)).toList();
 
     /**
      * The installation state an event carries, or empty if it is not an installation event.
@@ -78,14 +96,27 @@ public final class AppsEvents {
      * @throws dev.gatehouse.events.MalformedEventException if its payload does not match its type
      */
     public static Optional<InstallationState> installationStateOf(EventEnvelope envelope) {
-        return INSTALLATION_EVENTS.stream().filter(k -> k.type().name().equals(envelope.eventType())).findFirst()
+        return stateOf(INSTALLATION_EVENTS, envelope);
+    }
+
+    /**
+     * The legacy service account state an event carries, or empty if it is not a legacy service account event.
+     *
+     * @throws dev.gatehouse.events.MalformedEventException if its payload does not match its type
+     */
+    public static Optional<LegacyServiceAccountState> legacyServiceAccountStateOf(EventEnvelope envelope) {
+        return stateOf(LEGACY_SERVICE_ACCOUNT_EVENTS, envelope);
+    }
+
+    private static <S> Optional<S> stateOf(List<StateCarrying<?, S>> kinds, EventEnvelope envelope) {
+        return kinds.stream().filter(k -> k.type().name().equals(envelope.eventType())).findFirst()
                 .map(k -> k.stateOf(envelope));
     }
 
-    /** An installation event type and the accessor for the state its payload carries. */
-    public record StateCarrying<P>(EventType<P> type, Function<P, InstallationState> state) {
+    /** An event type whose payload carries an aggregate's whole state, and the accessor for that state. */
+    public record StateCarrying<P, S>(EventType<P> type, Function<P, S> state) {
 
-        public InstallationState stateOf(EventEnvelope envelope) {
+        public S stateOf(EventEnvelope envelope) {
             return state.apply(envelope.payloadAs(type));
         }
     }
@@ -95,6 +126,10 @@ public final class AppsEvents {
 
     private static <P> EventType<P> app(String name, Class<P> payload) {
         return new EventType<>(name, 1, Topics.APPS_APP, APP, payload);
+    }
+
+    private static <P> EventType<P> legacy(String name, Class<P> payload) {
+        return new EventType<>(name, 1, Topics.APPS_LEGACY_SERVICE_ACCOUNT, LEGACY_SERVICE_ACCOUNT, payload);
     }
 
     private static <P> EventType<P> installation(String name, Class<P> payload) {

@@ -35,6 +35,19 @@ public class Caller {
         return identity.hasRole(Roles.APP);
     }
 
+    /** A legacy service account's token: acting in {@link #companyId()} as its directory user {@link #subject()}. */
+    public boolean isLegacyServiceAccount() {
+        return identity.hasRole(Roles.LEGACY_SERVICE_ACCOUNT);
+    }
+
+    /**
+     * Whether the caller acts as one of the company's directory users (an installation's app user, or a legacy
+     * service account's user), so what it may do follows that user's tool permissions rather than a role.
+     */
+    public boolean actsAsDirectoryUser() {
+        return isApp() || isLegacyServiceAccount();
+    }
+
     /** The company the token's company roles apply to, if any. */
     public Optional<UUID> companyId() {
         return claim("company_id").flatMap(Caller::uuid);

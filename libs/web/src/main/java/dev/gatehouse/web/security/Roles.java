@@ -12,6 +12,11 @@ public final class Roles {
      * {@code company_id} the company. What it may do follows that user's tool permissions, not a role.
      */
     public static final String APP = "app";
+    /**
+     * A legacy (traditional) service account acting in one company: {@code sub} is its directory user,
+     * {@code company_id} the company. Deprecated, like the accounts; judged by that user's permissions, as apps are.
+     */
+    public static final String LEGACY_SERVICE_ACCOUNT = "legacy_service_account";
 
     private Roles() {
     }

@@ -1,4 +1,4 @@
-package dev.gatehouse.directory.appuser;
+package dev.gatehouse.directory.manageduser;
 
 import dev.gatehouse.directory.DirectoryService;
 import dev.gatehouse.directory.company.CompanyRepository;
@@ -9,13 +9,11 @@ import dev.gatehouse.directory.permission.PermissionSet;
 import dev.gatehouse.directory.project.Project;
 import dev.gatehouse.directory.project.ProjectRepository;
 import dev.gatehouse.directory.user.DirectoryUser;
-import dev.gatehouse.directory.user.UserKind;
 import dev.gatehouse.directory.user.UserRepository;
 import dev.gatehouse.directory.user.UserStatus;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
-import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.directory.UserCreated;
 import dev.gatehouse.events.directory.UserDeactivated;
@@ -37,15 +35,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Makes an installation's app user match the installation's state: created on first sight, its company
- * permissions, its memberships of exactly the permitted projects with the manifest's project permissions, active
- * while the installation is active. Runs inside the consumer's transaction; every change publishes the same
- * directory events as a change through the API, with the installation event's actor.
+ * Makes a managed user match its manager's state (an installation's app user, or a legacy service account's user):
+ * created on first sight, its company permissions, its memberships of exactly the manager's projects with its
+ * project permissions, active while the manager is active. Runs inside the consumer's transaction; every change
+ * publishes the same directory events as a change through the API, with the manager event's actor.
  */
 @ApplicationScoped
-public class AppUserSync {
+public class ManagedUserSync {
 
-    private static final Logger LOG = Logger.getLogger(AppUserSync.class);
+    private static final Logger LOG = Logger.getLogger(ManagedUserSync.class);
 
     private final UserRepository users;
     private final CompanyRepository companies;
@@ -54,7 +52,7 @@ public class AppUserSync {
     private final MembershipService memberships;
     private final OutboxWriter outbox;
 
-    public AppUserSync(UserRepository users, CompanyRepository companies, ProjectRepository projects,
+    public ManagedUserSync(UserRepository users, CompanyRepository companies, ProjectRepository projects,
             ProjectMemberRepository members, MembershipService memberships, OutboxWriter outbox) {
         this.users = users;
         this.companies = companies;
@@ -64,45 +62,48 @@ public class AppUserSync {
         this.outbox = outbox;
     }
 
-    public Uni<Void> apply(InstallationState state, Actor actor) {
-        return users.findById(state.appUserId()).chain(existing -> {
+    public Uni<Void> apply(ManagedUser state, Actor actor) {
+        return users.findById(state.userId()).chain(existing -> {
             if (existing == null) {
                 return companies.findById(state.companyId()).chain(company -> {
                     if (company == null) {
-                        LOG.warnf("installation %s names company %s, which this directory does not have; skipped",
-                                state.installationId(), state.companyId());
+                        LOG.warnf("%s %s names company %s, which this directory does not have; skipped",
+                                state.kind(), state.managerId(), state.companyId());
                         return Uni.createFrom().voidItem();
                     }
                     return create(state, actor).chain(user -> syncProjects(user, state, actor));
                 });
             }
-            if (!existing.isApp() || !state.installationId().equals(existing.installationId)
+            if (existing.kind != state.kind() || !state.managerId().equals(existing.managerId())
                     || !state.companyId().equals(existing.companyId)) {
-                LOG.warnf("installation %s names user %s, which is not its app user; skipped", state.installationId(),
-                        state.appUserId());
+                LOG.warnf("%s %s names user %s, which is not its user; skipped", state.kind(), state.managerId(),
+                        state.userId());
                 return Uni.createFrom().voidItem();
             }
-            if (existing.installationRevision != null && existing.installationRevision >= state.revision()) {
+            if (existing.managedRevision() != null && existing.managedRevision() >= state.revision()) {
                 return Uni.createFrom().voidItem();
             }
             return update(existing, state, actor).chain(user -> syncProjects(user, state, actor));
         });
     }
 
-    private Uni<DirectoryUser> create(InstallationState state, Actor actor) {
+    private Uni<DirectoryUser> create(ManagedUser state, Actor actor) {
         Instant now = now();
         DirectoryUser u = new DirectoryUser();
-        u.id = state.appUserId();
+        u.id = state.userId();
         u.companyId = state.companyId();
-        u.kind = UserKind.app;
-        u.name = AppUserNames.forApp(state.appName());
+        u.kind = state.kind();
+        u.name = state.name();
         u.status = state.active() ? UserStatus.active : UserStatus.inactive;
         u.deactivatedAt = state.active() ? null : now;
         u.permissions = PermissionSet.fromWire(state.companyPermissions());
-        u.appId = state.appId();
-        u.installationId = state.installationId();
-        u.installationStatus = state.status();
-        u.installationRevision = state.revision();
+        if (u.isApp()) {
+            u.appId = state.appId();
+            u.installationId = state.managerId();
+        } else {
+            u.legacyAccountId = state.managerId();
+        }
+        u.managedAt(state.managerStatus(), state.revision());
         u.createdAt = now;
         u.createdBy = actor.id();
         u.updatedAt = now;
@@ -115,10 +116,10 @@ public class AppUserSync {
                                 new UserPermissionsChanged(created.id, created.companyId, created.permissions.wire())))
                 .call(created -> created.isActive() ? Uni.createFrom().voidItem()
                         : emit(DirectoryEvents.USER_DEACTIVATED, created, actor,
-                                new UserDeactivated(created.id, created.companyId, reason(state))));
+                                new UserDeactivated(created.id, created.companyId, state.inactiveReason())));
     }
 
-    private Uni<DirectoryUser> update(DirectoryUser u, InstallationState state, Actor actor) {
+    private Uni<DirectoryUser> update(DirectoryUser u, ManagedUser state, Actor actor) {
         PermissionSet permissions = PermissionSet.fromWire(state.companyPermissions());
         boolean permissionsChanged = !u.permissions.equals(permissions);
         boolean wasActive = u.isActive();
@@ -126,8 +127,7 @@ public class AppUserSync {
         u.permissions = permissions;
         u.status = state.active() ? UserStatus.active : UserStatus.inactive;
         u.deactivatedAt = state.active() ? null : (wasActive ? now : u.deactivatedAt);
-        u.installationStatus = state.status();
-        u.installationRevision = state.revision();
+        u.managedAt(state.managerStatus(), state.revision());
         u.updatedAt = now;
         return users.flush().replaceWith(u)
                 .call(changed -> !permissionsChanged ? Uni.createFrom().voidItem()
@@ -138,14 +138,14 @@ public class AppUserSync {
                                 ? emit(DirectoryEvents.USER_REACTIVATED, changed, actor,
                                         new UserReactivated(changed.id, changed.companyId))
                                 : emit(DirectoryEvents.USER_DEACTIVATED, changed, actor,
-                                        new UserDeactivated(changed.id, changed.companyId, reason(state))));
+                                        new UserDeactivated(changed.id, changed.companyId, state.inactiveReason())));
     }
 
     /**
-     * Memberships of exactly the permitted projects that exist in this company, each with the manifest's project
-     * permissions. Ids of projects this directory does not have are skipped, never invented.
+     * Memberships of exactly the manager's projects that exist in this company, each with its project permissions.
+     * Ids of projects this directory does not have are skipped, never invented.
      */
-    private Uni<Void> syncProjects(DirectoryUser user, InstallationState state, Actor actor) {
+    private Uni<Void> syncProjects(DirectoryUser user, ManagedUser state, Actor actor) {
         PermissionSet permissions = PermissionSet.fromWire(state.projectPermissions());
         Set<UUID> wanted = new HashSet<>(state.projectIds() == null ? List.of() : state.projectIds());
         Uni<List<Project>> permitted = wanted.isEmpty() ? Uni.createFrom().item(List.of())
@@ -165,10 +165,6 @@ public class AppUserSync {
             }
             return steps;
         }));
-    }
-
-    private static String reason(InstallationState state) {
-        return InstallationState.UNINSTALLED.equals(state.status()) ? "app uninstalled" : "installation disabled";
     }
 
     private <P> Uni<Void> emit(EventType<P> type, DirectoryUser u, Actor actor, P payload) {
