@@ -18,12 +18,12 @@ public record LegacyServiceAccountResponse(UUID id, UUID companyId, String name,
         List<UUID> projectIds, boolean highRisk, UUID installationId, UUID migratedToAppId, int revision,
         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
-    static final String DEPRECATION = "Legacy service accounts are deprecated: the admin must hand the client "
-            + "secret to the developer, and their access is set by hand. Install the developer's app instead and move "
-            + "this account onto it with POST /companies/{companyId}/legacy-service-accounts/{id}/migrate.";
-
     public static LegacyServiceAccountResponse of(LegacyServiceAccount a) {
-        return new LegacyServiceAccountResponse(a.id, a.companyId, a.name, a.description, true, DEPRECATION, a.status,
+        String deprecation = "Legacy service accounts are deprecated: the admin must hand the client secret to the "
+                + "developer, and their access is set by hand. Install the developer's app instead and move this "
+                + "account onto it with POST /companies/" + a.companyId + "/legacy-service-accounts/" + a.id
+                + "/migrate.";
+        return new LegacyServiceAccountResponse(a.id, a.companyId, a.name, a.description, true, deprecation, a.status,
                 a.userId, a.clientId, a.grants.companyPermissions(), a.grants.projectPermissions(), a.projectIds,
                 a.highRisk, a.installationId, a.migratedAppId, a.revision, a.createdAt, a.createdBy, a.updatedAt,
                 a.updatedBy);

@@ -78,7 +78,7 @@ class LegacyServiceAccountTest {
                     .header("Deprecation", DEPRECATION)
                     .body("name", equalTo("Nightly ERP sync"))
                     .body("deprecated", equalTo(true))
-                    .body("deprecation", containsString("/migrate"))
+                    .body("deprecation", containsString(base + "/"))
                     .body("status", equalTo("active"))
                     .body("clientId", startsWith("lsa_"))
                     .body("companyPermissions.directory", equalTo("read_only"))
@@ -88,6 +88,7 @@ class LegacyServiceAccountTest {
                     .body("highRisk", equalTo(false))
                     .body("$", not(org.hamcrest.Matchers.hasKey("clientSecret")));
             String id = created.path("id");
+            assertThat(created.<String>path("deprecation")).contains(base + "/" + id + "/migrate");
 
             EventEnvelope event = probe.await(e -> e.aggregateId().equals(id), 1, WAIT).get(0);
             assertThat(event.eventType()).isEqualTo("LegacyServiceAccountCreated");
