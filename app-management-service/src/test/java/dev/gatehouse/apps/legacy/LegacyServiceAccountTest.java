@@ -140,7 +140,8 @@ class LegacyServiceAccountTest {
                 .put("/companies/" + company + "/app-settings").then().statusCode(200);
         create(highRisk + ", \"acknowledgeHighRisk\": true}").then().statusCode(201).body("highRisk", equalTo(true));
 
-        admin().get(base + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        admin().get(base + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json")
+                .header("Deprecation", DEPRECATION);
     }
 
     @Test
