@@ -55,6 +55,33 @@ public interface TokenConfig {
         Duration window();
     }
 
+    /** The change feed's heartbeat ({@link dev.gatehouse.token.change.ChangeFeed}). */
+    ChangeFeed changeFeed();
+
+    /** {@code gatehouse.token.change-feed.*}. */
+    interface ChangeFeed {
+        /** How often a replica sends itself a heartbeat through the change channel. */
+        @WithDefault("1s")
+        Duration heartbeatInterval();
+
+        /** How long a heartbeat may take to be heard before the feed counts as lost. */
+        @WithDefault("3s")
+        Duration heartbeatTimeout();
+    }
+
+    /** How many tokens one client may revoke one by one. */
+    Revocation revocation();
+
+    /** {@code gatehouse.token.revocation.*} ({@link dev.gatehouse.token.issue.RevocationBudget}). */
+    interface Revocation {
+        /** Individual revocations (RFC 7009) a client may make per window; beyond, 429 until the window ends. */
+        @WithDefault("600")
+        int perClient();
+
+        @WithDefault("1h")
+        Duration window();
+    }
+
     /**
      * Use the native JCA provider (Amazon Corretto Crypto Provider) for signing when it loads on this platform;
      * off, or where it cannot load, the JDK's own providers are used.

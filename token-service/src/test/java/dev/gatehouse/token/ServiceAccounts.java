@@ -37,6 +37,11 @@ public final class ServiceAccounts {
         return this;
     }
 
+    /** A service account the company runs as a resource server: it may introspect the company's tokens. */
+    public Created resourceServer() {
+        return scopes("token.introspect").create();
+    }
+
     /** Creates one; returns {clientId, clientSecret, ...} as the API answered. */
     public Created create() {
         String scopeJson = scopes.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));

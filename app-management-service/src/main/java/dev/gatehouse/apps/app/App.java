@@ -1,6 +1,5 @@
 package dev.gatehouse.apps.app;
 
-import dev.gatehouse.web.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,6 +52,6 @@ public class App {
 
     /** The app's OAuth client id: derived from the app id, so it is known before token-service has created it. */
     public static String clientIdFor(UUID appId) {
-        return Caller.APP_CLIENT_PREFIX + appId.toString().replace("-", "");
+        return dev.gatehouse.events.apps.AppClientIds.of(appId);
     }
 }

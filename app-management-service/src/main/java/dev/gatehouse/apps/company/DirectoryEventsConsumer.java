@@ -6,6 +6,7 @@ import dev.gatehouse.events.directory.CompanyCreated;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.directory.ProjectArchived;
 import dev.gatehouse.events.directory.ProjectCreated;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,16 +36,18 @@ public class DirectoryEventsConsumer {
         this.companies = companies;
         this.projects = projects;
         this.futureProjects = futureProjects;
+        consumer.register(CONSUMER, Topics.DIRECTORY_COMPANY, this::effectOf);
+        consumer.register(CONSUMER, Topics.DIRECTORY_PROJECT, this::effectOf);
     }
 
     @Incoming("companies")
     public Uni<Void> company(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record, this::effectOf);
+        return consumer.consume(CONSUMER, record);
     }
 
     @Incoming("projects")
     public Uni<Void> project(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record, this::effectOf);
+        return consumer.consume(CONSUMER, record);
     }
 
     private Supplier<Uni<Void>> effectOf(EventEnvelope event) {

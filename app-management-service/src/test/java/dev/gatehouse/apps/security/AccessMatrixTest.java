@@ -144,7 +144,9 @@ class AccessMatrixTest {
         directory = new DirectoryFeed(bootstrap, dataSource);
         List<Endpoint> all = new ArrayList<>(DEVELOPER_ENDPOINTS);
         all.addAll(companyEndpoints());
+        all.addAll(AccessMatrix.PARKED_EVENTS);
         AccessMatrix.verifyCoverage(all, Set.of("GET /manifest-schema"));
+        AccessMatrix.verifyAccess(AccessMatrix.PARKED_EVENTS, UUID.randomUUID(), UUID.randomUUID());
         AccessMatrix.verifyAccess(DEVELOPER_ENDPOINTS, createDeveloperOrg(unique("Target")), UUID.randomUUID());
         AccessMatrix.verifyAccess(companyEndpoints(), directory.company(), directory.company());
     }

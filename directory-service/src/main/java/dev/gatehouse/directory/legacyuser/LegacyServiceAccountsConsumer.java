@@ -3,6 +3,7 @@ package dev.gatehouse.directory.legacyuser;
 import dev.gatehouse.directory.manageduser.ManagedUser;
 import dev.gatehouse.directory.manageduser.ManagedUserSync;
 import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,14 @@ public class LegacyServiceAccountsConsumer {
     public LegacyServiceAccountsConsumer(IdempotentConsumer consumer, ManagedUserSync sync) {
         this.consumer = consumer;
         this.sync = sync;
+        consumer.register(CONSUMER, Topics.APPS_LEGACY_SERVICE_ACCOUNT,
+                envelope -> AppsEvents.legacyServiceAccountStateOf(envelope)
+                        .<Supplier<Uni<Void>>>map(state -> () -> sync.apply(ManagedUser.of(state), envelope.actor()))
+                        .orElse(null));
     }
 
     @Incoming("legacy-service-accounts")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record, envelope -> AppsEvents.legacyServiceAccountStateOf(envelope)
-                .<Supplier<Uni<Void>>>map(state -> () -> sync.apply(ManagedUser.of(state), envelope.actor()))
-                .orElse(null));
+        return consumer.consume(CONSUMER, record);
     }
 }

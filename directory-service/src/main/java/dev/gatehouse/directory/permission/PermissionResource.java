@@ -72,7 +72,14 @@ public class PermissionResource {
     public Uni<EffectivePermissions> effective(@PathParam("companyId") UUID companyId,
             @PathParam("userId") UUID userId, @QueryParam("projectId") String projectId) {
         UUID project = projectId == null || projectId.isBlank() ? null : uuid("projectId", projectId);
-        return access.toReadUser(companyId, userId).chain(() -> permissions.effective(companyId, userId, project));
+        // An app (or legacy account) asks only about its permitted projects, as everywhere else in this API.
+        return access.toReadUser(companyId, userId)
+                .invoke(visibility -> {
+                    if (project != null) {
+                        visibility.require(project);
+                    }
+                })
+                .chain(() -> permissions.effective(companyId, userId, project));
     }
 
     private static UUID uuid(String field, String value) {

@@ -115,6 +115,10 @@ class AppTokenAccessTest {
         as(app).queryParam("projectId", permitted.toString())
                 .get(path("/users/" + app.appUserId + "/effective-permissions")).then().statusCode(200)
                 .body("member", equalTo(true)).body("permissions.documents", equalTo("standard"));
+        // A project outside its permitted projects is not the app's to ask about.
+        as(app).queryParam("projectId", notPermitted.toString())
+                .get(path("/users/" + app.appUserId + "/effective-permissions")).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("permitted projects"));
     }
 
     @Test

@@ -18,11 +18,16 @@ public final class Topics {
 
     public static final String TOKEN_CLIENT = "token.client.v1";
     public static final String TOKEN_TOKEN = "token.token.v1";
+    /**
+     * Revocations only, apart from the busy {@link #TOKEN_TOKEN}: every resource server reads this topic from a
+     * day back at each start, which must not mean reading every issued token.
+     */
+    public static final String TOKEN_REVOCATION = "token.revocation.v1";
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
             APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS, APPS_LEGACY_SERVICE_ACCOUNT,
-            TOKEN_CLIENT, TOKEN_TOKEN);
+            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION);
 
     private Topics() {
     }

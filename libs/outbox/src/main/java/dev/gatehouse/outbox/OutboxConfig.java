@@ -33,6 +33,14 @@ public interface OutboxConfig {
     @WithDefault("7d")
     Duration retention();
 
+    /**
+     * The largest event, in bytes of JSON, that may be written: below Kafka's default record limit (1 MiB,
+     * {@code max.request.size} and the broker's {@code message.max.bytes}) with room for key and headers. A change
+     * whose event would be larger is refused when it is written, so nothing is committed that Kafka would refuse.
+     */
+    @WithDefault("900000")
+    int maxEventBytes();
+
     /** Partitions for topics the relay creates. */
     @WithDefault("3")
     int topicPartitions();

@@ -3,6 +3,11 @@ package dev.gatehouse.outbox;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +33,15 @@ import java.util.concurrent.TimeoutException;
  * Replicas of a service share one outbox. Each batch runs in one transaction that first takes a PostgreSQL
  * advisory lock for the schema; a replica that does not get it skips the round. So only one relay publishes at a
  * time (no row is sent twice through a race, and per-aggregate order holds), and a relay that dies releases the
- * lock with its connection (no stall). Rows are marked published only after Kafka acknowledged all of them; a
- * crash in between re-sends them, which the consumers' dedupe by {@code eventId} absorbs.
+ * lock with its connection (no stall). Rows are marked published only once Kafka acknowledged them, up to the
+ * first that failed and may pass later (the rest of the batch is sent again, which consumers' dedupe by
+ * {@code eventId} absorbs, and no aggregate gets ahead of itself); a crash in between re-sends them too. A row Kafka
+ * refuses for good (larger than it takes) is set aside with the reason ({@code unpublishable}) and logged, so one
+ * row can never stop the relay for every tenant.
  */
 public final class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     public static final String HEADER_EVENT_TYPE = "gatehouse-event-type";
     public static final String HEADER_EVENT_ID = "gatehouse-event-id";
@@ -37,8 +50,9 @@ public final class OutboxRelay {
             "select pg_try_advisory_xact_lock(hashtext('gatehouse-outbox-relay:' || current_schema()))";
     private static final String FETCH = """
             select id, event_id, topic, kafka_key, event_type, envelope::text
-            from outbox_event where published_at is null order by id limit ?
+            from outbox_event where published_at is null and unpublishable is null order by id limit ?
             """;
+    private static final String SET_ASIDE = "update outbox_event set unpublishable = ? where id = ?";
     private static final String MARK = "update outbox_event set published_at = now() where id = any(?)";
     private static final String DELETE = "delete from outbox_event where id = any(?)";
     private static final String PURGE = "delete from outbox_event where published_at < now() - cast(? as interval)";
@@ -83,13 +97,19 @@ public final class OutboxRelay {
                     return 0;
                 }
                 List<PendingEvent> batch = fetch(connection);
-                if (!batch.isEmpty()) {
-                    topics.ensure(batch.stream().map(PendingEvent::topic).distinct().toList());
-                    send(producer, batch);
-                    markPublished(connection, batch);
+                if (batch.isEmpty()) {
+                    connection.commit();
+                    return 0;
                 }
+                topics.ensure(batch.stream().map(PendingEvent::topic).distinct().toList());
+                Outcome outcome = send(producer, batch);
+                markPublished(connection, outcome.published());
+                setAside(connection, outcome.refused());
                 connection.commit();
-                return batch.size();
+                if (outcome.failure() != null) {
+                    throw outcome.failure();
+                }
+                return outcome.published().size() + outcome.refused().size();
             } catch (SQLException | PublishFailedException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -126,29 +146,73 @@ public final class OutboxRelay {
         return rows;
     }
 
-    private void send(Producer<String, String> producer, List<PendingEvent> batch) throws PublishFailedException {
+    /** What a batch came to: acknowledged rows, rows refused for good (with why), and a failure that may pass. */
+    record Outcome(List<PendingEvent> published, Map<PendingEvent, String> refused, PublishFailedException failure) {
+    }
+
+    private Outcome send(Producer<String, String> producer, List<PendingEvent> batch) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        try {
-            for (PendingEvent row : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
-                record.headers().add(HEADER_EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+        for (PendingEvent row : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
+            record.headers().add(HEADER_EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+            try {
                 acks.add(producer.send(record));
+            } catch (RuntimeException e) {
+                acks.add(CompletableFuture.failedFuture(e));
             }
-            long deadline = System.nanoTime() + sendTimeout.toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        List<PendingEvent> published = new ArrayList<>();
+        Map<PendingEvent, String> refused = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (int i = 0; i < batch.size(); i++) {
+            PendingEvent row = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.add(row);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(published, refused, new PublishFailedException("interrupted while publishing", e));
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                if (refusedForGood(cause)) {
+                    LOG.errorf("outbox row %d (%s %s, %d characters) set aside: Kafka refuses it for good (%s)",
+                            row.id(), row.eventType(), row.eventId(), row.envelope().length(), cause.toString());
+                    refused.put(row, cause.toString());
+                    continue;
+                }
+                // Everything from here is sent again: nothing after a gap may count as published.
+                return new Outcome(published, refused,
+                        new PublishFailedException("Kafka did not acknowledge the batch: " + cause, cause));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PublishFailedException("Kafka did not acknowledge the batch: " + cause, cause);
+        }
+        return new Outcome(published, refused, null);
+    }
+
+    /** Kafka's answers that no retry changes for this record; anything else (broker away, timeouts) may pass. */
+    private static boolean refusedForGood(Throwable cause) {
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidRecordException || cause instanceof SerializationException;
+    }
+
+    private void setAside(Connection connection, Map<PendingEvent, String> refused) throws SQLException {
+        if (refused.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = connection.prepareStatement(SET_ASIDE)) {
+            for (Map.Entry<PendingEvent, String> e : refused.entrySet()) {
+                st.setString(1, e.getValue());
+                st.setLong(2, e.getKey().id());
+                st.addBatch();
+            }
+            st.executeBatch();
         }
     }
 
     private void markPublished(Connection connection, List<PendingEvent> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
         Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
         try (PreparedStatement st = connection.prepareStatement(keepPublished ? MARK : DELETE)) {
             Array array = connection.createArrayOf("bigint", ids);

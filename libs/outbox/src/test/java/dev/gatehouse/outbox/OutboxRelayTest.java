@@ -141,6 +141,32 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRowKafkaRefusesForGoodIsSetAsideAndTheRowsAroundItArrive() throws Exception {
+        List<String> before = insertEvents(2, 2);
+        String huge = insertOversized();
+        List<String> after = insertEvents(2, 2);
+        startWorker();
+
+        List<String> expected = new ArrayList<>(before);
+        expected.addAll(after);
+        assertThat(consume(expected.size(), Duration.ofSeconds(60))).extracting(OutboxRelayTest::eventId)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedCount() == 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select unpublishable from outbox_event where event_id = ?::uuid")) {
+            st.setString(1, huge);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("RecordTooLargeException");
+            }
+        }
+        // and the relay keeps going for whatever comes next
+        List<String> later = insertEvents(1, 2);
+        assertThat(consumeMore(Duration.ofSeconds(10))).extracting(OutboxRelayTest::eventId)
+                .containsExactlyInAnyOrderElementsOf(later);
+    }
+
+    @Test
     void aBatchThatKafkaRejectsIsNotMarkedPublished() throws Exception {
         insertEvents(1, 3);
         OutboxRelay relay = new OutboxRelay(dataSource, 100, Duration.ofSeconds(2));
@@ -187,6 +213,21 @@ class OutboxRelayTest {
             }
         }
         return ids;
+    }
+
+    /** A row larger than Kafka takes (its default record limit is 1 MiB), as if written before any size check. */
+    private String insertOversized() throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "insert into outbox_event (event_id, topic, kafka_key, event_type, envelope) "
+                        + "values (?::uuid, ?, ?, 'TestEvent', ?::jsonb)")) {
+            st.setString(1, id);
+            st.setString(2, topic);
+            st.setString(3, UUID.randomUUID().toString());
+            st.setString(4, "{\"eventId\":\"" + id + "\",\"sequence\":0,\"pad\":\"" + "x".repeat(1_200_000) + "\"}");
+            st.executeUpdate();
+        }
+        return id;
     }
 
     private int rowCount() throws SQLException {

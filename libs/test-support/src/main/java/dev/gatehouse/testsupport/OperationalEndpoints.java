@@ -4,9 +4,11 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,12 +20,14 @@ import static org.hamcrest.Matchers.equalTo;
 public abstract class OperationalEndpoints {
 
     @Test
-    void readinessIsUpAndCoversTheDatabaseAndKafka() {
+    void readinessIsUpOnceTheRevocationFeedIsReadAndCoversTheDatabaseAndKafka() {
+        // The service claims ready only once it has read token-service's revocations (libs/revocation).
+        await().atMost(30, TimeUnit.SECONDS).until(() -> given().get("/q/health/ready").statusCode() == 200);
         JsonPath ready = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         assertThat(ready.getString("status")).isEqualTo("UP");
         List<String> checks = ready.getList("checks.name", String.class);
         assertThat(checks).as("readiness checks").anySatisfy(n -> assertThat(n).containsIgnoringCase("database"))
-                .anySatisfy(n -> assertThat(n).containsIgnoringCase("kafka"));
+                .anySatisfy(n -> assertThat(n).containsIgnoringCase("kafka")).contains("revocation-feed");
         given().get("/q/health/live").then().statusCode(200);
     }
 

@@ -144,6 +144,17 @@ public final class TestTokens {
         return claims.jws().keyId("test-key").sign(KEYS.getPrivate());
     }
 
+    /** The {@code jti} of a signed token (read from its payload; nothing is verified). */
+    public static String jtiOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return dev.gatehouse.events.EventJson.mapper().readTree(payload).get("jti").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a JWT", e);
+        }
+    }
+
     /** Signed by a key the services do not trust. */
     public String signWithUnknownKey() {
         return Jwt.issuer(issuer).subject(subject).audience(AUDIENCE).claim("roles", roles)

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +25,14 @@ public class Client {
     @Column(name = "client_id", columnDefinition = "text")
     public String clientId;
 
-    @Column(nullable = false, length = 200)
+    public static final int MAX_NAME = 200;
+    /** As long as app-management allows an app's description, so an app's client can always carry it. */
+    public static final int MAX_DESCRIPTION = 2000;
+
+    @Column(nullable = false, length = MAX_NAME)
     public String name;
 
-    @Column(length = 1000)
+    @Column(length = MAX_DESCRIPTION)
     public String description;
 
     @Column(name = "owner_type", nullable = false, columnDefinition = "text")
@@ -72,7 +77,7 @@ public class Client {
     @Column(name = "legacy_user_id")
     public UUID legacyUserId;
 
-    /** Tokens issued before this instant are revoked ({@code revoke-tokens}, delete, regenerate). */
+    /** Tokens issued before this instant are revoked ({@code revoke-tokens}, disable, delete, regenerate). */
     @Column(name = "tokens_valid_after", nullable = false)
     public Instant tokensValidAfter;
 
@@ -90,6 +95,29 @@ public class Client {
 
     @Version
     public long version;
+
+    /**
+     * Every token issued so far stops being valid, and the returned instant is the new cutoff. Tokens carry
+     * whole-second {@code iat}, so the cutoff is the next whole second: none issued in this second survives.
+     */
+    public Instant cutOffTokens(Instant now) {
+        tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return tokensValidAfter;
+    }
+
+    /**
+     * Disabled: the client cannot authenticate, and the tokens it holds die for good; enabling it again does not
+     * bring them back. Returns whether it was enabled before.
+     */
+    public boolean disable(String reason, Instant now) {
+        boolean wasEnabled = enabled;
+        enabled = false;
+        disabledReason = reason;
+        if (wasEnabled) {
+            cutOffTokens(now);
+        }
+        return wasEnabled;
+    }
 
     public List<String> scopeList() {
         return split(scopes);

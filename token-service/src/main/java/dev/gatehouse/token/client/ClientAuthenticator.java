@@ -200,12 +200,14 @@ public class ClientAuthenticator {
     }
 
     private Uni<Void> recordFailure(Credentials credentials, String sourceAddress, String reason) {
-        String presented = credentials.clientId().length() > MAX_CLIENT_ID_LENGTH
-                ? credentials.clientId().substring(0, MAX_CLIENT_ID_LENGTH) : credentials.clientId();
-        return clients.find(presented).chain(client -> outbox.append(
-                EventEnvelope.of(TokenEvents.CLIENT_AUTHENTICATION_FAILED, TokenService.NAME,
-                        client.map(c -> c.owner().companyId()).orElse(null),
-                        new Actor(Actor.CLIENT, presented), presented,
-                        new ClientAuthenticationFailed(presented, credentials.method(), reason, sourceAddress))));
+        String presented = credentials.clientId();
+        Uni<Optional<RegisteredClient>> known = presented.length() > MAX_CLIENT_ID_LENGTH
+                ? Uni.createFrom().item(Optional.empty()) : clients.find(presented);
+        return known.chain(client -> {
+            String recorded = client.isPresent() ? presented : PresentedClientId.recordable(presented);
+            return outbox.append(EventEnvelope.of(TokenEvents.CLIENT_AUTHENTICATION_FAILED, TokenService.NAME,
+                    client.map(c -> c.owner().companyId()).orElse(null), new Actor(Actor.CLIENT, recorded), recorded,
+                    new ClientAuthenticationFailed(recorded, credentials.method(), reason, sourceAddress)));
+        });
     }
 }

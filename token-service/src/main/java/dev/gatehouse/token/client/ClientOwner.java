@@ -5,6 +5,9 @@ import java.util.UUID;
 /** Whose client it is: a company, a developer organization, or the platform (id null). */
 public record ClientOwner(String type, UUID id) {
 
+    /** The platform's own clients: their tokens carry {@code platform_admin}. */
+    public static final ClientOwner PLATFORM = new ClientOwner(Client.OWNER_PLATFORM, null);
+
     public static ClientOwner company(UUID companyId) {
         return new ClientOwner(Client.OWNER_COMPANY, companyId);
     }

@@ -1,7 +1,9 @@
 package dev.gatehouse.token.client;
 
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.apps.AppClientIds;
 import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.AppUpdated;
 import dev.gatehouse.events.apps.LegacyServiceAccountState;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
@@ -74,7 +76,8 @@ public class ClientService {
         return requireFreeName(owner, name, null).chain(() -> {
             Instant now = now();
             Client c = new Client();
-            c.clientId = "sa_" + HexFormat.of().formatHex(randomBytes(16));
+            c.clientId = (owner.type().equals(Client.OWNER_PLATFORM) ? "pa_" : "sa_")
+                    + HexFormat.of().formatHex(randomBytes(16));
             c.name = name;
             c.description = request.description();
             c.ownerType = owner.type();
@@ -111,14 +114,13 @@ public class ClientService {
      * from each company's installation, so the client itself allows no scopes.
      */
     public Uni<Void> registerApp(AppRegistered app, Actor actor) {
-        return clients.findById(app.clientId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
+        ClientOwner owner = new ClientOwner(Client.OWNER_DEVELOPER_ORG, app.developerOrgId());
+        return clients.findById(app.clientId()).chain(existing -> existing != null ? Uni.createFrom().voidItem()
+                : freeName(owner, app.name(), app.clientId()).chain(name -> {
             Instant now = now();
             Client c = new Client();
             c.clientId = app.clientId();
-            c.name = app.name();
+            c.name = name;
             c.description = app.description();
             c.ownerType = Client.OWNER_DEVELOPER_ORG;
             c.ownerId = app.developerOrgId();
@@ -135,6 +137,42 @@ public class ClientService {
             return clients.persistAndFlush(c)
                     .call(() -> emit(TokenEvents.CLIENT_CREATED, c, actor, created(c)))
                     .replaceWithVoid();
+        }));
+    }
+
+    /**
+     * Inside the caller's transaction (the app-events consumer): a renamed or redescribed app's client follows, so
+     * the name it had is free again for another app of the organization. Nothing happens for an app whose client
+     * is not here yet: its {@code AppRegistered} carries the name it has by then.
+     */
+    public Uni<Void> updateApp(AppUpdated app, Actor actor) {
+        ClientOwner owner = new ClientOwner(Client.OWNER_DEVELOPER_ORG, app.developerOrgId());
+        String clientId = AppClientIds.of(app.appId());
+        return clients.findById(clientId).chain(c -> {
+            if (c == null || !Client.OWNER_DEVELOPER_ORG.equals(c.ownerType)) {
+                return Uni.createFrom().voidItem();
+            }
+            return freeName(owner, app.name(), clientId).chain(name -> {
+                c.name = name;
+                c.description = app.description();
+                touch(c, actor);
+                return clients.flush().call(() -> emit(TokenEvents.CLIENT_UPDATED, c, actor,
+                        new ClientUpdated(c.clientId, c.name, c.description, c.scopeList(), c.tokenLifetimeSeconds)));
+            });
+        });
+    }
+
+    /**
+     * {@code wanted}, or, when another client of the owner already has it (events of two apps can arrive in
+     * either order), {@code wanted} marked with this client's id; either way within the 200-character column.
+     */
+    private Uni<String> freeName(ClientOwner owner, String wanted, String clientId) {
+        return clients.nameTaken(owner.type(), owner.id(), wanted, clientId).map(taken -> {
+            if (!taken) {
+                return wanted;
+            }
+            String suffix = " (" + clientId + ")";
+            return wanted.substring(0, Math.min(wanted.length(), Client.MAX_NAME - suffix.length())) + suffix;
         });
     }
 
@@ -189,6 +227,7 @@ public class ClientService {
         }
         return clients.findById(account.clientId()).chain(c -> c == null ? Uni.createFrom().voidItem()
                 : emit(TokenEvents.CLIENT_DELETED, c, actor, new ClientDeleted(c.clientId))
+                        .call(() -> revokeAll(c, "client_deleted", actor))
                         .chain(() -> clients.delete(c)));
     }
 
@@ -256,7 +295,7 @@ public class ClientService {
     /** Deletes a client; a legacy service account's client goes only with its account (409 here). */
     @WithTransaction
     public Uni<Void> delete(ClientOwner owner, String clientId, Actor actor) {
-        return find(owner, clientId).invoke(c -> {
+        return find(owner, clientId).call(this::requireAnotherWayIn).invoke(c -> {
             if (c.legacyAccountId != null) {
                 throw ProblemException.of(409, "legacy-managed", "Managed by a legacy service account",
                         "Client " + clientId + " belongs to legacy service account " + c.legacyAccountId
@@ -264,8 +303,8 @@ public class ClientService {
                                 + "app-management-service (/companies/" + c.ownerId + "/legacy-service-accounts/"
                                 + c.legacyAccountId + "); its client goes with it.");
             }
-        }).call(c -> emit(TokenEvents.CLIENT_DELETED, c, actor,
-                        new ClientDeleted(clientId)))
+        }).call(c -> emit(TokenEvents.CLIENT_DELETED, c, actor, new ClientDeleted(clientId)))
+                .call(c -> revokeAll(c, "client_deleted", actor))
                 .chain(c -> clients.delete(c)).replaceWithVoid();
     }
 
@@ -299,7 +338,8 @@ public class ClientService {
                 revoked = revoked.chain(() -> secrets.delete(s)).call(() -> emit(TokenEvents.CLIENT_SECRET_REVOKED,
                         c, actor, new ClientSecretRevoked(clientId, s.id, "regenerated")));
             }
-            return revoked.chain(() -> addSecret(c, now, actor));
+            // Regenerating says the old secrets may be known to someone else: so may the tokens bought with them.
+            return revoked.call(() -> revokeAll(c, "secrets_regenerated", actor)).chain(() -> addSecret(c, now, actor));
         }));
     }
 
@@ -320,14 +360,15 @@ public class ClientService {
 
     @WithTransaction
     public Uni<ClientView> disable(ClientOwner owner, String clientId, String reason, Actor actor) {
-        return find(owner, clientId).chain(c -> {
+        return find(owner, clientId).call(this::requireAnotherWayIn).chain(c -> {
             boolean change = c.enabled || !java.util.Objects.equals(c.disabledReason, reason);
-            c.enabled = false;
-            c.disabledReason = reason;
+            boolean wasEnabled = c.disable(reason, now());
             touch(c, actor);
             Uni<Void> event = change ? emit(TokenEvents.CLIENT_DISABLED, c, actor, new ClientDisabled(clientId,
                     reason)) : Uni.createFrom().voidItem();
-            return clients.flush().call(() -> event).chain(() -> view(c));
+            return clients.flush().call(() -> event)
+                    .call(() -> wasEnabled ? revokeAll(c, "client_disabled", actor) : Uni.createFrom().voidItem())
+                    .chain(() -> view(c));
         });
     }
 
@@ -348,12 +389,26 @@ public class ClientService {
     @WithTransaction
     public Uni<ClientView> revokeTokens(ClientOwner owner, String clientId, Actor actor) {
         return find(owner, clientId).chain(c -> {
-            // Tokens carry whole-second iat; valid-after moves to the next second so none issued now survives.
-            c.tokensValidAfter = now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             touch(c, actor);
-            return clients.flush().call(() -> emit(TokenEvents.TOKEN_REVOKED, c, actor,
-                    new TokenRevoked(clientId, null, "revoke_all"))).chain(() -> view(c));
+            return revokeAll(c, "revoke_all", actor).chain(() -> clients.flush()).chain(() -> view(c));
         });
+    }
+
+    /**
+     * A platform client may be disabled or deleted only while another enabled one remains: otherwise nobody could
+     * administer the platform again short of editing the database (runbook in docs/security.md).
+     */
+    private Uni<Void> requireAnotherWayIn(Client c) {
+        if (!Client.OWNER_PLATFORM.equals(c.ownerType) || !c.enabled) {
+            return Uni.createFrom().voidItem();
+        }
+        return clients.otherEnabledPlatformClients(c.clientId).invoke(others -> {
+            if (others == 0) {
+                throw ProblemException.of(409, "last-platform-client", "The last enabled platform client",
+                        "Client " + c.clientId + " is the only enabled platform-admin client. Create another "
+                                + "(POST /platform-clients) and use it before disabling or deleting this one.");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<NewSecret> addSecret(Client c, Instant now, Actor actor) {
@@ -402,6 +457,16 @@ public class ClientService {
     private static ClientCreated created(Client c) {
         return new ClientCreated(c.clientId, c.name, c.ownerType, c.ownerId, c.grantTypeList(), c.scopeList(),
                 c.tokenLifetimeSeconds, c.signingAlgorithm);
+    }
+
+    /**
+     * Cuts off every token the client holds, and tells every resource server (they refuse tokens issued before
+     * the cutoff). Inside the caller's transaction, so the cutoff and its event commit together.
+     */
+    private Uni<Void> revokeAll(Client c, String reason, Actor actor) {
+        Instant cutoff = c.cutOffTokens(now());
+        return emit(TokenEvents.TOKEN_REVOKED, c, actor, TokenRevoked.allBefore(c.clientId, cutoff, reason,
+                new ClientOwner(c.ownerType, c.ownerId).companyId()));
     }
 
     private <P> Uni<Void> emit(EventType<P> type, Client c, Actor actor, P payload) {

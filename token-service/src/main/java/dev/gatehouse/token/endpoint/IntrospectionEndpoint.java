@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * Token introspection (RFC 7662). The caller authenticates as a client (§2.1). The answer is
  * {@code {"active": false}} for anything that is not an active token of ours: expired, revoked, unknown, signed
- * by a retired key, or belonging to a disabled or deleted client. It never says which (§2.2).
+ * by a retired key, or belonging to a disabled or deleted client, and for a token the caller may not introspect
+ * ({@link IntrospectionPolicy}). It never says which (§2.2).
  */
 @Path("/oauth2/introspect")
 @PermitAll
@@ -59,7 +60,8 @@ public class IntrospectionEndpoint {
         ClientAuthenticator.Credentials credentials = ClientAuthenticator.extract(authorization, form);
         String token = form.require("token");
         return authenticator.authenticate(credentials, SourceAddress.of(request))
-                .chain(caller -> verifier.verify(token))
+                .chain(caller -> verifier.verify(token).map(verified -> verified
+                        .filter(t -> IntrospectionPolicy.mayIntrospect(caller.client(), t))))
                 .chain(this::describe)
                 .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }

@@ -8,6 +8,8 @@ import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenService;
 import dev.gatehouse.token.client.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.error.OAuthException;
+import dev.gatehouse.token.issue.RevocationBudget;
 import dev.gatehouse.token.issue.RevocationList;
 import dev.gatehouse.token.issue.RevokedToken;
 import dev.gatehouse.token.issue.TokenVerifier;
@@ -30,10 +32,13 @@ import org.jose4j.jwt.MalformedClaimException;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Token revocation (RFC 7009). A client may revoke its own tokens (§2.1); an invalid or already dead token is
- * answered 200 like a revoked one (§2.2). The revocation and its {@code TokenRevoked} event commit together.
+ * answered 200 like a revoked one (§2.2). The revocation and its {@code TokenRevoked} event commit together. A
+ * client's one-by-one revocations are budgeted ({@link RevocationBudget}), since each is remembered everywhere
+ * until the token expires.
  */
 @Path("/oauth2/revoke")
 @PermitAll
@@ -44,13 +49,15 @@ public class RevocationEndpoint {
     private final TokenVerifier verifier;
     private final OutboxWriter outbox;
     private final RevocationList revocations;
+    private final RevocationBudget budget;
 
     public RevocationEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier, OutboxWriter outbox,
-            RevocationList revocations) {
+            RevocationList revocations, RevocationBudget budget) {
         this.authenticator = authenticator;
         this.verifier = verifier;
         this.outbox = outbox;
         this.revocations = revocations;
+        this.budget = budget;
     }
 
     @POST
@@ -74,6 +81,12 @@ public class RevocationEndpoint {
         if (!token.client().clientId().equals(caller.client().clientId())) {
             throw OAuthError.UNAUTHORIZED_CLIENT.because("The token was not issued to this client");
         }
+        // Only a live token counts against the budget: revoking a dead one again costs nothing.
+        budget.take(caller.client().clientId()).ifPresent(wait -> {
+            throw new OAuthException(OAuthError.SLOW_DOWN, "This client has revoked too many tokens one by one; "
+                    + "revoke all its tokens at once instead, or retry after "
+                    + Math.max(1, (wait.toMillis() + 999) / 1000) + " seconds", wait);
+        });
         RevokedToken revoked = new RevokedToken();
         revoked.jti = token.jti();
         revoked.clientId = token.client().clientId();
@@ -82,10 +95,12 @@ public class RevocationEndpoint {
         } catch (MalformedClaimException e) {
             return Uni.createFrom().voidItem();
         }
-        EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_REVOKED, TokenService.NAME,
-                token.client().owner().companyId(),
+        // The company the token acts in (an installation token names it; a service account's is its owner), so
+        // that company's admin sees the revocation in its audit trail.
+        UUID companyId = token.companyId();
+        EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_REVOKED, TokenService.NAME, companyId,
                 new Actor(Actor.CLIENT, caller.client().clientId()), revoked.clientId,
-                new TokenRevoked(revoked.clientId, revoked.jti, "revoked_by_client"));
+                TokenRevoked.one(revoked.clientId, revoked.jti, "revoked_by_client", companyId, revoked.expiresAt));
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(s -> s.persist(revoked)).chain(() -> outbox.append(event)))
                 // This replica knows at once; the others when the change feed tells them.

@@ -1,7 +1,10 @@
 package dev.gatehouse.token.installation;
 
+import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.AppUpdated;
 import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
 import dev.gatehouse.token.client.ClientService;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * From app-management's events: a registered app gets its OAuth client ({@code apps.app.v1}), and installations
- * are copied so the app can get tokens for each company that installed it ({@code apps.installation.v1}).
+ * are copied so the app can get tokens for each company that installed it ({@code apps.installation.v1}). A renamed
+ * app's client takes the new name and description ({@code AppUpdated}).
  */
 @ApplicationScoped
 public class AppEventsConsumer {
@@ -29,22 +33,31 @@ public class AppEventsConsumer {
         this.consumer = consumer;
         this.clients = clients;
         this.installations = installations;
+        consumer.register(CONSUMER, Topics.APPS_APP, this::appEffect);
+        consumer.register(CONSUMER, Topics.APPS_INSTALLATION, event -> AppsEvents.installationStateOf(event)
+                .<Supplier<Uni<Void>>>map(state -> () -> installations.apply(state)).orElse(null));
     }
 
     @Incoming("apps")
     public Uni<Void> app(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record, event -> {
-            if (!event.eventType().equals(AppsEvents.APP_REGISTERED.name())) {
-                return null;
-            }
-            AppRegistered registered = event.payloadAs(AppsEvents.APP_REGISTERED);
-            return () -> clients.registerApp(registered, event.actor());
-        });
+        return consumer.consume(CONSUMER, record);
     }
 
     @Incoming("installations")
     public Uni<Void> installation(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record, event -> AppsEvents.installationStateOf(event)
-                .<Supplier<Uni<Void>>>map(state -> () -> installations.apply(state)).orElse(null));
+        return consumer.consume(CONSUMER, record);
+    }
+
+    /** A registered app gets its client; a renamed or redescribed app's client follows. */
+    private Supplier<Uni<Void>> appEffect(EventEnvelope event) {
+        if (event.eventType().equals(AppsEvents.APP_REGISTERED.name())) {
+            AppRegistered registered = event.payloadAs(AppsEvents.APP_REGISTERED);
+            return () -> clients.registerApp(registered, event.actor());
+        }
+        if (event.eventType().equals(AppsEvents.APP_UPDATED.name())) {
+            AppUpdated updated = event.payloadAs(AppsEvents.APP_UPDATED);
+            return () -> clients.updateApp(updated, event.actor());
+        }
+        return null;
     }
 }

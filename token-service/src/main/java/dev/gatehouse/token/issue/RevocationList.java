@@ -96,6 +96,11 @@ public class RevocationList implements ChangeFeed.Subscriber {
         });
     }
 
+    /** How many revoked tokens this replica holds in memory. */
+    public int size() {
+        return revoked.size();
+    }
+
     @Scheduled(every = "1m", delayed = "1m")
     void forgetExpired() {
         Instant now = Instant.now();

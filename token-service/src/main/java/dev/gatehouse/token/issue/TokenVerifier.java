@@ -21,6 +21,7 @@ import java.security.Key;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Decides whether one of our access tokens is still good: signature by a key that still verifies (active or
@@ -37,6 +38,16 @@ public class TokenVerifier {
                 return claims.getJwtId();
             } catch (MalformedClaimException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** The company the token acts in: its {@code company_id} claim, else its client's company; or null. */
+        public UUID companyId() {
+            try {
+                String claimed = claims.getStringClaimValue("company_id");
+                return claimed != null ? UUID.fromString(claimed) : client.owner().companyId();
+            } catch (MalformedClaimException | IllegalArgumentException e) {
+                return client.owner().companyId();
             }
         }
     }

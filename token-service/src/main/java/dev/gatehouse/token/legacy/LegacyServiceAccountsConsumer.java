@@ -3,6 +3,7 @@ package dev.gatehouse.token.legacy;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.LegacyServiceAccountState;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
 import dev.gatehouse.token.client.ClientService;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +29,14 @@ public class LegacyServiceAccountsConsumer {
     public LegacyServiceAccountsConsumer(IdempotentConsumer consumer, ClientService clients) {
         this.consumer = consumer;
         this.clients = clients;
+        consumer.register(CONSUMER, Topics.APPS_LEGACY_SERVICE_ACCOUNT, event -> AppsEvents
+                .legacyServiceAccountStateOf(event)
+                .<Supplier<Uni<Void>>>map(account -> () -> apply(account, event.actor())).orElse(null));
     }
 
     @Incoming("legacy-service-accounts")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record, event -> AppsEvents.legacyServiceAccountStateOf(event)
-                .<Supplier<Uni<Void>>>map(account -> () -> apply(account, event.actor())).orElse(null));
+        return consumer.consume(CONSUMER, record);
     }
 
     private Uni<Void> apply(LegacyServiceAccountState account, Actor actor) {

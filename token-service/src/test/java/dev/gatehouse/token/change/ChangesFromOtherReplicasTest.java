@@ -43,7 +43,7 @@ class ChangesFromOtherReplicasTest {
     void clients() {
         UUID company = UUID.randomUUID();
         client = ServiceAccounts.in(company).create();
-        resourceServer = ServiceAccounts.in(company).create();
+        resourceServer = ServiceAccounts.in(company).resourceServer();
         await().atMost(SOON).until(feed::isLive);
     }
 
@@ -94,6 +94,20 @@ class ChangesFromOtherReplicasTest {
         sql("update client set enabled = true where client_id = ?", client.clientId());
         await().atMost(SOON).untilAsserted(() -> grant().statusCode(200));
         introspect(token).body("active", equalTo(true));
+    }
+
+    @Test
+    void aFeedThatGoesSilentlyDeafIsCaughtByItsHeartbeatAndMissesNothing() throws Exception {
+        String token = grant().statusCode(200).extract().path("access_token");
+        String jti = introspect(token).body("active", equalTo(true)).extract().path("jti");
+
+        // The listening connection stays open but hears nothing more, as after a silent network fault.
+        feed.deafen().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        sql("insert into revoked_token (jti, client_id, expires_at) values (?, ?, now() + interval '1 hour')",
+                jti, client.clientId());
+
+        await().atMost(SOON).untilAsserted(() -> introspect(token).body("active", equalTo(false)));
+        await().atMost(SOON).until(feed::isLive);
     }
 
     private ValidatableResponse grant() {

@@ -1,8 +1,10 @@
 package dev.gatehouse.token.endpoint;
 
 import dev.gatehouse.testsupport.TestTokens;
+import dev.gatehouse.token.PlatformClients;
 import dev.gatehouse.token.ServiceAccounts;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
+import dev.gatehouse.token.issue.RevocationList;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +31,9 @@ class IntrospectionAndRevocationTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    RevocationList revocations;
+
     private UUID company;
     private ServiceAccounts.Created client;
     /** Plays the resource server that introspects. */
@@ -38,7 +43,7 @@ class IntrospectionAndRevocationTest {
     void clients() {
         company = UUID.randomUUID();
         client = ServiceAccounts.in(company).scopes("projects.read").create();
-        resourceServer = ServiceAccounts.in(company).create();
+        resourceServer = ServiceAccounts.in(company).resourceServer();
     }
 
     @Test
@@ -67,6 +72,25 @@ class IntrospectionAndRevocationTest {
     }
 
     @Test
+    void onlyTheTokensOwnClientPlatformClientsAndTheCompanysResourceServersLearnWhatATokenIs() {
+        String token = token(client);
+        ServiceAccounts.Created otherCompanysServer = ServiceAccounts.in(UUID.randomUUID()).resourceServer();
+        ServiceAccounts.Created sameCompanyWithoutScope = ServiceAccounts.in(company).create();
+        PlatformClients.Created platform = PlatformClients.create();
+
+        // RFC 7662 §4: anyone else learns nothing, not even that the token exists.
+        assertThat(introspectAs(otherCompanysServer.clientId(), otherCompanysServer.secret(), token)
+                .extract().asString()).isEqualTo("{\"active\":false}");
+        introspectAs(sameCompanyWithoutScope.clientId(), sameCompanyWithoutScope.secret(), token)
+                .body("active", equalTo(false));
+
+        introspectAs(client.clientId(), client.secret(), token).body("active", equalTo(true));
+        introspectAs(platform.clientId(), platform.secret(), token).body("active", equalTo(true))
+                .body("company_id", equalTo(company.toString()));
+        introspect(token).body("active", equalTo(true));
+    }
+
+    @Test
     void introspectionRequiresClientAuthenticationAndAToken() {
         given().formParam("token", "x").post("/oauth2/introspect").then().statusCode(401)
                 .body("error", equalTo("invalid_client"));
@@ -85,8 +109,9 @@ class IntrospectionAndRevocationTest {
         given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("token", token)
                 .formParam("token_type_hint", "access_token").post("/oauth2/revoke").then().statusCode(200);
         introspect(token).body("active", equalTo(false));
-        assertThat(count("select count(*) from outbox_event where event_type = 'TokenRevoked' and kafka_key = ?",
-                client.clientId())).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where event_type = 'TokenRevoked' and kafka_key = ? "
+                + "and envelope->'payload'->>'jti' is not null and envelope->'payload'->>'expiresAt' is not null "
+                + "and envelope->>'companyId' = '" + company + "'", client.clientId())).isEqualTo(1);
 
         // RFC 7009 §2.2: an invalid token is not an error
         given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("token", "whatever")
@@ -94,7 +119,37 @@ class IntrospectionAndRevocationTest {
     }
 
     @Test
-    void revokeAllDisableAndDeleteEndTheTokensOfAClient() {
+    void aMintThenRevokeLoopCannotGrowTheRevocationsHeldInMemory() {
+        // The test profile budgets 20 one-by-one revocations per client per hour.
+        int before = revocations.size();
+        int revoked = 0;
+        int refused = 0;
+        for (int i = 0; i < 30; i++) {
+            String token = token(client);
+            int status = given().auth().preemptive().basic(client.clientId(), client.secret())
+                    .formParam("token", token).post("/oauth2/revoke").then().extract().statusCode();
+            if (status == 200) {
+                revoked++;
+            } else {
+                refused++;
+                assertThat(status).isEqualTo(429);
+            }
+        }
+        assertThat(revoked).isEqualTo(20);
+        assertThat(refused).isEqualTo(10);
+        assertThat(revocations.size() - before).as("entries added in memory").isLessThanOrEqualTo(20);
+
+        String last = token(client);
+        given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("token", last)
+                .post("/oauth2/revoke").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).body("error", equalTo("slow_down"));
+        // Revoking all at once still works, and costs one entry.
+        given().auth().oauth2(client.admin()).post(client.path() + "/revoke-tokens").then().statusCode(200);
+        introspect(last).body("active", equalTo(false));
+    }
+
+    @Test
+    void revokeAllDisableAndDeleteEndTheTokensOfAClientAndTellEveryResourceServer() throws Exception {
         String before = token(client);
         given().auth().oauth2(client.admin()).post(client.path() + "/revoke-tokens").then().statusCode(200);
         introspect(before).body("active", equalTo(false));
@@ -106,10 +161,20 @@ class IntrospectionAndRevocationTest {
                 .post(client.path() + "/disable").then().statusCode(200);
         introspect(after).body("active", equalTo(false));
         given().auth().oauth2(client.admin()).post(client.path() + "/enable").then().statusCode(200);
-        introspect(after).body("active", equalTo(true));
+        // Disabling killed the tokens for good: enabling lets the client get new ones, not use the old.
+        introspect(after).body("active", equalTo(false));
+        String afterEnable = awaitTokenAfterCutoff();
+        introspect(afterEnable).body("active", equalTo(true));
 
         given().auth().oauth2(client.admin()).delete(client.path()).then().statusCode(204);
-        introspect(after).body("active", equalTo(false));
+        introspect(afterEnable).body("active", equalTo(false));
+
+        // Each cut-off is announced on token.revocation.v1 with the client's company and the cutoff instant.
+        assertThat(count("select count(*) from outbox_event where event_type = 'TokenRevoked' and kafka_key = ? "
+                + "and topic = 'token.revocation.v1' and envelope->'payload'->>'issuedBefore' is not null "
+                + "and envelope->'payload'->>'companyId' = '" + company + "' "
+                + "and envelope->'payload'->>'reason' in ('revoke_all', 'client_disabled', 'client_deleted')",
+                client.clientId())).isEqualTo(3);
     }
 
     @Test
@@ -134,7 +199,11 @@ class IntrospectionAndRevocationTest {
     }
 
     private ValidatableResponse introspect(String token) {
-        return given().auth().preemptive().basic(resourceServer.clientId(), resourceServer.secret())
+        return introspectAs(resourceServer.clientId(), resourceServer.secret(), token);
+    }
+
+    private static ValidatableResponse introspectAs(String clientId, String secret, String token) {
+        return given().auth().preemptive().basic(clientId, secret)
                 .formParam("token", token).post("/oauth2/introspect").then().statusCode(200);
     }
 

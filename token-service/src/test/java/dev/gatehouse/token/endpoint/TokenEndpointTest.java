@@ -133,6 +133,29 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aSecretSentAsTheClientIdIsNeverRecorded() throws Exception {
+        // Id and secret swapped, a common mistake: the "id" is a live secret and must not reach the audit trail.
+        oauthError(given().auth().preemptive().basic(sa.secret(), sa.clientId())
+                .formParam("grant_type", "client_credentials").post("/oauth2/token"), 401, "invalid_client");
+        oauthError(given().formParam("client_id", "someone's password").formParam("client_secret", "x")
+                .formParam("grant_type", "client_credentials").post("/oauth2/token"), 401, "invalid_client");
+
+        assertThat(count("select count(*) from outbox_event where position(? in envelope::text) > 0", sa.secret()))
+                .isZero();
+        assertThat(count("select count(*) from outbox_event where event_type = 'ClientAuthenticationFailed' "
+                + "and envelope->'payload'->>'clientId' = ?", "(redacted: looked like a client secret)"))
+                .isPositive();
+        assertThat(count("select count(*) from outbox_event where position(? in envelope::text) > 0",
+                "someone's password")).isZero();
+        // An id of a shape Gatehouse makes is kept, known or not, so an admin can follow a misconfigured client.
+        String unknownButWellFormed = "sa_" + "0123456789abcdef".repeat(2);
+        oauthError(given().auth().preemptive().basic(unknownButWellFormed, "x")
+                .formParam("grant_type", "client_credentials").post("/oauth2/token"), 401, "invalid_client");
+        assertThat(count("select count(*) from outbox_event where event_type = 'ClientAuthenticationFailed' "
+                + "and kafka_key = ?", unknownButWellFormed)).isEqualTo(1);
+    }
+
+    @Test
     void aDisabledClientCannotAuthenticateUntilEnabled() {
         given().auth().oauth2(sa.admin()).contentType(ContentType.JSON).body("{}").post(sa.path() + "/disable")
                 .then().statusCode(200);

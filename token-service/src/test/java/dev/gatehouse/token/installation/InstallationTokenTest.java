@@ -114,7 +114,7 @@ class InstallationTokenTest {
     void projectChangesShowInNewTokensAndDisableAndUninstallEndTokensAtOnce() {
         send(AppsEvents.APP_INSTALLED, new AppInstalled(state("active", List.of(p1, p2))));
         String token = awaitToken("company_id=" + company).path("access_token");
-        ServiceAccounts.Created resourceServer = ServiceAccounts.in(company).create();
+        ServiceAccounts.Created resourceServer = ServiceAccounts.in(company).resourceServer();
         introspect(resourceServer, token).body("active", equalTo(true))
                 .body("installation_id", equalTo(installationId.toString()))
                 .body("project_ids", contains(p1.toString(), p2.toString()));

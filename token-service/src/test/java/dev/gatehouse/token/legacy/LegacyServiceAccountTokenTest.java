@@ -55,7 +55,7 @@ class LegacyServiceAccountTokenTest {
     @Test
     void theAdminGetsItsSecretAndItsTokensActAsItsDirectoryUserUntilItIsMigrated() throws Exception {
         // A company service account already has the account's name: the legacy client gets a distinct one.
-        ServiceAccounts.Created resourceServer = ServiceAccounts.in(company).create();
+        ServiceAccounts.Created resourceServer = ServiceAccounts.in(company).resourceServer();
         String taken = given().auth().oauth2(admin()).get(resourceServer.path()).then().extract().path("name");
         send(AppsEvents.LEGACY_SERVICE_ACCOUNT_CREATED, new LegacyServiceAccountCreated(state(1, "active", taken)));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin()).get(accounts + "/" + clientId).then()

@@ -24,8 +24,9 @@ public final class TokenEvents {
     /** Keyed by client, so a client's tokens and its changes stay in one order. */
     public static final EventType<TokenIssued> TOKEN_ISSUED =
             new EventType<>("TokenIssued", 1, Topics.TOKEN_TOKEN, CLIENT, TokenIssued.class);
+    /** Keyed by client too; on a topic of its own, which every resource server reads (see {@link Topics}). */
     public static final EventType<TokenRevoked> TOKEN_REVOKED =
-            new EventType<>("TokenRevoked", 1, Topics.TOKEN_TOKEN, CLIENT, TokenRevoked.class);
+            new EventType<>("TokenRevoked", 1, Topics.TOKEN_REVOCATION, CLIENT, TokenRevoked.class);
 
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
             CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,

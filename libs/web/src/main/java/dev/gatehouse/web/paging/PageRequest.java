@@ -20,6 +20,7 @@ public record PageRequest(int limit, Position after) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** Where a row sits in the ordering. */
     public record Position(Instant time, String id) {
@@ -98,8 +99,13 @@ public record PageRequest(int limit, Position after) {
             if (parts.length != 3 || parts[2].isEmpty()) {
                 throw new IllegalArgumentException("cursor has " + parts.length + " parts");
             }
-            return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    parts[2]);
+            Instant time = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            // A forged cursor can name a time no column holds (PostgreSQL's timestamps end in the year 294276);
+            // every row this API pages was written after 1970 and before 10000.
+            if (time.isBefore(Instant.EPOCH) || time.isAfter(LATEST)) {
+                throw new IllegalArgumentException("cursor time out of range");
+            }
+            return new Position(time, parts[2]);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this API returned");
         }

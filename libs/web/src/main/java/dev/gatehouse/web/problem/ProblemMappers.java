@@ -54,11 +54,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e) {
-        // RFC 6750 §3: a missing or bad bearer token is answered with a Bearer challenge.
-        return Response.fromResponse(respond(new Problem(Problem.ABOUT_BLANK, "Unauthorized", 401,
-                        "A valid bearer token is required", List.of())))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
+        // RFC 6750 §3: a missing token gets a bare Bearer challenge; a token that was sent but is expired, revoked,
+        // malformed or forged gets error="invalid_token" (§3.1), so the client knows to get a new one.
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        String detail = presented ? "The bearer token is invalid, expired or revoked; get a new one"
+                : "A valid bearer token is required";
+        return Response.fromResponse(respond(new Problem(Problem.ABOUT_BLANK, "Unauthorized", 401, detail,
+                        List.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer")
                 .build();
     }
 

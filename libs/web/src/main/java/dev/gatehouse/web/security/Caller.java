@@ -17,8 +17,8 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
-    /** App clients' ids start with this (app-management's {@code App.clientIdFor}). */
-    public static final String APP_CLIENT_PREFIX = "app_";
+    /** App clients' ids start with this ({@link dev.gatehouse.events.apps.AppClientIds}). */
+    public static final String APP_CLIENT_PREFIX = dev.gatehouse.events.apps.AppClientIds.PREFIX;
 
     private final SecurityIdentity identity;
 

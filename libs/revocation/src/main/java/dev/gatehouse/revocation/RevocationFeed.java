@@ -1,0 +1,54 @@
+package dev.gatehouse.revocation;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * This service's copy of token-service's revocations: a {@link RevocationReader} started with the service and
+ * stopped with it. {@link DeadTokenAugmentor} asks it about every bearer token.
+ */
+@ApplicationScoped
+public class RevocationFeed {
+
+    private final Denylist denylist;
+    private final RevocationReader reader;
+    private Thread thread;
+
+    public RevocationFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            RevocationConfig config) {
+        this.denylist = new Denylist(config.maxTokenLifetime());
+        this.reader = new RevocationReader(kafkaConfig, config, denylist, Clock.systemUTC());
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        thread = new Thread(reader, "gatehouse-revocation-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        reader.stop();
+        if (thread != null) {
+            thread.join(5_000);
+        }
+    }
+
+    public boolean isDead(String clientId, String jti, Instant issuedAt) {
+        return denylist.isDead(clientId, jti, issuedAt);
+    }
+
+    public boolean caughtUp() {
+        return reader.caughtUp();
+    }
+
+    public int size() {
+        return denylist.size();
+    }
+}

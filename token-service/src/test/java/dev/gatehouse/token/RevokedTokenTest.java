@@ -1,0 +1,13 @@
+package dev.gatehouse.token;
+
+import dev.gatehouse.testsupport.RevokedTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RevokedTokenTest extends RevokedTokens {
+
+    @Override
+    protected String platformAdminReadablePath() {
+        return "/signing-keys";
+    }
+}
