@@ -6,6 +6,7 @@ import dev.gatehouse.apps.binding.AppBinding;
 import dev.gatehouse.apps.binding.AppBindingRepository;
 import dev.gatehouse.apps.binding.BindingState;
 import dev.gatehouse.apps.binding.InstallPolicy;
+import dev.gatehouse.apps.company.Company;
 import dev.gatehouse.apps.company.CompanyDirectory;
 import dev.gatehouse.apps.installation.Grant;
 import dev.gatehouse.apps.installation.Installation;
@@ -47,7 +48,7 @@ public class CatalogService {
 
     @WithSession
     public Uni<Page<CatalogEntry>> list(UUID companyId, PageRequest request) {
-        return directory.require(companyId).chain(() -> apps.catalogue(companyId, request)).chain(rows -> {
+        return directory.require(companyId).chain(company -> apps.catalogue(companyId, request).chain(rows -> {
             List<UUID> ids = rows.stream().map(a -> a.id).toList();
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(new Page<CatalogEntry>(List.of(), null));
@@ -59,18 +60,25 @@ public class CatalogService {
                         Map<UUID, Installation> installed = is.stream()
                                 .collect(Collectors.toMap(i -> i.appId, Function.identity()));
                         return request.page(rows, a -> new PageRequest.Position(a.createdAt, a.id),
-                                a -> entry(a, latest.get(a.id), byApp.get(a.id), installed.get(a.id)));
+                                a -> entry(company, a, latest.get(a.id), byApp.get(a.id), installed.get(a.id)));
                     })));
-        });
+        }));
     }
 
-    private static CatalogEntry entry(App app, AppVersion latest, AppBinding binding, Installation installation) {
+    /**
+     * A high-risk latest version in a company that forbids high-risk apps is neither installable nor requestable:
+     * the catalogue says what an install or a request would meet.
+     */
+    private static CatalogEntry entry(Company company, App app, AppVersion latest, AppBinding binding,
+            Installation installation) {
         BindingState state = InstallPolicy.effective(app, binding);
         AppManifest manifest = Manifests.read(latest.manifest);
+        boolean highRisk = Grant.of(manifest).highRisk();
+        boolean allowedHere = !(highRisk && company.forbidHighRisk);
         return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId, state,
-                InstallPolicy.allows(state, InstallPolicy.Route.DIRECT),
-                InstallPolicy.allows(state, InstallPolicy.Route.REQUEST),
-                new CatalogEntry.LatestVersion(latest.version, Grant.of(manifest).highRisk(), manifest),
+                allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.DIRECT),
+                allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.REQUEST),
+                new CatalogEntry.LatestVersion(latest.version, highRisk, manifest),
                 installation == null ? null : new CatalogEntry.CurrentInstallation(installation.id,
                         installation.appVersion, installation.status));
     }

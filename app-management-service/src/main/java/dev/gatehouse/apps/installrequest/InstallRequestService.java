@@ -5,9 +5,11 @@ import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.apps.binding.AppBindingRepository;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.apps.company.CompanyDirectory;
+import dev.gatehouse.apps.installation.Grant;
 import dev.gatehouse.apps.installation.InstallCommand;
 import dev.gatehouse.apps.installation.InstallationService;
 import dev.gatehouse.apps.installation.ProjectAccess;
+import dev.gatehouse.apps.manifest.Manifests;
 import dev.gatehouse.apps.version.PublishedVersions;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
@@ -62,8 +64,7 @@ public class InstallRequestService {
         if (access != ProjectAccess.selected && body.projectIds() != null) {
             throw ProblemException.invalid("projectIds", "is only for projectAccess 'selected'");
         }
-        return directory.require(companyId)
-                .chain(() -> apps.findById(body.appId()))
+        return directory.require(companyId).chain(company -> apps.findById(body.appId())
                 .chain(app -> {
                     if (app == null || !InstallPolicy.visible(app, companyId)) {
                         throw ProblemException.invalid("appId", "is not an app this company can install");
@@ -71,9 +72,12 @@ public class InstallRequestService {
                     return bindings.find(companyId, app.id).invoke(b -> InstallPolicy.require(app,
                             InstallPolicy.effective(app, b), InstallPolicy.Route.REQUEST)).replaceWith(app);
                 })
-                .call(app -> body.version() == null ? versions.latest(app.id).invoke(v -> v.orElseThrow(
+                .call(app -> (body.version() == null ? versions.latest(app.id).map(v -> v.orElseThrow(
                         () -> ProblemException.conflict("This app has no published version yet")))
                         : versions.require(app.id, body.version()))
+                        // A request no admin could ever approve is refused now, not left pending.
+                        .invoke(version -> InstallationService.requireHighRiskAllowed(company,
+                                Grant.of(Manifests.read(version.manifest)), true, "This version asks for")))
                 .call(app -> requests.pendingFor(companyId, app.id).invoke(pending -> {
                     if (pending) {
                         throw ProblemException.conflict("An install request for '" + app.name
@@ -96,7 +100,7 @@ public class InstallRequestService {
                             return requests.persistAndFlush(r).call(saved -> announce(AppsEvents.INSTALL_REQUESTED,
                                     saved, actor, new InstallRequested(saved.id, companyId, saved.appId,
                                             saved.appVersion)));
-                        }));
+                        })));
     }
 
     /** Installs what was asked for, as the approving admin; the request and the installation commit together. */

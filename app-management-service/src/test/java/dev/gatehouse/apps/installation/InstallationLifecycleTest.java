@@ -241,6 +241,13 @@ class InstallationLifecycleTest {
     }
 
     @Test
+    void aStatusFilterThatIsNotAStatusIsA400NamingTheParameterAndItsValues() {
+        admin().queryParam("status", "garbage").get("/companies/" + company + "/installations").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", containsString("active"));
+    }
+
+    @Test
     void highRiskPermissionsNeedAnAcknowledgementAndACompanyCanForbidThem() {
         UUID risky = registerApp(org, unique("Risky"));
         draftVersion(org, risky, "1.0.0", MANIFEST.replace("\"read_only\"", "\"admin\""));
@@ -256,8 +263,17 @@ class InstallationLifecycleTest {
         }
         install("{\"appId\": \"" + risky + "\", \"acknowledgeHighRisk\": true}").then().statusCode(409)
                 .body("type", equalTo("https://gatehouse.dev/problems/high-risk-forbidden"));
+        // The catalogue says so, and a member's request that no admin could approve is refused at once.
+        String entry = "items.find { it.appId == '" + risky + "' }";
+        admin().queryParam("limit", 200).get("/companies/" + company + "/apps").then().statusCode(200)
+                .body(entry + ".installable", equalTo(false)).body(entry + ".requestable", equalTo(false));
+        given().auth().oauth2(TestTokens.companyMember(company).sign()).contentType(ContentType.JSON)
+                .body("{\"appId\": \"" + risky + "\"}").post("/companies/" + company + "/install-requests")
+                .then().statusCode(409).body("type", equalTo("https://gatehouse.dev/problems/high-risk-forbidden"));
         admin().contentType(ContentType.JSON).body("{\"forbidHighRiskApps\": false}")
                 .put("/companies/" + company + "/app-settings").then().statusCode(200);
+        admin().queryParam("limit", 200).get("/companies/" + company + "/apps").then().statusCode(200)
+                .body(entry + ".installable", equalTo(true)).body(entry + ".requestable", equalTo(true));
         install("{\"appId\": \"" + risky + "\", \"acknowledgeHighRisk\": true}").then().statusCode(201)
                 .body("highRisk", equalTo(true));
     }

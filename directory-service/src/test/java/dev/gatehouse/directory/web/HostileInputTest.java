@@ -55,6 +55,13 @@ class HostileInputTest {
         }
     }
 
+    @Test
+    void aQueryParameterOfTheWrongTypeIsA400NamingItNotA404() {
+        given().auth().oauth2(admin).queryParam("limit", "abc").get("/companies").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+    }
+
     private RequestSpecification json(String body) {
         return given().auth().oauth2(admin).contentType(ContentType.JSON).body(body);
     }

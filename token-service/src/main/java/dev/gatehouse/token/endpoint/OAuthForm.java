@@ -22,6 +22,11 @@ public record OAuthForm(MultivaluedMap<String, String> values) {
             throw OAuthError.INVALID_REQUEST.because("Parameter '" + name + "' is repeated");
         }
         String value = all.get(0);
+        // No OAuth parameter may hold NUL (RFC 6749 Appendix A: printable characters), and nothing here could
+        // store or compare it safely.
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw OAuthError.INVALID_REQUEST.because("Parameter '" + name + "' must not contain the NUL character");
+        }
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** RFC 7662 introspection and RFC 7009 revocation, as a resource server and a client would use them. */
@@ -88,6 +89,16 @@ class IntrospectionAndRevocationTest {
         introspectAs(platform.clientId(), platform.secret(), token).body("active", equalTo(true))
                 .body("company_id", equalTo(company.toString()));
         introspect(token).body("active", equalTo(true));
+    }
+
+    @Test
+    void aJsonBodyOnTheOAuthEndpointsIsAnOAuthErrorThatAsksForAForm() {
+        for (String path : new String[] {"/oauth2/introspect", "/oauth2/revoke", "/oauth2/token"}) {
+            given().auth().preemptive().basic(resourceServer.clientId(), resourceServer.secret())
+                    .contentType(ContentType.JSON).body("{\"token\": \"x\"}").post(path).then().statusCode(400)
+                    .contentType("application/json").body("error", equalTo("invalid_request"))
+                    .body("error_description", containsString("x-www-form-urlencoded"));
+        }
     }
 
     @Test

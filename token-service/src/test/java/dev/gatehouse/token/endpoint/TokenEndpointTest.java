@@ -108,6 +108,12 @@ class TokenEndpointTest {
                 .formParam("client_secret", sa.secret()).post("/oauth2/token"), 400, "invalid_request");
         oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).contentType(ContentType.JSON)
                 .body("{\"grant_type\": \"client_credentials\"}").post("/oauth2/token"), 400, "invalid_request");
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret())
+                .formParam("grant_type", "client_credentials").formParam("scope", "projects.read\u0000")
+                .post("/oauth2/token"), 400, "invalid_request");
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).urlEncodingEnabled(false)
+                .contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials&scope=%zz")
+                .post("/oauth2/token"), 400, "invalid_request");
     }
 
     @Test

@@ -10,13 +10,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,12 +76,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, ResourceInfo resource, UriInfo uri) {
         // The JSON reader reports an unreadable body as a 400 wrapping Jackson's exception.
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableBody(json);
         }
         int status = e.getResponse().getStatus();
+        // A query or path parameter that does not convert is a 404 by JAX-RS; the client needs to hear which.
+        if (status == 404 && e.getCause() != null) {
+            Optional<Problem.FieldError> wrong = ParameterErrors.find(resource, uri);
+            if (wrong.isPresent()) {
+                return respond(ProblemException.invalid(List.of(wrong.get())).problem());
+            }
+        }
         if (status >= 500) {
             return unexpected(e);
         }
