@@ -69,6 +69,13 @@ public interface TokenConfig {
         Duration heartbeatTimeout();
     }
 
+    /**
+     * Whether a client's {@code jwks_uri} may point at a loopback address: never in production (token-service
+     * would fetch from its own host), on in dev mode and tests, where keys are served locally.
+     */
+    @WithDefault("false")
+    boolean jwksUriAllowLoopback();
+
     /** How many tokens one client may revoke one by one. */
     Revocation revocation();
 

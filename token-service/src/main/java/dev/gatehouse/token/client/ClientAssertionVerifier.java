@@ -51,6 +51,14 @@ public class ClientAssertionVerifier {
             return Uni.createFrom().failure(new ClientAuthenticator.Failure("no_registered_keys",
                     ClientAuthenticator.FAILED));
         }
+        // Everything that needs no key is checked first, so a malformed, expired or misaddressed assertion costs
+        // no fetch of the client's jwks_uri.
+        try {
+            consumer(client, null).processToClaims(assertion);
+        } catch (InvalidJwtException e) {
+            return Uni.createFrom().failure(new ClientAuthenticator.Failure("bad_assertion",
+                    ClientAuthenticator.FAILED));
+        }
         return keys(client, assertion).map(keys -> check(client, assertion, keys))
                 .onFailure(e -> !(e instanceof ClientAuthenticator.Failure))
                 .transform(e -> new ClientAuthenticator.Failure("jwks_unavailable", ClientAuthenticator.FAILED));
@@ -68,8 +76,23 @@ public class ClientAssertionVerifier {
     }
 
     private Verified check(RegisteredClient client, String assertion, List<JsonWebKey> keys) {
-        JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
+        try {
+            JwtClaims claims = consumer(client, keys).processToClaims(assertion);
+            return new Verified(claims.getJwtId(), Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            throw new ClientAuthenticator.Failure("bad_assertion", ClientAuthenticator.FAILED);
+        }
+    }
+
+    /** The assertion's rules; with {@code keys} null, every rule but the signature (checked before any fetch). */
+    private JwtConsumer consumer(RegisteredClient client, List<JsonWebKey> keys) {
+        JwtConsumerBuilder builder = new JwtConsumerBuilder();
+        if (keys == null) {
+            builder.setSkipSignatureVerification();
+        } else {
+            builder.setVerificationKeyResolver(new JwksVerificationKeyResolver(keys));
+        }
+        return builder
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256))
@@ -81,12 +104,6 @@ public class ClientAssertionVerifier {
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds(30)
                 .build();
-        try {
-            JwtClaims claims = consumer.processToClaims(assertion);
-            return new Verified(claims.getJwtId(), Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
-        } catch (InvalidJwtException | MalformedClaimException e) {
-            throw new ClientAuthenticator.Failure("bad_assertion", ClientAuthenticator.FAILED);
-        }
     }
 
     private static String kidOf(String assertion) {

@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -112,6 +115,67 @@ class PrivateKeyJwtTest {
     }
 
     @Test
+    void aHostileJwksUriCannotExhaustTheServerOrBeProbedForFree() throws Exception {
+        PublicJsonWebKey ec = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+        ec.setKeyId("ec-hostile");
+        AtomicInteger hits = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean wholeBodyRead = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch hugeDone = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // An endless body, with no length announced: it must be abandoned at the cap, not buffered.
+        server.createContext("/huge", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[16 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 4096; i++) {
+                    out.write(chunk);
+                }
+                wholeBodyRead.set(true);
+            } catch (java.io.IOException reset) {
+                // token-service hung up past its cap, as it should
+            } finally {
+                hugeDone.countDown();
+            }
+        });
+        server.createContext("/broken", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            clientId = registerJwksUri(base + "/huge");
+            long started = System.nanoTime();
+            grant(assertion(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, c -> { }))
+                    .then().statusCode(401).body("error", equalTo("invalid_client"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(hugeDone.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(wholeBodyRead.get()).as("64 MiB were not read: the fetch stopped at its cap").isFalse();
+
+            clientId = registerJwksUri(base + "/broken");
+            hits.set(0);
+            for (int i = 0; i < 3; i++) {
+                grant(assertion(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, c -> { }))
+                        .then().statusCode(401).body("error", equalTo("invalid_client"));
+            }
+            assertThat(hits.get()).as("a failed fetch is remembered, not repeated per attempt").isEqualTo(1);
+
+            // An assertion that fails without any key (wrong audience) costs no fetch at all.
+            clientId = registerJwksUri(base + "/broken?fresh=" + UUID.randomUUID());
+            hits.set(0);
+            grant(assertion(ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                    c -> c.setAudience("https://elsewhere.example"))).then().statusCode(401);
+            assertThat(hits.get()).isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void registeringAPrivateKeyOrGarbageIsRefused() throws Exception {
         PublicJsonWebKey full = RsaJwkGenerator.generateJwk(2048);
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -129,6 +193,13 @@ class PrivateKeyJwtTest {
                     .post("/companies/" + company + "/service-accounts").then().statusCode(400)
                     .body("errors[0].field", equalTo("jwksUri"));
         }
+    }
+
+    private String registerJwksUri(String uri) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"uri " + UUID.randomUUID() + "\", \"jwksUri\": \"" + uri + "\"}")
+                .post("/companies/" + company + "/service-accounts").then().statusCode(201)
+                .extract().path("clientId");
     }
 
     private Response grant(String assertion) {
