@@ -45,6 +45,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aBodyMustSayItIsJson() {
+        given().auth().oauth2(admin).noContentType()
+                .body("{\"name\": \"Untyped Co\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/companies")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType("text/plain").body("{\"name\": \"Plain Co\"}").post("/companies")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(admin).header("Content-Type", "*/*").body("{\"name\": \"Any Co\"}".getBytes())
+                .post("/companies").then().statusCode(415).contentType("application/problem+json");
+        json("{\"name\": \"Typed " + UUID.randomUUID() + "\"}").post("/companies").then().statusCode(201);
+    }
+
+    @Test
     void aForgedCursorWithOverflowingNumbersIsAFieldError() {
         for (String raw : new String[] {"99999999999999:0:x", "9223372036854775807:999999999:x", "-1:0:x",
                 "99999999999999999999:0:x"}) {
