@@ -19,7 +19,7 @@ public final class ServiceAccounts {
     private String algorithm;
 
     private ServiceAccounts(UUID company) {
-        this.company = company;
+        this.company = Companies.known(company);
         this.admin = TestTokens.companyAdmin(company).sign();
     }
 

@@ -19,6 +19,7 @@ import dev.gatehouse.events.token.TokenRevoked;
 import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.company.KnownCompanyRepository;
 import dev.gatehouse.token.client.ClientResponses.ClientView;
 import dev.gatehouse.token.client.ClientResponses.Created;
 import dev.gatehouse.token.client.ClientResponses.NewSecret;
@@ -58,10 +59,12 @@ public class ClientService {
     private final OutboxWriter outbox;
     private final TokenConfig config;
     private final ClientCache cache;
+    private final KnownCompanyRepository companies;
     private final SecureRandom random = new SecureRandom();
 
     public ClientService(ClientRepository clients, ClientSecretRepository secrets, SecretHasher hasher,
-            OutboxWriter outbox, TokenConfig config, ClientCache cache) {
+            OutboxWriter outbox, TokenConfig config, ClientCache cache, KnownCompanyRepository companies) {
+        this.companies = companies;
         this.clients = clients;
         this.secrets = secrets;
         this.hasher = hasher;
@@ -73,7 +76,9 @@ public class ClientService {
     @WithTransaction
     public Uni<Created> create(ClientOwner owner, ClientRequests.Create request, Actor actor) {
         String name = request.name().strip();
-        return requireFreeName(owner, name, null).chain(() -> {
+        Uni<Void> ownerExists = owner.companyId() == null ? Uni.createFrom().voidItem()
+                : companies.require(owner.companyId());
+        return ownerExists.chain(() -> requireFreeName(owner, name, null)).chain(() -> {
             Instant now = now();
             Client c = new Client();
             c.clientId = (owner.type().equals(Client.OWNER_PLATFORM) ? "pa_" : "sa_")

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.gatehouse.testsupport.Sql;
+import dev.gatehouse.token.Companies;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class ServiceAccountResourceTest {
 
     @BeforeEach
     void company() {
-        company = UUID.randomUUID();
+        company = Companies.known(UUID.randomUUID());
         admin = TestTokens.companyAdmin(company).sign();
         base = "/companies/" + company + "/service-accounts";
     }
@@ -106,10 +107,20 @@ class ServiceAccountResourceTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\": \"dup\"}").post(base)
                 .then().statusCode(409).contentType("application/problem+json");
         // another company may use it
-        UUID other = UUID.randomUUID();
+        UUID other = Companies.known(UUID.randomUUID());
         given().auth().oauth2(TestTokens.companyAdmin(other).sign()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Dup\"}").post("/companies/" + other + "/service-accounts")
                 .then().statusCode(201);
+    }
+
+    @Test
+    void aServiceAccountIsMadeOnlyForACompanyThatExists() throws Exception {
+        UUID nowhere = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.platformAdmin().sign()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Ghost\"}").post("/companies/" + nowhere + "/service-accounts")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString(nowhere.toString()));
+        assertThat(count("select count(*) from client where owner_id = ?", nowhere)).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gatehouse.token.endpoint;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.testsupport.TestTokens;
+import dev.gatehouse.token.Companies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -42,7 +43,7 @@ class PrivateKeyJwtTest {
 
     @BeforeEach
     void clientWithRegisteredKey() throws Exception {
-        company = UUID.randomUUID();
+        company = Companies.known(UUID.randomUUID());
         admin = TestTokens.companyAdmin(company).sign();
         key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId("client-key-1");

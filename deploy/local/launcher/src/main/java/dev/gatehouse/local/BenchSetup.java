@@ -31,7 +31,7 @@ final class BenchSetup {
         String issuer = System.getenv().getOrDefault("GATEHOUSE_ISSUER", "http://localhost:8083");
         String token = admin.token();
         HttpClient http = HttpClient.newHttpClient();
-        UUID company = UUID.randomUUID();
+        UUID company = company(http, token);
         StringBuilder out = new StringBuilder();
         for (String alg : new String[] {"RS256", "ES256"}) {
             JsonNode created = create(http, issuer, token, company, "bench " + alg + " " + UUID.randomUUID(), alg);
@@ -51,6 +51,22 @@ final class BenchSetup {
         return 0;
     }
 
+    /** A company made through directory-service: token-service makes service accounts only for real ones. */
+    private static UUID company(HttpClient http, String token) throws Exception {
+        String directory = System.getenv().getOrDefault("GATEHOUSE_DIRECTORY_URL", "http://localhost:8081");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(directory + "/companies"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"bench " + UUID.randomUUID() + "\"}"))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating the benchmark company answered " + response.statusCode());
+        }
+        return UUID.fromString(JSON.readTree(response.body()).get("id").asText());
+    }
+
+    /** Retries while token-service has not yet heard of the company (404), for up to 30 s. */
     private static JsonNode create(HttpClient http, String issuer, String token, UUID company, String name,
             String alg) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/companies/" + company
@@ -59,7 +75,12 @@ final class BenchSetup {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"signingAlgorithm\": \""
                         + alg + "\"}")).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating a benchmark client answered " + response.statusCode());
         }
