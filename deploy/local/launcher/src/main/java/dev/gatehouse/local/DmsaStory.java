@@ -283,10 +283,12 @@ final class DmsaStory {
         HttpResult refused = eventually("token-service removed the account's client",
                 () -> legacy.token(tokens, ""), r -> r.statusCode() == 401);
         pass("the account's credentials: " + refused.body().get("error").asText());
-        eventually("the directory deactivated the account's user",
+        // The migration deleted the account's client, which revoked its tokens on every service: a dead token is
+        // 401 invalid_token, no longer a live token without rights (403).
+        HttpResult dead = eventually("directory-service refuses the account's earlier token",
                 () -> send("GET", directory + "/companies/" + company + "/users", legacyToken, null),
-                r -> r.statusCode() == 403);
-        pass("its earlier token is refused by directory-service");
+                r -> r.statusCode() == 401);
+        check(dead.statusCode() == 401, "its earlier token is refused by directory-service as revoked (401)");
         JsonNode appToken = eventually("the app gets tokens for the company again",
                 () -> app.token(tokens, "company_id=" + company), r -> r.statusCode() == 200).body();
         check(appToken.get("project_ids").toString().contains(project), "the app's token lists " + project);
