@@ -32,18 +32,28 @@ public final class DirectoryFeed {
     }
 
     public UUID company() {
+        return company(null);
+    }
+
+    /** A company as directory-service announces it, named {@code name} (default "Company &lt;id&gt;"). */
+    public UUID company(String name) {
         UUID id = UUID.randomUUID();
         EventSender.send(bootstrap, Topics.DIRECTORY_COMPANY, EventEnvelope.of(DirectoryEvents.COMPANY_CREATED,
-                "directory-service", id, DIRECTORY_ADMIN, id.toString(), new CompanyCreated(id, "Company " + id)));
+                "directory-service", id, DIRECTORY_ADMIN, id.toString(),
+                new CompanyCreated(id, name == null ? "Company " + id : name)));
         await("select count(*) from company where id = ?", id);
         return id;
     }
 
     public UUID project(UUID companyId) {
+        return project(companyId, null);
+    }
+
+    public UUID project(UUID companyId, String name) {
         UUID id = UUID.randomUUID();
         EventSender.send(bootstrap, Topics.DIRECTORY_PROJECT, EventEnvelope.of(DirectoryEvents.PROJECT_CREATED,
                 "directory-service", companyId, DIRECTORY_ADMIN, id.toString(),
-                new ProjectCreated(id, companyId, "Project " + id)));
+                new ProjectCreated(id, companyId, name == null ? "Project " + id : name)));
         await("select count(*) from project where id = ?", id);
         return id;
     }
