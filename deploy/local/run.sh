@@ -70,8 +70,9 @@ stop_all() {
   trap '' INT TERM PIPE
   set +e
   say ""; say "Stopping…"
-  local i
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do # reverse start order: services, Kafka, PostgreSQL
+  local i k started=("${!PIDS[@]}") # the indexes: a process stopped on request has left a gap
+  for ((k = ${#started[@]} - 1; k >= 0; k--)); do # reverse start order: services, Kafka, PostgreSQL
+    i=${started[$k]}
     local pid=${PIDS[$i]} name=${NAMES[$i]} t0; t0=$(now)
     if kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true
@@ -291,12 +292,36 @@ print_urls() {
   say "Press Ctrl-C to stop."
 }
 
+# A stop asked for by writing TERM or KILL into $RUN/<name>.stop (the smoke test does, to kill the broker and then
+# time a graceful stop): send that signal, wait up to 60s, write how long it took in milliseconds to
+# $RUN/<name>.stopped, and stop watching it.
+stop_on_request() { # name
+  local name=$1 i found="" signal t0
+  for i in "${!NAMES[@]}"; do [ "${NAMES[$i]}" = "$name" ] && found=$i; done
+  signal=$(cat "$RUN/$name.stop" 2>/dev/null); rm -f "$RUN/$name.stop"
+  if [ -z "$found" ] || { [ "$signal" != TERM ] && [ "$signal" != KILL ]; }; then
+    say "✗ stop asked for unknown process $name or signal '$signal'"; return
+  fi
+  say "■ stopping $name with SIG$signal (asked for by $RUN/$name.stop)"
+  t0=$(date +%s%3N)
+  kill "-$signal" "${PIDS[$found]}" 2>/dev/null || true
+  for _ in $(seq 1 600); do kill -0 "${PIDS[$found]}" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "${PIDS[$found]}" 2>/dev/null || true
+  wait "${PIDS[$found]}" 2>/dev/null || true
+  echo $(($(date +%s%3N) - t0)) >"$RUN/$name.stopped"
+  rm -f "$RUN/$name.pid"
+  unset "PIDS[$found]" "NAMES[$found]"
+}
+
 watch_children() {
   local i f
   touch "$RUN/ready"
   while true; do
     for f in "$RUN"/*.restart; do
       [ -e "$f" ] && [ "$MODE" = all ] && restart_service "$(basename "$f" .restart)"
+    done
+    for f in "$RUN"/*.stop; do
+      [ -e "$f" ] && stop_on_request "$(basename "$f" .stop)"
     done
     for i in "${!PIDS[@]}"; do
       if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,6 +44,10 @@ public class AppResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an app for a developer organization (its developers); creates its OAuth client")
+    @APIResponseSchema(value = AppResponse.class, responseCode = "201",
+            responseDescription = "Registered; Location names it")
+    @APIResponse(responseCode = "409", description = "An app by that name already exists")
+    @APIResponse(responseCode = "404", description = "No developer organization by that id")
     public Uni<Response> register(@Valid @NotNull(message = "a JSON body is required") AppRequest request,
             UriInfo uri) {
         caller.requireDeveloperOf(request.developerOrgId());
@@ -73,6 +79,8 @@ public class AppResource {
     @Path("/{appId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an app's name or description (its developers)")
+    @APIResponse(responseCode = "409", description = "Another app has that name")
+    @APIResponseSchema(value = AppResponse.class, responseDescription = "The app")
     public Uni<AppResponse> update(@PathParam("appId") UUID appId,
             @Valid @NotNull(message = "a JSON body is required") AppChangeRequest request) {
         return service.get(appId).invoke(a -> caller.requireDeveloperOf(a.developerOrgId))

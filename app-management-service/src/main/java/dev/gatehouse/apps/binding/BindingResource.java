@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -42,6 +44,8 @@ public class BindingResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set on, off or allow (admin)")
+    @APIResponse(responseCode = "409", description = "The app is the company's own app: it needs no binding")
+    @APIResponseSchema(value = BindingResponse.class, responseDescription = "The binding")
     public Uni<BindingResponse> put(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId,
             @Valid @NotNull(message = "a JSON body is required") BindingBody body) {
         caller.requireCompanyAdmin(companyId);

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -41,6 +43,9 @@ public class DeveloperOrgResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a developer organization (platform admin)")
+    @APIResponseSchema(value = DeveloperOrgResponse.class, responseCode = "201",
+            responseDescription = "Created; Location names it")
+    @APIResponse(responseCode = "409", description = "A developer organization by that name already exists")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") DeveloperOrgRequest request,
             UriInfo uri) {
         caller.requirePlatformAdmin();

@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -43,6 +48,15 @@ public class InstallationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Install a published app version with its permitted projects (admin); 201 when new, 200 "
             + "when an uninstalled installation is installed again")
+    @APIResponseSchema(value = InstallationResponse.class, responseCode = "201",
+            responseDescription = "Installed; Location names it")
+    @APIResponse(responseCode = "200", description = "An uninstalled installation installed again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InstallationResponse.class)))
+    @APIResponse(responseCode = "409",
+            description = "Already installed; the app is off in the company or needs an install request (type "
+                    + "app-not-enabled, install-request-required); or it asks for high-risk permissions the company "
+                    + "forbids (high-risk-forbidden)")
     public Uni<Response> install(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") InstallCommand command, UriInfo uri) {
         caller.requireCompanyAdmin(companyId);
@@ -74,8 +88,10 @@ public class InstallationResource {
     @POST
     @Path("/{installationId}/disable")
     @Operation(summary = "Disable: the app gets no tokens for the company and its app user is inactive (admin)")
+    @APIResponse(responseCode = "409", description = "The installation is uninstalled")
+    @APIResponseSchema(value = InstallationResponse.class, responseDescription = "The installation")
     public Uni<InstallationResponse> disable(@PathParam("companyId") UUID companyId,
-            @PathParam("installationId") UUID installationId, @Valid ReasonBody body) {
+            @PathParam("installationId") UUID installationId, @RequestBody(required = false) @Valid ReasonBody body) {
         caller.requireCompanyAdmin(companyId);
         return service.disable(companyId, installationId, body == null ? null : body.reason(), caller.actor())
                 .map(InstallationResponse::of);
@@ -84,6 +100,8 @@ public class InstallationResource {
     @POST
     @Path("/{installationId}/enable")
     @Operation(summary = "Enable a disabled installation again (admin)")
+    @APIResponse(responseCode = "409", description = "The installation is uninstalled")
+    @APIResponseSchema(value = InstallationResponse.class, responseDescription = "The installation")
     public Uni<InstallationResponse> enable(@PathParam("companyId") UUID companyId,
             @PathParam("installationId") UUID installationId) {
         caller.requireCompanyAdmin(companyId);

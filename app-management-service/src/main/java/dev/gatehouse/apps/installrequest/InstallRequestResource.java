@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -40,6 +43,11 @@ public class InstallRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for an app to be installed (members)")
+    @APIResponseSchema(value = InstallRequestResponse.class, responseCode = "201",
+            responseDescription = "Requested; Location names it")
+    @APIResponse(responseCode = "409",
+            description = "The app has no published version, is already requested or installed, or may not be "
+            + "requested here")
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") InstallRequestBody body, UriInfo uri) {
         caller.requireCompanyMember(companyId);
@@ -71,6 +79,10 @@ public class InstallRequestResource {
     @Path("/{requestId}/approve")
     @Operation(summary = "Approve: installs the app as asked, as the approving admin (admin); "
             + "acknowledgeHighRisk=true is needed for a high-risk app")
+    @APIResponse(responseCode = "409",
+            description = "The request is no longer pending, or the install it asks for is refused (as for a direct "
+            + "install)")
+    @APIResponseSchema(value = InstallRequestResponse.class, responseDescription = "The install request")
     public Uni<InstallRequestResponse> approve(@PathParam("companyId") UUID companyId,
             @PathParam("requestId") UUID requestId, @QueryParam("acknowledgeHighRisk") boolean acknowledgeHighRisk) {
         caller.requireCompanyAdmin(companyId);
@@ -81,8 +93,10 @@ public class InstallRequestResource {
     @POST
     @Path("/{requestId}/deny")
     @Operation(summary = "Deny, with an optional note (admin)")
+    @APIResponse(responseCode = "409", description = "The request is no longer pending")
+    @APIResponseSchema(value = InstallRequestResponse.class, responseDescription = "The install request")
     public Uni<InstallRequestResponse> deny(@PathParam("companyId") UUID companyId,
-            @PathParam("requestId") UUID requestId, @Valid DenyBody body) {
+            @PathParam("requestId") UUID requestId, @RequestBody(required = false) @Valid DenyBody body) {
         caller.requireCompanyAdmin(companyId);
         return service.deny(companyId, requestId, body, caller.actor()).map(InstallRequestResponse::of);
     }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -49,6 +51,10 @@ public class LegacyServiceAccountResource {
     @Operation(deprecated = true, summary = "Create a legacy service account: a directory user with these "
             + "permissions and projects, and a company service account in token-service whose secret the admin then "
             + "gets there (admin)")
+    @APIResponseSchema(value = LegacyServiceAccountResponse.class, responseCode = "201",
+            responseDescription = "Created; Location names it")
+    @APIResponse(responseCode = "409",
+            description = "A legacy service account by that name already exists in the company")
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") LegacyAccountRequest request, UriInfo uri) {
         caller.requireCompanyAdmin(companyId);
@@ -82,6 +88,8 @@ public class LegacyServiceAccountResource {
     @Path("/{accountId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(deprecated = true, summary = "Change an active account's permissions or projects by hand (admin)")
+    @APIResponse(responseCode = "409", description = "The account is migrated, or another account has that name")
+    @APIResponseSchema(value = LegacyServiceAccountResponse.class, responseDescription = "The legacy service account")
     public Uni<LegacyServiceAccountResponse> change(@PathParam("companyId") UUID companyId,
             @PathParam("accountId") UUID accountId,
             @Valid @NotNull(message = "a JSON body is required") LegacyAccountChange change) {
@@ -93,6 +101,8 @@ public class LegacyServiceAccountResource {
     @Path("/{accountId}")
     @Operation(deprecated = true, summary = "Delete without migrating: its user is deactivated and its client "
             + "removed; the account stays for history (admin)")
+    @APIResponse(responseCode = "204", description = "Deleted, and its client with it")
+    @APIResponse(responseCode = "409", description = "The account is already migrated")
     public Uni<Response> delete(@PathParam("companyId") UUID companyId, @PathParam("accountId") UUID accountId) {
         caller.requireCompanyAdmin(companyId);
         return service.delete(companyId, accountId, caller.actor()).map(a -> Response.noContent().build());
@@ -103,6 +113,11 @@ public class LegacyServiceAccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move the account onto an installation of an app: its projects become permitted projects, "
             + "its user and client are retired (admin)")
+    @APIResponse(responseCode = "409",
+            description = "The account is already migrated, the app needs more than the account had "
+            + "(migration-adds-permissions), or the install is refused")
+    @APIResponseSchema(value = MigrationResponse.class,
+            responseDescription = "The migration: the new installation and what it replaced")
     public Uni<MigrationResponse> migrate(@PathParam("companyId") UUID companyId,
             @PathParam("accountId") UUID accountId,
             @Valid @NotNull(message = "a JSON body is required") MigrateCommand command) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -53,6 +55,9 @@ public class UpgradeRequestResource {
     @Path("/{requestId}/approve")
     @Operation(summary = "Approve: the installation moves to the new version and its permissions (admin); "
             + "acknowledgeHighRisk=true is needed when the version adds high-risk permissions")
+    @APIResponse(responseCode = "409",
+            description = "The request is no longer pending, or the installation is uninstalled")
+    @APIResponseSchema(value = UpgradeRequestResponse.class, responseDescription = "The upgrade request")
     public Uni<UpgradeRequestResponse> approve(@PathParam("companyId") UUID companyId,
             @PathParam("installationId") UUID installationId, @PathParam("requestId") UUID requestId,
             @QueryParam("acknowledgeHighRisk") boolean acknowledgeHighRisk) {
@@ -64,6 +69,9 @@ public class UpgradeRequestResource {
     @POST
     @Path("/{requestId}/reject")
     @Operation(summary = "Reject: the installation keeps its current version (admin)")
+    @APIResponse(responseCode = "409",
+            description = "The request is no longer pending, or the installation is uninstalled")
+    @APIResponseSchema(value = UpgradeRequestResponse.class, responseDescription = "The upgrade request")
     public Uni<UpgradeRequestResponse> reject(@PathParam("companyId") UUID companyId,
             @PathParam("installationId") UUID installationId, @PathParam("requestId") UUID requestId) {
         caller.requireCompanyAdmin(companyId);

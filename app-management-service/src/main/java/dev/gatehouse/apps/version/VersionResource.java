@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -47,6 +49,9 @@ public class VersionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft a new version with its manifest (the app's developers)")
+    @APIResponseSchema(value = VersionResponse.class, responseCode = "201",
+            responseDescription = "Drafted; Location names it")
+    @APIResponse(responseCode = "409", description = "The version is not higher than every version the app already has")
     public Uni<Response> draft(@PathParam("appId") UUID appId,
             @Valid @NotNull(message = "a JSON body is required") VersionRequest request, UriInfo uri) {
         return ownApp(appId).chain(app -> {
@@ -73,6 +78,8 @@ public class VersionResource {
     @Path("/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a draft's manifest (the app's developers); 409 once published")
+    @APIResponse(responseCode = "409", description = "The version is published and can no longer change")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "The version")
     public Uni<VersionResponse> replace(@PathParam("appId") UUID appId, @PathParam("version") String version,
             @NotNull(message = "a JSON body is required") ManifestRequest request) {
         return ownApp(appId).chain(app -> versions.replaceManifest(app, version,
@@ -82,6 +89,7 @@ public class VersionResource {
     @POST
     @Path("/{version}/publish")
     @Operation(summary = "Publish a draft (the app's developers): it never changes again and companies may install it")
+    @APIResponseSchema(value = VersionResponse.class, responseDescription = "The version")
     public Uni<VersionResponse> publish(@PathParam("appId") UUID appId, @PathParam("version") String version) {
         return ownApp(appId).chain(app -> versions.publish(app, version, caller.actor())).map(VersionResponse::of);
     }

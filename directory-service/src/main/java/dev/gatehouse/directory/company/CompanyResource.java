@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -44,6 +45,8 @@ public class CompanyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a company (platform admin)")
+    @APIResponseSchema(value = CompanyResponse.class, responseCode = "201",
+            responseDescription = "Created; Location names it")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") CompanyRequest request,
             UriInfo uri) {
         caller.requirePlatformAdmin();

@@ -21,6 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -69,6 +73,11 @@ public class MembershipResource {
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a person to the project, or replace their project permissions (company admin)")
+    @APIResponseSchema(value = MemberResponse.class, responseCode = "201", responseDescription = "Added to the project")
+    @APIResponse(responseCode = "200", description = "Already a member: permissions replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "409", description = "The user is inactive or app-managed, or the project is archived")
     public Uni<Response> put(@PathParam("companyId") UUID companyId, @PathParam("projectId") UUID projectId,
             @PathParam("userId") UUID userId, @NotNull(message = "a JSON body is required") MemberRequest request) {
         PermissionSet permissions = PermissionSet.parse(request.permissions(), true);
@@ -81,6 +90,9 @@ public class MembershipResource {
     @DELETE
     @Path("/{userId}")
     @Operation(summary = "Remove a person from the project (company admin)")
+    @APIResponse(responseCode = "204", description = "Removed from the project")
+    @APIResponse(responseCode = "409",
+            description = "The user is managed by an installation or a legacy service account")
     public Uni<Response> remove(@PathParam("companyId") UUID companyId, @PathParam("projectId") UUID projectId,
             @PathParam("userId") UUID userId) {
         return access.toChange(companyId, Tool.DIRECTORY, AccessLevel.ADMIN).invoke(v -> v.require(projectId))

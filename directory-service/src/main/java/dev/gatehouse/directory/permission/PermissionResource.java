@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -58,6 +60,9 @@ public class PermissionResource {
     @Path("/permissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a person's company-level tool permissions (company admin); app users are refused")
+    @APIResponse(responseCode = "409",
+            description = "The user is managed by an installation or a legacy service account")
+    @APIResponseSchema(value = PermissionsResponse.class, responseDescription = "The user's permissions now")
     public Uni<PermissionsResponse> set(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId,
             @NotNull(message = "a JSON body is required") PermissionsRequest request) {
         PermissionSet set = PermissionSet.parse(request.permissions(), false);

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -50,6 +52,9 @@ public class ProjectResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a project (company admin)")
+    @APIResponseSchema(value = ProjectResponse.class, responseCode = "201",
+            responseDescription = "Created; Location names it")
+    @APIResponse(responseCode = "409", description = "A project by that name already exists in the company")
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") ProjectRequest request, UriInfo uri) {
         return access.toChange(companyId, Tool.PROJECTS, AccessLevel.STANDARD)
@@ -81,6 +86,8 @@ public class ProjectResource {
     @Path("/{projectId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a project (company admin)")
+    @APIResponse(responseCode = "409", description = "The project is archived, or another project has that name")
+    @APIResponseSchema(value = ProjectResponse.class, responseDescription = "The project")
     public Uni<ProjectResponse> rename(@PathParam("companyId") UUID companyId,
             @PathParam("projectId") UUID projectId,
             @Valid @NotNull(message = "a JSON body is required") ProjectRequest request) {

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -52,6 +54,9 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a person to the company's directory (company admin)")
+    @APIResponseSchema(value = UserResponse.class, responseCode = "201",
+            responseDescription = "Created; Location names it")
+    @APIResponse(responseCode = "409", description = "A user with that email already exists in the company")
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") UserRequest request, UriInfo uri) {
         return access.toChange(companyId, Tool.DIRECTORY, AccessLevel.STANDARD)
@@ -61,7 +66,8 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List the company's users, oldest first; kind=person|app|legacy and status=active|inactive filter")
+    @Operation(summary = "List the company's users, oldest first; kind=person|app|legacy and status=active|inactive "
+            + "filter")
     public Uni<Page<UserResponse>> list(@PathParam("companyId") UUID companyId, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -83,6 +89,9 @@ public class UserResource {
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a person's name or email (company admin); app users are refused")
+    @APIResponse(responseCode = "409",
+            description = "The user is managed by an installation or a legacy service account, or the email is taken")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "The user")
     public Uni<UserResponse> update(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId,
             @Valid @NotNull(message = "a JSON body is required") UserChangeRequest request) {
         return access.toChange(companyId, Tool.DIRECTORY, AccessLevel.STANDARD)
@@ -94,6 +103,9 @@ public class UserResource {
     @Path("/{userId}")
     @Operation(summary = "Deactivate a person (company admin): kept with their history, without permissions; "
             + "app users are refused")
+    @APIResponse(responseCode = "204", description = "Deactivated (also when already inactive)")
+    @APIResponse(responseCode = "409",
+            description = "The user is managed by an installation or a legacy service account")
     public Uni<Response> deactivate(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId,
             @QueryParam("reason") String reason) {
         if (reason != null && reason.length() > 500) {
@@ -107,6 +119,9 @@ public class UserResource {
     @POST
     @Path("/{userId}/reactivate")
     @Operation(summary = "Reactivate a deactivated person (company admin)")
+    @APIResponse(responseCode = "409",
+            description = "The user is managed by an installation or a legacy service account")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "The user")
     public Uni<UserResponse> reactivate(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId) {
         return access.toChange(companyId, Tool.DIRECTORY, AccessLevel.STANDARD)
                 .chain(() -> service.reactivate(companyId, userId, caller.actor()))

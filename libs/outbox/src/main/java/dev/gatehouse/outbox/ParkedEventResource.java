@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -54,6 +56,11 @@ public class ParkedEventResource {
     @POST
     @Path("/{id}/replay")
     @Operation(summary = "Apply it, then the events parked behind it, in order; stops at the first that fails again")
+    @APIResponse(responseCode = "409",
+            description = "Already replayed or discarded, or it waits behind an older parked event of the same "
+            + "consumer and partition")
+    @APIResponseSchema(value = ParkedEventService.Replay.class,
+            responseDescription = "What was replayed, and what is still parked")
     public Uni<ParkedEventService.Replay> replay(@PathParam("id") UUID id) {
         caller.requirePlatformAdmin();
         return parked.replay(id);
@@ -62,6 +69,8 @@ public class ParkedEventResource {
     @POST
     @Path("/{id}/discard")
     @Operation(summary = "Skip it for good; the next event parked behind it becomes the one to replay")
+    @APIResponse(responseCode = "409", description = "Already replayed or discarded")
+    @APIResponseSchema(value = ParkedEventService.View.class, responseDescription = "The parked event")
     public Uni<ParkedEventService.View> discard(@PathParam("id") UUID id) {
         caller.requirePlatformAdmin();
         return parked.discard(id);

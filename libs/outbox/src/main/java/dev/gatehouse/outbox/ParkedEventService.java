@@ -11,6 +11,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -33,9 +35,11 @@ public class ParkedEventService {
     private static final Logger LOG = Logger.getLogger(ParkedEventService.class);
 
     /** One parked event as the admin API shows it. The envelope holds no secret: no Gatehouse event does. */
+    @Schema(name = "ParkedEvent")
     public record View(UUID id, String consumer, UUID eventId, String eventType, String topic, int partition,
             long offset, String aggregateKey, String error, int attempts, UUID behind, Instant parkedAt,
-            Instant resolvedAt, String resolution, JsonNode envelope) {
+            Instant resolvedAt, String resolution,
+            @Schema(type = SchemaType.OBJECT, description = "The event's envelope, as it was read") JsonNode envelope) {
         static View of(ParkedEvent p) {
             return new View(p.id, p.consumer, p.eventId, p.eventType, p.topic, p.partition, p.offset, p.aggregateKey,
                     p.error, p.attempts, p.behind, p.parkedAt, p.resolvedAt, p.resolution, tree(p.envelope));
@@ -51,6 +55,7 @@ public class ParkedEventService {
     }
 
     /** What a replay did: the events now applied, in order, and those still parked (the first with its error). */
+    @Schema(name = "ParkedEventReplay")
     public record Replay(List<UUID> replayed, List<UUID> stillParked, String error) {
     }
 

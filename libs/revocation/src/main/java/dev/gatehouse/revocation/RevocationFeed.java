@@ -33,10 +33,14 @@ public class RevocationFeed {
         thread.start();
     }
 
+    /**
+     * The feed only reads, so there is nothing to finish: a second is enough, and a broker that does not answer
+     * (the daemon thread is then abandoned) must not hold up the service's shutdown.
+     */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         reader.stop();
         if (thread != null) {
-            thread.join(5_000);
+            thread.join(1_000);
         }
     }
 

@@ -1,9 +1,14 @@
 package dev.gatehouse.testsupport;
 
+import dev.gatehouse.testsupport.openapi.OpenApiConformanceFilter;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -14,7 +19,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * What ops and client developers rely on in every service: health, metrics, OpenAPI and Swagger UI without a token,
- * and a problem body for a path that does not exist. Each service runs it with
+ * a problem body for a path that does not exist or a request past the size limits, and an OpenAPI document that
+ * every test's answers are held to. Each service runs it with
  * {@code @QuarkusTest class OperationalEndpointsTest extends OperationalEndpoints {}}.
  */
 public abstract class OperationalEndpoints {
@@ -37,6 +43,65 @@ public abstract class OperationalEndpoints {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("\"openapi\""));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyAnswerATestGetsIsHeldToTheOpenApiDocument() {
+        assertThat(RestAssured.filters()).as("rest-assured filters of this test")
+                .anyMatch(f -> f instanceof OpenApiConformanceFilter);
+    }
+
+    @Test
+    void theOpenApiDocumentGivesEveryOperationASuccessAndEveryErrorItsBody() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        assertThat(paths).isNotEmpty();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            String where = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+            assertThat(responses.keySet()).as(where + " documents a success").anyMatch(code -> code.startsWith("2"));
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertThat(response.get("content")).as(where + " " + code + " has a body").isNotNull()
+                            .asString().containsAnyOf("Problem", "OAuthError");
+                }
+            });
+        }));
+    }
+
+    @Test
+    void requestsPastTheSizeLimitsGetAProblemBodyNotAnEmptyAnswer() throws IOException {
+        RawHttp.Answer longUri = RawHttp.exchange("GET /q/health/live?x=" + "a".repeat(5000) + " HTTP/1.1",
+                new byte[0]);
+        assertProblem(longUri, 414, "4096 characters");
+        RawHttp.Answer bigHeaders = RawHttp.exchange("GET /q/health/live HTTP/1.1\r\nX-Padding: " + "a".repeat(25_000),
+                new byte[0]);
+        assertProblem(bigHeaders, 431, "20480 bytes");
+        RawHttp.Answer declaredTooLarge = RawHttp.exchange("POST /admin/parked-events HTTP/1.1\r\nContent-Type: "
+                + "application/json\r\nContent-Length: 99999999", "{}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(declaredTooLarge, 413, "10485760 bytes");
+        assertThat(declaredTooLarge.header("Connection")).isEqualTo("close");
+    }
+
+    @Test
+    void aChunkedBodyIsReadUnderTheSameLimit() throws IOException {
+        String chunkedJson = "POST /admin/parked-events/" + java.util.UUID.randomUUID() + "/discard HTTP/1.1\r\n"
+                + "Authorization: Bearer " + TestTokens.platformAdmin().sign() + "\r\nContent-Type: application/json"
+                + "\r\nTransfer-Encoding: chunked";
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        assertProblem(RawHttp.exchange(chunkedJson, RawHttp.chunked(tooLarge)), 413, "10485760 bytes");
+        // under the limit, a chunked body reaches the endpoint: here, one that finds no such parked event
+        RawHttp.Answer small = RawHttp.exchange(chunkedJson, RawHttp.chunked("{}".getBytes(StandardCharsets.UTF_8)));
+        assertProblem(small, 404, "");
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status, String detail) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(new JsonPath(answer.body()).getInt("status")).isEqualTo(status);
+        assertThat(new JsonPath(answer.body()).getString("detail")).contains(detail);
     }
 
     @Test

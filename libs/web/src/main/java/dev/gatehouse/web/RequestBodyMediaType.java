@@ -1,5 +1,6 @@
 package dev.gatehouse.web;
 
+import dev.gatehouse.web.problem.OAuthEndpoints;
 import dev.gatehouse.web.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,7 +26,9 @@ public class RequestBodyMediaType {
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
-        if (!WITH_BODY.contains(request.getMethod())) {
+        if (!WITH_BODY.contains(request.getMethod())
+                || OAuthEndpoints.serve(request.getUriInfo().getRequestUri().getRawPath())) {
+            // the OAuth endpoints refuse other media types themselves, as RFC 6749 §5.2 invalid_request
             return null;
         }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -46,7 +49,11 @@ public class AppClientResource {
     @POST
     @Path("/secrets")
     @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
-    public Uni<Response> rotate(@PathParam("clientId") String clientId, ClientRequests.Rotate request) {
+    @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
+            responseDescription = "The new secret, shown this once")
+    @APIResponse(responseCode = "409", description = "The client already has the most live secrets it may hold")
+    public Uni<Response> rotate(@PathParam("clientId") String clientId,
+            @RequestBody(required = false) ClientRequests.Rotate request) {
         return asDeveloper(clientId, owner -> clients.rotate(owner, clientId,
                 request == null ? null : request.previousSecretsExpireAt(), caller.actor()))
                 .map(SecretResponses::created);
@@ -63,6 +70,8 @@ public class AppClientResource {
     @POST
     @Path("/regenerate-secret")
     @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
+    @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
+            responseDescription = "The new secret, shown this once; every other secret and token is revoked")
     public Uni<Response> regenerate(@PathParam("clientId") String clientId) {
         return asDeveloper(clientId, owner -> clients.regenerate(owner, clientId, caller.actor()))
                 .map(SecretResponses::created);

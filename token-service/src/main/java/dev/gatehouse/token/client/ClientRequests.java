@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +16,15 @@ import java.util.List;
 public final class ClientRequests {
 
     /** RFC 6749 §3.3 scope-token: printable ASCII without space, double quote or backslash. */
+    static final String JWKS = "Public keys for private_key_jwt, as a JWK Set (RFC 7517 §5): {\"keys\": [...]}";
+
     static final String SCOPE_TOKEN = "[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}";
 
     private ClientRequests() {
     }
 
     /** {@code POST .../service-accounts}. */
+    @Schema(name = "ClientCreate")
     public record Create(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
             String name,
@@ -29,7 +34,7 @@ public final class ClientRequests {
             @Min(value = 60, message = "must be at least 60 seconds")
             @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
             @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm,
-            JsonNode jwks,
+            @Schema(type = SchemaType.OBJECT, description = JWKS) JsonNode jwks,
             @Size(max = 2000, message = "must be at most 2000 characters") String jwksUri) {
     }
 
@@ -37,6 +42,7 @@ public final class ClientRequests {
      * {@code PATCH .../service-accounts/{clientId}}: absent fields stay as they are. {@code jwks} and
      * {@code jwksUri} register public keys for private_key_jwt; an empty string or {@code {}} removes them.
      */
+    @Schema(name = "ClientUpdate")
     public record Update(
             @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
             @Size(max = 1000, message = "must be at most 1000 characters") String description,
@@ -44,15 +50,17 @@ public final class ClientRequests {
             List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
             @Min(value = 60, message = "must be at least 60 seconds")
             @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
-            JsonNode jwks,
+            @Schema(type = SchemaType.OBJECT, description = JWKS) JsonNode jwks,
             @Size(max = 2000, message = "must be at most 2000 characters") String jwksUri) {
     }
 
     /** {@code POST .../secrets}: until when the secrets in use now stay valid (default: 24 hours from now). */
+    @Schema(name = "SecretRotation")
     public record Rotate(Instant previousSecretsExpireAt) {
     }
 
     /** {@code POST .../disable}. */
+    @Schema(name = "ClientDisable")
     public record Disable(@Size(max = 500, message = "must be at most 500 characters") String reason) {
     }
 }

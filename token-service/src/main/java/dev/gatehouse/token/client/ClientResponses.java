@@ -3,6 +3,8 @@ package dev.gatehouse.token.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.events.EventJson;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,7 +31,9 @@ public final class ClientResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ClientView(String clientId, String name, String description, ClientOwner owner,
             List<String> grantTypes, List<String> scopes, int tokenLifetimeSeconds, String signingAlgorithm,
-            List<String> tokenEndpointAuthMethods, JsonNode jwks, String jwksUri, boolean enabled,
+            List<String> tokenEndpointAuthMethods,
+            @Schema(type = SchemaType.OBJECT,
+                    description = ClientRequests.JWKS) JsonNode jwks, String jwksUri, boolean enabled,
             String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy, Instant updatedAt,
             String updatedBy, boolean deprecated,
             @JsonInclude(JsonInclude.Include.NON_NULL) UUID legacyServiceAccountId) {
@@ -57,10 +61,12 @@ public final class ClientResponses {
     }
 
     /** The answer to creating a client: its only chance to see {@code clientSecret}. */
+    @Schema(name = "ClientCreated")
     public record Created(String clientId, String clientSecret, UUID secretId, ClientView client) {
     }
 
     /** The answer to rotating or regenerating: the new secret, shown this once. */
+    @Schema(name = "NewSecret")
     public record NewSecret(String clientId, UUID secretId, String clientSecret, Instant expiresAt,
             List<SecretInfo> secrets) {
     }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -47,6 +50,9 @@ public class PlatformClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create another platform-admin client; the response holds its client_secret, shown once")
+    @APIResponseSchema(value = ClientResponses.Created.class, responseCode = "201",
+            responseDescription = "Created; the only answer that shows clientSecret")
+    @APIResponse(responseCode = "409", description = "A platform client by that name already exists")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ClientRequests.Create request,
             UriInfo uri) {
         caller.requirePlatformAdmin();
@@ -73,6 +79,8 @@ public class PlatformClientResource {
     @DELETE
     @Path("/{clientId}")
     @Operation(summary = "Delete a platform-admin client; its secrets and tokens stop working everywhere")
+    @APIResponse(responseCode = "204", description = "Deleted; its tokens are revoked")
+    @APIResponse(responseCode = "409", description = "It is the last enabled platform client (last-platform-client)")
     public Uni<Response> delete(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
         return clients.delete(ClientOwner.PLATFORM, clientId, caller.actor()).map(x -> Response.noContent().build());
@@ -81,7 +89,11 @@ public class PlatformClientResource {
     @POST
     @Path("/{clientId}/secrets")
     @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
-    public Uni<Response> rotate(@PathParam("clientId") String clientId, ClientRequests.Rotate request) {
+    @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
+            responseDescription = "The new secret, shown this once")
+    @APIResponse(responseCode = "409", description = "The client already has the most live secrets it may hold")
+    public Uni<Response> rotate(@PathParam("clientId") String clientId,
+            @RequestBody(required = false) ClientRequests.Rotate request) {
         caller.requirePlatformAdmin();
         return clients.rotate(ClientOwner.PLATFORM, clientId,
                         request == null ? null : request.previousSecretsExpireAt(), caller.actor())
@@ -100,6 +112,8 @@ public class PlatformClientResource {
     @POST
     @Path("/{clientId}/regenerate-secret")
     @Operation(summary = "Revoke every secret and every token at once and return a new secret (shown once)")
+    @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
+            responseDescription = "The new secret, shown this once; every other secret and token is revoked")
     public Uni<Response> regenerate(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
         return clients.regenerate(ClientOwner.PLATFORM, clientId, caller.actor()).map(SecretResponses::created);
@@ -108,7 +122,10 @@ public class PlatformClientResource {
     @POST
     @Path("/{clientId}/disable")
     @Operation(summary = "Disable: the client cannot authenticate and its tokens stop working everywhere")
-    public Uni<ClientView> disable(@PathParam("clientId") String clientId, @Valid ClientRequests.Disable request) {
+    @APIResponse(responseCode = "409", description = "It is the last enabled platform client (last-platform-client)")
+    @APIResponseSchema(value = ClientView.class, responseDescription = "The client")
+    public Uni<ClientView> disable(@PathParam("clientId") String clientId,
+            @RequestBody(required = false) @Valid ClientRequests.Disable request) {
         caller.requirePlatformAdmin();
         return clients.disable(ClientOwner.PLATFORM, clientId, request == null ? null : request.reason(),
                 caller.actor());

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -46,6 +49,9 @@ public class ServiceAccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a service account; the response holds its client_secret, shown this once")
+    @APIResponseSchema(value = ClientResponses.Created.class, responseCode = "201",
+            responseDescription = "Created; the only answer that shows clientSecret")
+    @APIResponse(responseCode = "409", description = "A service account by that name already exists in the company")
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") ClientRequests.Create request, UriInfo uri) {
         caller.requireCompanyAdmin(companyId);
@@ -74,6 +80,8 @@ public class ServiceAccountResource {
     @Path("/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change name, description, scopes or token lifetime")
+    @APIResponse(responseCode = "409", description = "Another service account has that name")
+    @APIResponseSchema(value = ClientView.class, responseDescription = "The client")
     public Uni<ClientView> update(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
             @Valid @NotNull(message = "a JSON body is required") ClientRequests.Update patch) {
         caller.requireCompanyAdmin(companyId);
@@ -83,6 +91,10 @@ public class ServiceAccountResource {
     @DELETE
     @Path("/{clientId}")
     @Operation(summary = "Delete a service account; its secrets and tokens stop working")
+    @APIResponse(responseCode = "204", description = "Deleted; its tokens are revoked")
+    @APIResponse(responseCode = "409",
+            description = "The client belongs to a legacy service account: delete or migrate the account in "
+            + "app-management (legacy-managed)")
     public Uni<Response> delete(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
         return clients.delete(ClientOwner.company(companyId), clientId, caller.actor())
@@ -92,8 +104,11 @@ public class ServiceAccountResource {
     @POST
     @Path("/{clientId}/secrets")
     @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
+    @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
+            responseDescription = "The new secret, shown this once")
+    @APIResponse(responseCode = "409", description = "The client already has the most live secrets it may hold")
     public Uni<Response> rotate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
-            ClientRequests.Rotate request) {
+            @RequestBody(required = false) ClientRequests.Rotate request) {
         caller.requireCompanyAdmin(companyId);
         return clients.rotate(ClientOwner.company(companyId), clientId,
                         request == null ? null : request.previousSecretsExpireAt(), caller.actor())
@@ -112,6 +127,8 @@ public class ServiceAccountResource {
     @POST
     @Path("/{clientId}/regenerate-secret")
     @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
+    @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
+            responseDescription = "The new secret, shown this once; every other secret and token is revoked")
     public Uni<Response> regenerate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
         return clients.regenerate(ClientOwner.company(companyId), clientId, caller.actor())
@@ -122,7 +139,7 @@ public class ServiceAccountResource {
     @Path("/{clientId}/disable")
     @Operation(summary = "Disable: the client cannot authenticate and its tokens stop introspecting as active")
     public Uni<ClientView> disable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
-            @Valid ClientRequests.Disable request) {
+            @RequestBody(required = false) @Valid ClientRequests.Disable request) {
         caller.requireCompanyAdmin(companyId);
         return clients.disable(ClientOwner.company(companyId), clientId, request == null ? null : request.reason(),
                 caller.actor());

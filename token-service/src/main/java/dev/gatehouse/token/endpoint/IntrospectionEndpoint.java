@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -54,6 +59,14 @@ public class IntrospectionEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Introspect an access token (RFC 7662)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthForms.TokenReference.class)))
+    @APIResponseSchema(value = OAuthForms.IntrospectionResponse.class, responseCode = "200",
+            responseDescription = "The token's state (RFC 7662 §2.2); active: false for a token the caller may "
+            + "not introspect")
+    @APIResponse(responseCode = "400", description = "invalid_request: no token, or a malformed form")
+    @APIResponse(responseCode = "401", description = "invalid_client: the caller could not be authenticated")
+    @APIResponse(responseCode = "429", description = "slow_down: too many failed authentications")
     public Uni<Response> introspect(MultivaluedMap<String, String> parameters,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
         OAuthForm form = new OAuthForm(parameters);

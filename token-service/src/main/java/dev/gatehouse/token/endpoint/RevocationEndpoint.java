@@ -13,6 +13,7 @@ import dev.gatehouse.token.issue.RevocationBudget;
 import dev.gatehouse.token.issue.RevocationList;
 import dev.gatehouse.token.issue.RevokedToken;
 import dev.gatehouse.token.issue.TokenVerifier;
+import dev.gatehouse.web.openapi.EmptyBodies;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,6 +28,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.MalformedClaimException;
 
@@ -63,6 +69,15 @@ public class RevocationEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Revoke an access token (RFC 7009)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthForms.TokenReference.class)))
+    @APIResponse(responseCode = "200", description = "Revoked, or not a live token (RFC 7009 §2.2: the same answer, "
+            + "without a body)", extensions = @Extension(name = EmptyBodies.EXTENSION, value = "true"))
+    @APIResponse(responseCode = "400", description = "invalid_request, or unauthorized_client: the token belongs "
+            + "to another client")
+    @APIResponse(responseCode = "401", description = "invalid_client: the caller could not be authenticated")
+    @APIResponse(responseCode = "429", description = "slow_down: too many revocations one by one, or failed "
+            + "authentications; Retry-After says when to try again")
     public Uni<Response> revoke(MultivaluedMap<String, String> parameters,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
         OAuthForm form = new OAuthForm(parameters);

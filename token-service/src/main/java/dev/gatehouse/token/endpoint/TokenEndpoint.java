@@ -3,6 +3,7 @@ package dev.gatehouse.token.endpoint;
 import dev.gatehouse.token.client.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.grant.GrantHandler;
+import dev.gatehouse.token.issue.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -18,6 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -46,6 +52,15 @@ public class TokenEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an access token (client_credentials)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthForms.TokenRequest.class)))
+    @APIResponseSchema(value = TokenResponse.class, responseCode = "200",
+            responseDescription = "The access token (RFC 6749 §5.1); never cached (Cache-Control: no-store)")
+    @APIResponse(responseCode = "400", description = "invalid_request, unauthorized_client, unsupported_grant_type, "
+            + "invalid_scope or invalid_target (RFC 6749 §5.2, RFC 8707 §2)")
+    @APIResponse(responseCode = "401", description = "invalid_client: the client could not be authenticated")
+    @APIResponse(responseCode = "429", description = "slow_down: too many failed authentications; Retry-After says "
+            + "when to try again")
     public Uni<Response> token(MultivaluedMap<String, String> parameters,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
         OAuthForm form = new OAuthForm(parameters);

@@ -1,6 +1,7 @@
 package dev.gatehouse.token.error;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gatehouse.web.problem.OAuthEndpoints;
 import dev.gatehouse.web.problem.Problem;
 import dev.gatehouse.web.problem.ProblemMappers;
 import jakarta.ws.rs.NotSupportedException;
@@ -47,7 +48,7 @@ public class OAuthExceptionMapper {
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response wrongMediaType(NotSupportedException e, UriInfo uri) {
-        if (uri.getPath().startsWith("/oauth2/")) {
+        if (OAuthEndpoints.serve(uri.getPath())) {
             return map(OAuthError.INVALID_REQUEST.because(
                     "Send the parameters as application/x-www-form-urlencoded"));
         }
@@ -62,7 +63,7 @@ public class OAuthExceptionMapper {
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response undecodable(IllegalArgumentException e, UriInfo uri) {
-        if (uri.getPath().startsWith("/oauth2/") && raisedWhileDecoding(e)) {
+        if (OAuthEndpoints.serve(uri.getPath()) && raisedWhileDecoding(e)) {
             return map(OAuthError.INVALID_REQUEST.because("The form could not be decoded: a malformed "
                     + "percent-escape (RFC 3986 §2.1)"));
         }

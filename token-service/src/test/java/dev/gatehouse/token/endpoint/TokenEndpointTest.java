@@ -1,5 +1,7 @@
 package dev.gatehouse.token.endpoint;
 
+import dev.gatehouse.testsupport.RawHttp;
+import dev.gatehouse.testsupport.Sql;
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.ServiceAccounts;
 import io.agroal.api.AgroalDataSource;
@@ -15,7 +17,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.gatehouse.testsupport.Sql;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -114,6 +115,24 @@ class TokenEndpointTest {
         oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).urlEncodingEnabled(false)
                 .contentType("application/x-www-form-urlencoded").body("grant_type=client_credentials&scope=%zz")
                 .post("/oauth2/token"), 400, "invalid_request");
+    }
+
+    @Test
+    void requestsRefusedBeforeTheEndpointRunsStillGetAnOAuthError() throws Exception {
+        // a NUL in the URL and a body over the size limit are refused by shared filters, the OAuth way here
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).urlEncodingEnabled(false)
+                .queryParam("x", "%00").formParam("grant_type", "client_credentials").post("/oauth2/token"), 400,
+                "invalid_request");
+        RawHttp.Answer tooLarge = RawHttp.exchange("POST /oauth2/token HTTP/1.1\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: 99999999",
+                "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.header("Content-Type")).startsWith("application/json");
+        assertThat(new io.restassured.path.json.JsonPath(tooLarge.body()).getString("error"))
+                .isEqualTo("invalid_request");
+        // a form sent with another media type is the endpoint's own invalid_request, not the APIs' 415 problem
+        oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).contentType(ContentType.TEXT)
+                .body("grant_type=client_credentials").post("/oauth2/token"), 400, "invalid_request");
     }
 
     @Test

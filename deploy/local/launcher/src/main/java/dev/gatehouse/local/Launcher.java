@@ -14,9 +14,10 @@ import java.util.Map;
  *   keygen     --dir DIR                     make the local stack's keys and admin credentials, once
  *   token      --dir DIR                     print a platform-admin access token from token-service
  *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
- *   smoke                                    the smoke test's checks, then the revocation check, against the
- *                                            running stack
+ *   smoke                                    the smoke test's checks, then the revocation and outage checks,
+ *                                            against the running stack
  *   revocation [--samples N]                 dead tokens stop on every service: measured delay, restart
+ *   outage-shutdown                          kill Kafka, keep issuing, stop token-service within a bound (run.sh)
  *   dmsa-e2e                                 the DMSA story of issue 4 against the running stack
  * </pre>
  */
@@ -37,7 +38,9 @@ public final class Launcher {
             case "token" -> AdminClient.printToken(options(rest));
             case "await-ready" -> ReadinessWait.run(rest);
             case "bench-setup" -> BenchSetup.run(options(rest));
-            case "smoke" -> SmokeCheck.run() == 0 ? RevocationCheck.run(20) : 1;
+            // the outage check goes last: it leaves the stack without Kafka and token-service
+            case "smoke" -> SmokeCheck.run() == 0 && RevocationCheck.run(20) == 0 ? OutageShutdownCheck.run() : 1;
+            case "outage-shutdown" -> OutageShutdownCheck.run();
             case "revocation" -> RevocationCheck.run(options(rest));
             case "dmsa-e2e" -> DmsaStory.run();
             default -> usage();
@@ -65,7 +68,8 @@ public final class Launcher {
     }
 
     private static int usage() {
-        System.err.println("usage: launcher postgres|provision|keygen|token|await-ready|smoke|revocation|dmsa-e2e [options]");
+        System.err.println("usage: launcher "
+                + "postgres|provision|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e [options]");
         System.exit(2);
         return 2;
     }
