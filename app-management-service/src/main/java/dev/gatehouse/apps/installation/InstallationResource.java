@@ -55,8 +55,8 @@ public class InstallationResource {
                     schema = @Schema(implementation = InstallationResponse.class)))
     @APIResponse(responseCode = "409",
             description = "Already installed; the app is off in the company or needs an install request (type "
-                    + "app-not-enabled, install-request-required); or it asks for high-risk permissions the company "
-                    + "forbids (high-risk-forbidden)")
+            + "app-not-enabled, install-request-required); or it asks for high-risk permissions the company "
+            + "forbids (high-risk-forbidden)")
     public Uni<Response> install(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") InstallCommand command, UriInfo uri) {
         caller.requireCompanyAdmin(companyId);
