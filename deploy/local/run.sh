@@ -32,7 +32,8 @@ KAFKA_BOOTSTRAP=${GATEHOUSE_KAFKA_BOOTSTRAP:-}
 KAFKA_PORT=${GATEHOUSE_KAFKA_PORT:-9092}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # Each service's JVM: a small heap, the serial collector and few malloc arenas keep one under 300 MB of RSS
-# under load (docs/benchmarks.md); GATEHOUSE_JAVA_OPTS replaces these.
+# under load (docs/benchmarks.md); GATEHOUSE_JAVA_OPTS replaces these. -Dvertx.disableURIValidation=true is always
+# added: libs/web's WellFormedUri then answers a malformed URI with a problem body instead of Quarkus's empty 400.
 read -r -a SERVICE_JAVA_OPTS <<<"${GATEHOUSE_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k}"
 LAUNCHER_DIR=$ROOT/deploy/local/launcher/target
 LAUNCHER_CP="$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*"
@@ -232,7 +233,8 @@ start_service() { # services entry (module:port:role)
     GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
     GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
     GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
-    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -Dvertx.disableURIValidation=true \
+    -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
 
 start_services() {

@@ -85,6 +85,14 @@ public abstract class OperationalEndpoints {
     }
 
     @Test
+    void aMalformedUriGetsAProblemBodyNotAnEmptyAnswer() throws IOException {
+        // RFC 3986 §2.1: "%" must start an escape of two hex digits
+        assertProblem(RawHttp.exchange("GET /q/health/live?x=%zz HTTP/1.1", new byte[0]), 400, "RFC 3986");
+        assertProblem(RawHttp.exchange("GET /q/health/live?x=% HTTP/1.1", new byte[0]), 400, "RFC 3986");
+        assertProblem(RawHttp.exchange("GET /nothing/%zz/here HTTP/1.1", new byte[0]), 400, "RFC 3986");
+    }
+
+    @Test
     void aChunkedBodyIsReadUnderTheSameLimit() throws IOException {
         String chunkedJson = "POST /admin/parked-events/" + java.util.UUID.randomUUID() + "/discard HTTP/1.1\r\n"
                 + "Authorization: Bearer " + TestTokens.platformAdmin().sign() + "\r\nContent-Type: application/json"

@@ -1,9 +1,6 @@
 package dev.gatehouse.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.gatehouse.events.EventJson;
 import dev.gatehouse.web.problem.OAuthEndpoints;
-import dev.gatehouse.web.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -16,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
 import java.util.Map;
+
 
 /**
  * The request size limits, refused with a body a client can read. Netty's HTTP decoder answers a request line or
@@ -64,7 +61,7 @@ public class HttpLimits {
 
     private void bodyTooLarge(RoutingContext context) {
         if (context.statusCode() == 413) {
-            refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes",
+            HttpErrors.refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes",
                     true);
         } else {
             context.next();
@@ -74,13 +71,13 @@ public class HttpLimits {
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.uri().length() > maxUriLength) {
-            refuse(context, 414, "URI Too Long", "The request URI is longer than " + maxUriLength + " characters",
+            HttpErrors.refuse(context, 414, "URI Too Long", "The request URI is longer than " + maxUriLength + " characters",
                     false);
         } else if (headerBytes(request.headers()) > maxHeaderBytes) {
-            refuse(context, 431, "Request Header Fields Too Large", "The request headers are larger than "
+            HttpErrors.refuse(context, 431, "Request Header Fields Too Large", "The request headers are larger than "
                     + maxHeaderBytes + " bytes", false);
         } else if (declaredBodyBytes(request) > maxBodyBytes) {
-            refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes
+            HttpErrors.refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes
                     + " bytes", true);
         } else if (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
                 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && !OAuthEndpoints.serve(request.path())) {
@@ -108,26 +105,5 @@ public class HttpLimits {
         } catch (NumberFormatException e) {
             return 0; // the codec refuses a malformed Content-Length itself
         }
-    }
-
-    private static void refuse(RoutingContext context, int status, String title, String detail, boolean close) {
-        boolean oauth = OAuthEndpoints.serve(context.request().path());
-        Object body = oauth ? Map.of("error", "invalid_request", "error_description", detail)
-                : new Problem(Problem.ABOUT_BLANK, title, status, detail, List.of());
-        String json;
-        try {
-            json = EventJson.mapper().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem body always serializes", e);
-        }
-        var response = context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, oauth ? "application/json" : Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (close) {
-            // the rest of the body is never read: end the connection rather than wait for it
-            response.putHeader(HttpHeaders.CONNECTION, "close")
-                    .endHandler(ended -> context.request().connection().close());
-        }
-        response.end(json);
     }
 }

@@ -12,42 +12,43 @@ import java.util.List;
  */
 final class OAuthForms {
 
-    private static final String CLIENT_ID = "The client's id, when it authenticates in the body (client_secret_post) "
-            + "or by assertion; with HTTP Basic (RFC 6749 §2.3.1) it goes in the Authorization header instead";
-    private static final String CLIENT_SECRET = "The client's secret (client_secret_post)";
-    private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer, with "
-            + "private_key_jwt (RFC 7523 §2.2)";
-    private static final String ASSERTION = "A JWT signed with one of the client's registered keys (RFC 7523 §3)";
-
     private OAuthForms() {
     }
 
+    /**
+     * How a client authenticates in the form (RFC 6749 §2.3.1 client_secret_post, or RFC 7523 private_key_jwt); with
+     * HTTP Basic the credentials go in the Authorization header instead.
+     */
+    @Schema(name = "ClientAuthentication")
+    record ClientAuthentication(
+            @Schema(description = "The client's id, with client_secret_post or an assertion")
+            @JsonProperty("client_id") String clientId,
+            @Schema(description = "The client's secret (client_secret_post)")
+            @JsonProperty("client_secret") String clientSecret,
+            @Schema(description = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer, with private_key_jwt "
+                    + "(RFC 7523 §2.2)") @JsonProperty("client_assertion_type") String clientAssertionType,
+            @Schema(description = "A JWT signed with one of the client's registered keys (RFC 7523 §3)")
+            @JsonProperty("client_assertion") String clientAssertion) {
+    }
+
     /** RFC 6749 §4.4.2, with RFC 8707 {@code resource} naming the company for an app's installation token. */
-    @Schema(name = "TokenRequest")
+    @Schema(name = "TokenRequest", allOf = ClientAuthentication.class)
     record TokenRequest(
             @Schema(required = true, enumeration = "client_credentials") @JsonProperty("grant_type") String grantType,
             @Schema(description = "Space-separated scopes (RFC 6749 §3.3); default: all the client's scopes")
             String scope,
-            @Schema(description = "urn:gatehouse:company:{companyId}: the company an app's installation token is "
-                    + "for (RFC 8707)") String resource,
+            @Schema(description = "The company an app's installation token is for (RFC 8707): "
+                    + "urn:gatehouse:company:{companyId}, or a URL ending in /companies/{companyId}") String resource,
             @Schema(description = "The same company by its id, for clients that cannot send resource")
-            @JsonProperty("company_id") String companyId,
-            @Schema(description = CLIENT_ID) @JsonProperty("client_id") String clientId,
-            @Schema(description = CLIENT_SECRET) @JsonProperty("client_secret") String clientSecret,
-            @Schema(description = ASSERTION_TYPE) @JsonProperty("client_assertion_type") String clientAssertionType,
-            @Schema(description = ASSERTION) @JsonProperty("client_assertion") String clientAssertion) {
+            @JsonProperty("company_id") String companyId) {
     }
 
     /** RFC 7662 §2.1 and RFC 7009 §2.1: the token, and the calling client's credentials. */
-    @Schema(name = "TokenReference")
+    @Schema(name = "TokenReference", allOf = ClientAuthentication.class)
     record TokenReference(
             @Schema(required = true, description = "The access token") String token,
             @Schema(description = "access_token; any other hint is ignored (RFC 7009 §2.1)")
-            @JsonProperty("token_type_hint") String tokenTypeHint,
-            @Schema(description = CLIENT_ID) @JsonProperty("client_id") String clientId,
-            @Schema(description = CLIENT_SECRET) @JsonProperty("client_secret") String clientSecret,
-            @Schema(description = ASSERTION_TYPE) @JsonProperty("client_assertion_type") String clientAssertionType,
-            @Schema(description = ASSERTION) @JsonProperty("client_assertion") String clientAssertion) {
+            @JsonProperty("token_type_hint") String tokenTypeHint) {
     }
 
     /** RFC 7662 §2.2; an installation token's answer adds what it grants now. */

@@ -130,6 +130,12 @@ class TokenEndpointTest {
         assertThat(tooLarge.header("Content-Type")).startsWith("application/json");
         assertThat(new io.restassured.path.json.JsonPath(tooLarge.body()).getString("error"))
                 .isEqualTo("invalid_request");
+        RawHttp.Answer malformedUri = RawHttp.exchange("POST /oauth2/token?x=%zz HTTP/1.1\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: 29",
+                "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8));
+        assertThat(malformedUri.status()).isEqualTo(400);
+        assertThat(new io.restassured.path.json.JsonPath(malformedUri.body()).getString("error"))
+                .isEqualTo("invalid_request");
         // a form sent with another media type is the endpoint's own invalid_request, not the APIs' 415 problem
         oauthError(given().auth().preemptive().basic(sa.clientId(), sa.secret()).contentType(ContentType.TEXT)
                 .body("grant_type=client_credentials").post("/oauth2/token"), 400, "invalid_request");

@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
+import static dev.gatehouse.local.StackCheck.env;
+
 /**
  * The platform-admin client's credentials (environment first, else the data folder's admin-client.env) and
  * tokens for it from token-service, with the client_credentials grant.
@@ -81,10 +83,5 @@ final class AdminClient {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -18,11 +18,14 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import static dev.gatehouse.local.StackCheck.env;
+import static dev.gatehouse.local.StackCheck.pass;
 
 /**
  * The developer-managed service account story, end to end over HTTP through the four running services (issue 4):
@@ -62,15 +65,7 @@ final class DmsaStory {
     }
 
     static int run() {
-        try {
-            new DmsaStory().story();
-            System.out.println("DMSA END-TO-END STORY PASSED");
-            return 0;
-        } catch (Exception | AssertionError e) {
-            System.out.println("  ✗ " + e.getMessage());
-            System.out.println("DMSA END-TO-END STORY FAILED");
-            return 1;
-        }
+        return StackCheck.verdict("DMSA END-TO-END STORY", () -> new DmsaStory().story());
     }
 
     private void story() throws Exception {
@@ -442,14 +437,5 @@ final class DmsaStory {
 
     private static void step(String what) {
         System.out.println("→ " + what);
-    }
-
-    private static void pass(String what) {
-        System.out.println("  ✓ " + what);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

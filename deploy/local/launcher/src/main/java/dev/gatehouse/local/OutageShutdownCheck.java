@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 
+import static dev.gatehouse.local.StackCheck.env;
+import static dev.gatehouse.local.StackCheck.pass;
+
 /**
  * The broker dies, and token-service neither stops issuing nor hangs on its way down. Under run.sh: Kafka is killed
  * (SIGKILL, as a crash would), token-service still issues {@link #TOKENS} tokens, then it is stopped gracefully
@@ -27,15 +30,7 @@ final class OutageShutdownCheck {
     }
 
     static int run() {
-        try {
-            new OutageShutdownCheck().check();
-            System.out.println("OUTAGE SHUTDOWN CHECK PASSED");
-            return 0;
-        } catch (Exception e) {
-            System.out.println("  ✗ " + e.getMessage());
-            System.out.println("OUTAGE SHUTDOWN CHECK FAILED");
-            return 1;
-        }
+        return StackCheck.verdict("OUTAGE SHUTDOWN CHECK", () -> new OutageShutdownCheck().check());
     }
 
     private void check() throws Exception {
@@ -93,14 +88,5 @@ final class OutageShutdownCheck {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void pass(String what) {
-        System.out.println("  ✓ " + what);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

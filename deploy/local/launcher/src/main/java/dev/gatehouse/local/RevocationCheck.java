@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static dev.gatehouse.local.StackCheck.env;
+import static dev.gatehouse.local.StackCheck.pass;
+
 /**
  * Dead tokens stop everywhere, measured against a running stack. A second platform-admin client is made; its
  * token, revoked through RFC 7009, must be refused by all four services (401 {@code invalid_token}) and the time
@@ -55,15 +58,7 @@ final class RevocationCheck {
     }
 
     static int run(int samples) {
-        try {
-            new RevocationCheck(samples).check();
-            System.out.println("REVOCATION CHECK PASSED");
-            return 0;
-        } catch (Exception e) {
-            System.out.println("  ✗ " + e.getMessage());
-            System.out.println("REVOCATION CHECK FAILED");
-            return 1;
-        }
+        return StackCheck.verdict("REVOCATION CHECK", () -> new RevocationCheck(samples).check());
     }
 
     private void check() throws Exception {
@@ -219,14 +214,5 @@ final class RevocationCheck {
 
     private static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    private static void pass(String what) {
-        System.out.println("  ✓ " + what);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

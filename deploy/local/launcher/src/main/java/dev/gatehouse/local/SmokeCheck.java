@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.gatehouse.local.StackCheck.env;
+import static dev.gatehouse.local.StackCheck.pass;
+
 /**
  * The smoke test's checks against a running stack. The platform-admin client gets a token from token-service; a
  * company and a project made with it through directory-service's API must show up as events in
@@ -34,15 +37,7 @@ final class SmokeCheck {
     }
 
     static int run() {
-        try {
-            new SmokeCheck().check();
-            System.out.println("SMOKE TEST PASSED");
-            return 0;
-        } catch (Exception e) {
-            System.out.println("  ✗ " + e.getMessage());
-            System.out.println("SMOKE TEST FAILED");
-            return 1;
-        }
+        return StackCheck.verdict("SMOKE TEST", () -> new SmokeCheck().check());
     }
 
     private void check() throws Exception {
@@ -99,14 +94,5 @@ final class SmokeCheck {
                     + " (expected " + expected + "): " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static void pass(String what) {
-        System.out.println("  ✓ " + what);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
