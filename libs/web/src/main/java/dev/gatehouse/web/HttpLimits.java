@@ -15,12 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
-
 /**
  * The request size limits, refused with a body a client can read. Netty's HTTP decoder answers a request line or
  * headers over its limits with an empty 414 or 431, and Quarkus's body limit an empty 413, all before any
  * application code. So the decoder's limits are set well above ours ({@code META-INF/microprofile-config.properties}
- * of this library), and this route, first on the router, applies ours: RFC 9457 problems (RFC 6749 §5.2 errors on
+ * of this library), and this route, early on the router, applies ours: RFC 9457 problems (RFC 6749 §5.2 errors on
  * the OAuth endpoints), and {@code Connection: close} when a body is refused unread (RFC 9110 §15.5.14).
  */
 @ApplicationScoped
@@ -61,8 +60,8 @@ public class HttpLimits {
 
     private void bodyTooLarge(RoutingContext context) {
         if (context.statusCode() == 413) {
-            HttpErrors.refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes",
-                    true);
+            HttpErrors.refuse(context, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes
+                    + " bytes", true);
         } else {
             context.next();
         }
@@ -71,8 +70,8 @@ public class HttpLimits {
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.uri().length() > maxUriLength) {
-            HttpErrors.refuse(context, 414, "URI Too Long", "The request URI is longer than " + maxUriLength + " characters",
-                    false);
+            HttpErrors.refuse(context, 414, "URI Too Long", "The request URI is longer than " + maxUriLength
+                    + " characters", false);
         } else if (headerBytes(request.headers()) > maxHeaderBytes) {
             HttpErrors.refuse(context, 431, "Request Header Fields Too Large", "The request headers are larger than "
                     + maxHeaderBytes + " bytes", false);
