@@ -30,17 +30,4 @@ public class AppRepository implements PanacheRepositoryBase<App, UUID> {
         request.appendKeyset(where, params, "createdAt", "id", false);
         return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
     }
-
-    /** A page of the apps a company can see (marketplace apps and its own) that have a published version. */
-    public Uni<List<App>> catalogue(UUID companyId, PageRequest request) {
-        StringBuilder where = new StringBuilder("(a.kind = :marketplace or a.owningCompanyId = :company) and exists ("
-                + "select 1 from AppVersion v where v.appId = a.id and v.status = :published)");
-        Map<String, Object> params = new HashMap<>();
-        params.put("marketplace", AppKind.marketplace);
-        params.put("company", companyId);
-        params.put("published", dev.gatehouse.apps.version.VersionStatus.published);
-        request.appendKeyset(where, params, "a.createdAt", "a.id", false);
-        return find("from App a where " + where + " order by a.createdAt, a.id", params)
-                .range(0, request.fetchSize() - 1).list();
-    }
 }

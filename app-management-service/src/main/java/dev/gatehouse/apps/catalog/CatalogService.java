@@ -1,6 +1,7 @@
 package dev.gatehouse.apps.catalog;
 
 import dev.gatehouse.apps.app.App;
+import dev.gatehouse.apps.app.AppKind;
 import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.apps.binding.AppBinding;
 import dev.gatehouse.apps.binding.AppBindingRepository;
@@ -14,6 +15,7 @@ import dev.gatehouse.apps.installation.InstallationRepository;
 import dev.gatehouse.apps.manifest.Manifests;
 import dev.gatehouse.apps.version.AppVersion;
 import dev.gatehouse.apps.version.PublishedVersions;
+import dev.gatehouse.apps.version.VersionStatus;
 import dev.gatehouse.events.apps.AppManifest;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
@@ -21,6 +23,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +51,7 @@ public class CatalogService {
 
     @WithSession
     public Uni<Page<CatalogEntry>> list(UUID companyId, PageRequest request) {
-        return directory.require(companyId).chain(company -> apps.catalogue(companyId, request).chain(rows -> {
+        return directory.require(companyId).chain(company -> catalogue(companyId, request).chain(rows -> {
             List<UUID> ids = rows.stream().map(a -> a.id).toList();
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(new Page<CatalogEntry>(List.of(), null));
@@ -81,5 +84,18 @@ public class CatalogService {
                 new CatalogEntry.LatestVersion(latest.version, highRisk, manifest),
                 installation == null ? null : new CatalogEntry.CurrentInstallation(installation.id,
                         installation.appVersion, installation.status));
+    }
+
+    /** A page of the apps a company can see (marketplace apps and its own) that have a published version. */
+    private Uni<List<App>> catalogue(UUID companyId, PageRequest request) {
+        StringBuilder where = new StringBuilder("(a.kind = :marketplace or a.owningCompanyId = :company) and exists ("
+                + "select 1 from AppVersion v where v.appId = a.id and v.status = :published)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("marketplace", AppKind.marketplace);
+        params.put("company", companyId);
+        params.put("published", VersionStatus.published);
+        request.appendKeyset(where, params, "a.createdAt", "a.id", false);
+        return apps.find("from App a where " + where + " order by a.createdAt, a.id", params)
+                .range(0, request.fetchSize() - 1).list();
     }
 }

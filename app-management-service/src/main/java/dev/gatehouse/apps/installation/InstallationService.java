@@ -6,9 +6,8 @@ import dev.gatehouse.apps.binding.AppBindingRepository;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.apps.company.Company;
 import dev.gatehouse.apps.company.CompanyDirectory;
-import dev.gatehouse.apps.version.PublishedVersions;
 import dev.gatehouse.apps.manifest.Manifests;
-import dev.gatehouse.apps.upgrade.UpgradeRequestRepository;
+import dev.gatehouse.apps.version.PublishedVersions;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.apps.AppInstalled;
 import dev.gatehouse.events.apps.AppUninstalled;
@@ -41,11 +40,11 @@ public class InstallationService {
     private final CompanyDirectory directory;
     private final PublishedVersions versions;
     private final InstallationEvents events;
-    private final UpgradeRequestRepository upgradeRequests;
+    private final PendingUpgrades upgradeRequests;
 
     public InstallationService(InstallationRepository installations, AppRepository apps,
             AppBindingRepository bindings, CompanyDirectory directory, PublishedVersions versions,
-            InstallationEvents events, UpgradeRequestRepository upgradeRequests) {
+            InstallationEvents events, PendingUpgrades upgradeRequests) {
         this.upgradeRequests = upgradeRequests;
         this.installations = installations;
         this.apps = apps;

@@ -12,16 +12,17 @@ import dev.gatehouse.apps.installation.InstallationStatus;
 import dev.gatehouse.apps.manifest.Manifests;
 import dev.gatehouse.apps.version.AppVersionRepository;
 import dev.gatehouse.apps.version.PublishedVersions;
+import dev.gatehouse.apps.version.VersionPublication;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
-import dev.gatehouse.events.apps.UpgradeRequestDecided;
-import dev.gatehouse.events.apps.UpgradeRequested;
-import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.events.apps.AppManifest;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.InstallationPermissionsChanged;
 import dev.gatehouse.events.apps.InstallationUpgraded;
+import dev.gatehouse.events.apps.UpgradeRequestDecided;
+import dev.gatehouse.events.apps.UpgradeRequested;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.web.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -45,7 +46,7 @@ import java.util.UUID;
  * A newer version's request supersedes an older pending one.
  */
 @ApplicationScoped
-public class UpgradeService {
+public class UpgradeService implements VersionPublication {
 
     private final InstallationRepository installations;
     private final InstallationService installationService;
@@ -68,6 +69,7 @@ public class UpgradeService {
     }
 
     /** Inside the publishing transaction: offers {@code version} to every installation on an older one. */
+    @Override
     public Uni<Void> published(App app, String version, AppManifest manifest, Actor actor) {
         Grant next = Grant.of(manifest);
         return installations.ofApp(app.id).chain(list -> {

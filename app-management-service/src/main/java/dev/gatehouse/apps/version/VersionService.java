@@ -3,7 +3,6 @@ package dev.gatehouse.apps.version;
 import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.manifest.Manifests;
-import dev.gatehouse.apps.upgrade.UpgradeService;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.apps.AppManifest;
@@ -32,9 +31,9 @@ public class VersionService {
 
     private final AppVersionRepository versions;
     private final OutboxWriter outbox;
-    private final UpgradeService upgrades;
+    private final VersionPublication upgrades;
 
-    public VersionService(AppVersionRepository versions, OutboxWriter outbox, UpgradeService upgrades) {
+    public VersionService(AppVersionRepository versions, OutboxWriter outbox, VersionPublication upgrades) {
         this.versions = versions;
         this.outbox = outbox;
         this.upgrades = upgrades;
@@ -75,7 +74,7 @@ public class VersionService {
 
     /**
      * Publishing a published version again changes nothing and publishes nothing. Publishing offers the version
-     * to every installation on an older one ({@link UpgradeService}), in the same transaction.
+     * to every installation on an older one ({@link VersionPublication}), in the same transaction.
      */
     @WithTransaction
     public Uni<AppVersion> publish(App app, String version, Actor actor) {

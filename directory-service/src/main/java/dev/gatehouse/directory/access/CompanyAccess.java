@@ -1,9 +1,5 @@
 package dev.gatehouse.directory.access;
 
-import dev.gatehouse.directory.membership.ProjectMember;
-import dev.gatehouse.directory.membership.ProjectMemberRepository;
-import dev.gatehouse.directory.user.DirectoryUser;
-import dev.gatehouse.directory.user.UserRepository;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.problem.ProblemException;
@@ -13,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Who may read and change a company's directory. People go by role (docs/security.md). An app goes by its
@@ -25,13 +20,11 @@ import java.util.stream.Collectors;
 public class CompanyAccess {
 
     private final Caller caller;
-    private final UserRepository users;
-    private final ProjectMemberRepository members;
+    private final TokenUsers users;
 
-    public CompanyAccess(Caller caller, UserRepository users, ProjectMemberRepository members) {
+    public CompanyAccess(Caller caller, TokenUsers users) {
         this.caller = caller;
         this.users = users;
-        this.members = members;
     }
 
     /** The company itself (name, id): any member, or any app installed there. */
@@ -71,36 +64,29 @@ public class CompanyAccess {
     @WithSession
     Uni<Visibility> appWith(UUID companyId, Tool tool, AccessLevel needed) {
         return appUser(companyId).chain(user -> {
-            AccessLevel granted = tool == null ? AccessLevel.NONE : user.permissions.level(tool);
+            AccessLevel granted = tool == null ? AccessLevel.NONE : user.permissions().level(tool);
             if (!granted.atLeast(needed)) {
-                throw ProblemException.forbidden("The " + (user.isApp() ? "installation" : "legacy service account")
+                throw ProblemException.forbidden("The " + (user.app() ? "installation" : "legacy service account")
                         + " grants " + tool.wireName() + " "
                         + granted.wireName() + "; this needs " + needed.wireName() + " or more");
             }
-            return visibility(user);
+            return users.projectsOf(user.id()).map(Visibility::new);
         });
     }
 
     @WithSession
-    Uni<DirectoryUser> appUser(UUID companyId) {
+    Uni<TokenUsers.TokenUser> appUser(UUID companyId) {
         caller.requireSameCompany(companyId);
         UUID userId = appUserId();
-        return users.findInCompany(companyId, userId).map(user -> {
-            boolean expected = user != null && (caller.isApp() ? user.isApp() : user.isLegacy());
-            if (!expected) {
-                throw ProblemException.forbidden("This token's user is not in this company's directory");
-            }
-            if (!user.isActive()) {
-                throw ProblemException.forbidden("The " + (user.isApp() ? "installation" : "legacy service account")
+        return users.find(companyId, userId).map(found -> {
+            TokenUsers.TokenUser user = found.filter(u -> caller.isApp() ? u.app() : u.legacy()).orElseThrow(
+                    () -> ProblemException.forbidden("This token's user is not in this company's directory"));
+            if (!user.active()) {
+                throw ProblemException.forbidden("The " + (user.app() ? "installation" : "legacy service account")
                         + " behind this token is " + user.managerStatus());
             }
             return user;
         });
-    }
-
-    private Uni<Visibility> visibility(DirectoryUser user) {
-        return members.ofUser(user.id).map(list -> new Visibility(list.stream().map((ProjectMember m) -> m.projectId)
-                .collect(Collectors.toUnmodifiableSet())));
     }
 
     private UUID appUserId() {

@@ -1,6 +1,5 @@
 package dev.gatehouse.directory.manageduser;
 
-import dev.gatehouse.directory.appuser.AppUserNames;
 import dev.gatehouse.directory.user.UserKind;
 import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.apps.LegacyServiceAccountState;

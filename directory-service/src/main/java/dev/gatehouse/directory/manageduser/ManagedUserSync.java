@@ -5,7 +5,7 @@ import dev.gatehouse.directory.company.CompanyRepository;
 import dev.gatehouse.directory.membership.MembershipService;
 import dev.gatehouse.directory.membership.ProjectMember;
 import dev.gatehouse.directory.membership.ProjectMemberRepository;
-import dev.gatehouse.directory.permission.PermissionSet;
+import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.directory.project.Project;
 import dev.gatehouse.directory.project.ProjectRepository;
 import dev.gatehouse.directory.user.DirectoryUser;

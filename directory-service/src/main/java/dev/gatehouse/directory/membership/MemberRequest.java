@@ -1,5 +1,6 @@
 package dev.gatehouse.directory.membership;
 
+
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gatehouse.directory.membership;
 
 import dev.gatehouse.directory.access.CompanyAccess;
-import dev.gatehouse.directory.permission.PermissionSet;
+import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.paging.Page;

@@ -1,7 +1,7 @@
 package dev.gatehouse.directory.membership;
 
 import dev.gatehouse.directory.DirectoryService;
-import dev.gatehouse.directory.permission.PermissionSet;
+import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.directory.project.Project;
 import dev.gatehouse.directory.project.ProjectService;
 import dev.gatehouse.directory.project.ProjectStatus;

@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.permission;
 
 import dev.gatehouse.directory.access.CompanyAccess;
+import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.directory.user.UserService;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;

@@ -2,6 +2,7 @@ package dev.gatehouse.directory.permission;
 
 import dev.gatehouse.directory.membership.ProjectMember;
 import dev.gatehouse.directory.membership.ProjectMemberRepository;
+import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.directory.project.ProjectService;
 import dev.gatehouse.directory.user.DirectoryUser;
 import dev.gatehouse.directory.user.UserService;

@@ -1,5 +1,7 @@
 package dev.gatehouse.directory.permission;
 
+import dev.gatehouse.directory.permissionset.PermissionSet;
+
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gatehouse.directory.user;
 
-import dev.gatehouse.directory.permission.PermissionSet;
-import dev.gatehouse.directory.permission.PermissionSetConverter;
+import dev.gatehouse.directory.permissionset.PermissionSet;
+import dev.gatehouse.directory.permissionset.PermissionSetConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

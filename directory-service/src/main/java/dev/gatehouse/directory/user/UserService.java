@@ -2,7 +2,7 @@ package dev.gatehouse.directory.user;
 
 import dev.gatehouse.directory.DirectoryService;
 import dev.gatehouse.directory.company.CompanyService;
-import dev.gatehouse.directory.permission.PermissionSet;
+import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;

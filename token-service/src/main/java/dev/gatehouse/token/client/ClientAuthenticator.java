@@ -6,14 +6,13 @@ import dev.gatehouse.events.token.ClientAuthenticationFailed;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.TokenService;
-import dev.gatehouse.token.endpoint.OAuthForm;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.error.OAuthException;
+import dev.gatehouse.token.oauth.OAuthForm;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;

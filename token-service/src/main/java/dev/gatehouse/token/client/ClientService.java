@@ -1,12 +1,12 @@
 package dev.gatehouse.token.client;
 
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.apps.AppClientIds;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppUpdated;
 import dev.gatehouse.events.apps.LegacyServiceAccountState;
-import dev.gatehouse.events.EventEnvelope;
-import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.token.ClientCreated;
 import dev.gatehouse.events.token.ClientDeleted;
 import dev.gatehouse.events.token.ClientDisabled;
@@ -19,10 +19,11 @@ import dev.gatehouse.events.token.TokenRevoked;
 import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.TokenService;
-import dev.gatehouse.token.company.KnownCompanyRepository;
 import dev.gatehouse.token.client.ClientResponses.ClientView;
 import dev.gatehouse.token.client.ClientResponses.Created;
 import dev.gatehouse.token.client.ClientResponses.NewSecret;
+import dev.gatehouse.token.company.KnownCompanyRepository;
+import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
@@ -87,7 +88,7 @@ public class ClientService {
             c.description = request.description();
             c.ownerType = owner.type();
             c.ownerId = owner.id();
-            c.grantTypes = "client_credentials";
+            c.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
             c.scopes = String.join(" ", distinct(request.scopes()));
             c.tokenLifetimeSeconds = request.tokenLifetimeSeconds() != null ? request.tokenLifetimeSeconds()
                     : (int) config.defaultTokenLifetime().toSeconds();
@@ -129,7 +130,7 @@ public class ClientService {
             c.description = app.description();
             c.ownerType = Client.OWNER_DEVELOPER_ORG;
             c.ownerId = app.developerOrgId();
-            c.grantTypes = "client_credentials";
+            c.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
             c.scopes = "";
             c.tokenLifetimeSeconds = (int) config.defaultTokenLifetime().toSeconds();
             c.signingAlgorithm = config.defaultSigningAlgorithm();
@@ -203,7 +204,7 @@ public class ClientService {
                 c.description = "Legacy service account (deprecated): migrate it to an app installation";
                 c.ownerType = owner.type();
                 c.ownerId = owner.id();
-                c.grantTypes = "client_credentials";
+                c.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
                 c.scopes = "";
                 c.tokenLifetimeSeconds = (int) config.defaultTokenLifetime().toSeconds();
                 c.signingAlgorithm = config.defaultSigningAlgorithm();

@@ -7,7 +7,7 @@ import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.TokenService;
-import dev.gatehouse.token.grant.ClientCredentialsGrant;
+import dev.gatehouse.token.oauth.GrantTypes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -74,7 +74,7 @@ public class PlatformAdminBootstrap {
         c.name = "Platform admin";
         c.description = "Created at first start from GATEHOUSE_ADMIN_CLIENT_ID";
         c.ownerType = Client.OWNER_PLATFORM;
-        c.grantTypes = ClientCredentialsGrant.TYPE;
+        c.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
         c.scopes = "";
         c.tokenLifetimeSeconds = (int) config.defaultTokenLifetime().toSeconds();
         c.signingAlgorithm = config.defaultSigningAlgorithm();

@@ -3,6 +3,7 @@ package dev.gatehouse.token.endpoint;
 import dev.gatehouse.token.client.ClientAuthenticator;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
+import dev.gatehouse.token.oauth.OAuthForm;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

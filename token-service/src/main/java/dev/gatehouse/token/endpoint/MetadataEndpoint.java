@@ -2,8 +2,8 @@ package dev.gatehouse.token.endpoint;
 
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.client.ClientAuthenticator;
-import dev.gatehouse.token.grant.ClientCredentialsGrant;
 import dev.gatehouse.token.key.KeyPairs;
+import dev.gatehouse.token.oauth.GrantTypes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +41,7 @@ public class MetadataEndpoint {
         m.put("jwks_uri", issuer + "/oauth2/jwks");
         m.put("introspection_endpoint", issuer + "/oauth2/introspect");
         m.put("revocation_endpoint", issuer + "/oauth2/revoke");
-        m.put("grant_types_supported", List.of(ClientCredentialsGrant.TYPE));
+        m.put("grant_types_supported", List.of(GrantTypes.CLIENT_CREDENTIALS));
         // No authorization endpoint: this server issues tokens to machine clients only.
         m.put("response_types_supported", List.of());
         m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);

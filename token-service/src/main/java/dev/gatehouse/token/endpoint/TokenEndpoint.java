@@ -4,6 +4,7 @@ import dev.gatehouse.token.client.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.grant.GrantHandler;
 import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.OAuthForm;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

@@ -2,12 +2,13 @@ package dev.gatehouse.token.grant;
 
 import dev.gatehouse.token.client.ClientAuthenticator;
 import dev.gatehouse.token.client.RegisteredClient;
-import dev.gatehouse.token.endpoint.OAuthForm;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
 import dev.gatehouse.token.issue.IssuanceRecorder;
 import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.GrantTypes;
+import dev.gatehouse.token.oauth.OAuthForm;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClientCredentialsGrant implements GrantHandler {
 
-    public static final String TYPE = "client_credentials";
+    public static final String TYPE = GrantTypes.CLIENT_CREDENTIALS;
     static final String PLATFORM_ADMIN = "platform_admin";
     static final String APP = "app";
     static final String LEGACY_SERVICE_ACCOUNT = "legacy_service_account";

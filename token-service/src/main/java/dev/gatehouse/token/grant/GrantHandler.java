@@ -1,8 +1,8 @@
 package dev.gatehouse.token.grant;
 
 import dev.gatehouse.token.client.ClientAuthenticator;
-import dev.gatehouse.token.endpoint.OAuthForm;
 import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.OAuthForm;
 import io.smallrye.mutiny.Uni;
 
 /** One OAuth grant type; the token endpoint picks the handler by {@code grant_type}. */

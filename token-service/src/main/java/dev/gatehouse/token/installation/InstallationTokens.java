@@ -1,8 +1,8 @@
 package dev.gatehouse.token.installation;
 
 import dev.gatehouse.events.apps.InstallationState;
-import dev.gatehouse.token.endpoint.OAuthForm;
 import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.oauth.OAuthForm;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

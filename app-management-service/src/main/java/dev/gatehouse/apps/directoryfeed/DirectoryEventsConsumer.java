@@ -1,12 +1,16 @@
-package dev.gatehouse.apps.company;
+package dev.gatehouse.apps.directoryfeed;
 
+import dev.gatehouse.apps.company.Company;
+import dev.gatehouse.apps.company.CompanyRepository;
+import dev.gatehouse.apps.company.Project;
+import dev.gatehouse.apps.company.ProjectRepository;
 import dev.gatehouse.apps.installation.FutureProjects;
 import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.directory.CompanyCreated;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.directory.ProjectArchived;
 import dev.gatehouse.events.directory.ProjectCreated;
-import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

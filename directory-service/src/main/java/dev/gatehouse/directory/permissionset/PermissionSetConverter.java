@@ -1,4 +1,4 @@
-package dev.gatehouse.directory.permission;
+package dev.gatehouse.directory.permissionset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

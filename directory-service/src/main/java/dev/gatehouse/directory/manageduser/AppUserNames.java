@@ -1,4 +1,4 @@
-package dev.gatehouse.directory.appuser;
+package dev.gatehouse.directory.manageduser;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package dev.gatehouse.directory.appuser;
+package dev.gatehouse.directory.manageduser;
 
 import org.junit.jupiter.api.Test;
 

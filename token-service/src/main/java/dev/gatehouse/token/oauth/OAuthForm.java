@@ -1,4 +1,4 @@
-package dev.gatehouse.token.endpoint;
+package dev.gatehouse.token.oauth;
 
 import dev.gatehouse.token.error.OAuthError;
 import jakarta.ws.rs.core.MultivaluedMap;

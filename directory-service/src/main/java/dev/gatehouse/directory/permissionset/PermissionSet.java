@@ -1,4 +1,4 @@
-package dev.gatehouse.directory.permission;
+package dev.gatehouse.directory.permissionset;
 
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;
