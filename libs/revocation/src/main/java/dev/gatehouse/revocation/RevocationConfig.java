@@ -28,4 +28,11 @@ public interface RevocationConfig {
     /** The longest pause between attempts to reach the broker. */
     @WithDefault("5s")
     Duration maxBackoff();
+
+    /**
+     * How often the feed asks the broker for the topic's partitions: one added since it started (more partitions
+     * for more load) is read from its beginning, so its revocations count as soon as this long after.
+     */
+    @WithDefault("30s")
+    Duration partitionCheckInterval();
 }

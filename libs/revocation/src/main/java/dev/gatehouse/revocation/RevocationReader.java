@@ -43,6 +43,7 @@ public final class RevocationReader implements Runnable {
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile Instant lastForget = Instant.EPOCH;
+    private Instant lastPartitionCheck = Instant.EPOCH;
 
     public RevocationReader(Map<String, Object> kafkaConfig, RevocationConfig config, Denylist denylist,
             Clock clock) {
@@ -93,6 +94,7 @@ public final class RevocationReader implements Runnable {
         List<TopicPartition> partitions = partitions(consumer);
         consumer.assign(partitions);
         seekToLookback(consumer, partitions);
+        lastPartitionCheck = clock.instant();
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, config.maxBackoff());
         while (running) {
             for (ConsumerRecord<String, String> record : consumer.poll(config.pollTimeout())) {
@@ -103,7 +105,37 @@ public final class RevocationReader implements Runnable {
                 LOG.infof("revocation feed caught up: %d revocations in force", denylist.size());
             }
             forgetExpiredNowAndThen();
+            partitions = withPartitionsAddedSince(consumer, partitions);
         }
+    }
+
+    /**
+     * Assigned partitions are fixed, so one added to the topic later would never be read: now and then, ask for the
+     * topic's partitions and read any new one from its beginning (it holds nothing older than itself). Positions in
+     * the partitions already read are kept.
+     */
+    private List<TopicPartition> withPartitionsAddedSince(KafkaConsumer<String, String> consumer,
+            List<TopicPartition> assigned) {
+        Instant now = clock.instant();
+        if (Duration.between(lastPartitionCheck, now).compareTo(config.partitionCheckInterval()) < 0) {
+            return assigned;
+        }
+        lastPartitionCheck = now;
+        // listTopics asks the broker; partitionsFor would answer from metadata cached for minutes
+        List<PartitionInfo> infos = consumer.listTopics(config.maxBackoff()).get(Topics.TOKEN_REVOCATION);
+        if (infos == null || infos.isEmpty()) {
+            return assigned;
+        }
+        List<TopicPartition> current = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> added = current.stream().filter(p -> !assigned.contains(p)).toList();
+        if (added.isEmpty()) {
+            return assigned;
+        }
+        consumer.assign(current);
+        consumer.seekToBeginning(added);
+        LOG.infof("revocation feed: reading %d partition(s) added to %s: %s", added.size(),
+                Topics.TOKEN_REVOCATION, added);
+        return current;
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {

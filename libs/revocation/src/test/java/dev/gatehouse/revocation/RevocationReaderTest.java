@@ -2,12 +2,16 @@ package dev.gatehouse.revocation;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.EventJson;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenRevoked;
 import dev.gatehouse.testsupport.EventSender;
 import dev.gatehouse.testsupport.KafkaBroker;
 import dev.gatehouse.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,6 +99,26 @@ class RevocationReaderTest {
         assertThat(reader.denylist.isDead("sa_y", jti, Instant.now())).isTrue();
     }
 
+    @Test
+    void aPartitionAddedToTheTopicWhileRunningIsReadToo() throws Exception {
+        Running running = start();
+        await().atMost(30, TimeUnit.SECONDS).until(running.reader::caughtUp);
+        int added;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            int now = admin.describeTopics(List.of(Topics.TOKEN_REVOCATION)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.TOKEN_REVOCATION).partitions().size();
+            admin.createPartitions(Map.of(Topics.TOKEN_REVOCATION, NewPartitions.increaseTo(now + 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+            added = now;
+        }
+        String jti = UUID.randomUUID().toString();
+        TokenRevoked revoked = TokenRevoked.one("sa_z", jti, "revoked_by_client", null, Instant.now().plusSeconds(600));
+        sendTo(added, EventJson.serialize(EventEnvelope.of(TokenEvents.TOKEN_REVOKED, "token-service", null,
+                Actor.system("token-service"), "sa_z", revoked)));
+
+        await().atMost(15, TimeUnit.SECONDS).until(() -> running.denylist.isDead("sa_z", jti, Instant.now()));
+    }
+
     private Running start() {
         Denylist denylist = new Denylist(LIFETIME);
         RevocationReader reader = new RevocationReader(Map.of("bootstrap.servers", kafka.bootstrapServers()),
@@ -114,12 +138,18 @@ class RevocationReaderTest {
     }
 
     private void sendRaw(String value) {
+        sendTo(null, value);
+    }
+
+    /** {@code value} to {@code partition} of the feed's topic, or to the one its key picks when null. */
+    private void sendTo(Integer partition, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Topics.TOKEN_REVOCATION, "sa_x", value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.TOKEN_REVOCATION, partition, "sa_x", value))
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -142,6 +172,10 @@ class RevocationReaderTest {
         }
 
         public Duration maxBackoff() {
+            return Duration.ofSeconds(1);
+        }
+
+        public Duration partitionCheckInterval() {
             return Duration.ofSeconds(1);
         }
     }

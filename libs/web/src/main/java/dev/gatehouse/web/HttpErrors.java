@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Error answers written straight to Vert.x, for requests refused before JAX-RS sees them: an RFC 9457 problem, or
@@ -22,7 +21,7 @@ final class HttpErrors {
     /** {@code close}: the rest of the request is never read, so the connection ends with the answer. */
     static void refuse(RoutingContext context, int status, String title, String detail, boolean close) {
         boolean oauth = OAuthEndpoints.serve(context.request().path());
-        Object body = oauth ? Map.of("error", "invalid_request", "error_description", detail)
+        Object body = oauth ? OAuthEndpoints.invalidRequestBody(detail)
                 : new Problem(Problem.ABOUT_BLANK, title, status, detail, List.of());
         String json;
         try {

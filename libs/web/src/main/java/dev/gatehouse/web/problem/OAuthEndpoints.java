@@ -26,6 +26,11 @@ public final class OAuthEndpoints {
     public static Response invalidRequest(String description) {
         return Response.status(400).type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache")
-                .entity(Map.of("error", "invalid_request", "error_description", description)).build();
+                .entity(invalidRequestBody(description)).build();
+    }
+
+    /** The body of an RFC 6749 §5.2 {@code invalid_request}. */
+    public static Map<String, String> invalidRequestBody(String description) {
+        return Map.of("error", "invalid_request", "error_description", description);
     }
 }
