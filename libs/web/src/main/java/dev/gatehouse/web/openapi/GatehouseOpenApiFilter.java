@@ -11,8 +11,18 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  */
 public class GatehouseOpenApiFilter implements OASFilter {
 
+    /** Said once for the whole document rather than on every operation: they are the HTTP layer's, not its. */
+    static final String LIMITS = "Any operation may also answer, with the same error bodies: 413 for a body over "
+            + "10 MiB, 414 for a URI over 4096 characters and 431 for headers over 20 KiB (the defaults of "
+            + "quarkus.http.limits.max-body-size, gatehouse.http.max-uri-length and gatehouse.http.max-header-size), "
+            + "and 400 for a URI that is not RFC 3986.";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getInfo() != null) {
+            String about = openAPI.getInfo().getDescription();
+            openAPI.getInfo().setDescription(about == null ? LIMITS : about + "\n\n" + LIMITS);
+        }
         ErrorResponses.describe(openAPI);
         NullableProperties.mark(openAPI);
         EmptyBodies.apply(openAPI);
