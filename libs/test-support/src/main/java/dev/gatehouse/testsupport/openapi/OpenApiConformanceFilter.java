@@ -49,7 +49,7 @@ public final class OpenApiConformanceFilter implements OrderedFilter {
         return response;
     }
 
-    /** Last, so it sees the answer exactly as the test does. */
+    /** First in the chain, so the answer reaches it last, as the test will see it. */
     @Override
     public int getOrder() {
         return HIGHEST_PRECEDENCE;
