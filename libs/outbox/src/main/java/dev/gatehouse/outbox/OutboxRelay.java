@@ -9,7 +9,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them published.
@@ -156,16 +156,24 @@ public final class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
             record.headers().add(HEADER_EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
             record.headers().add(HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+            Future<RecordMetadata> ack;
             try {
-                acks.add(producer.send(record));
+                ack = producer.send(record);
             } catch (RuntimeException e) {
-                acks.add(CompletableFuture.failedFuture(e));
+                ack = CompletableFuture.failedFuture(e);
+            }
+            acks.add(ack);
+            if (failedAtOnce(ack)) {
+                // The producer could not take this row (no metadata for its topic in time, say). A later row of
+                // the same aggregate must not go out before it, so nothing more is handed over; the rest of the
+                // batch is sent again next time, from this row on.
+                break;
             }
         }
         List<PendingEvent> published = new ArrayList<>();
         Map<PendingEvent, String> refused = new LinkedHashMap<>();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             PendingEvent row = batch.get(i);
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -187,6 +195,24 @@ public final class OutboxRelay {
             }
         }
         return new Outcome(published, refused, null);
+    }
+
+    /** A send the producer answered at once with a failure that may pass (not one that refuses the row for good). */
+    private static boolean failedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !refusedForGood(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** Kafka's answers that no retry changes for this record; anything else (broker away, timeouts) may pass. */

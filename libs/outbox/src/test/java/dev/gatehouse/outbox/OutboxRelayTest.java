@@ -125,7 +125,10 @@ class OutboxRelayTest {
             }
             int sequence = Integer.parseInt(r.value().replaceAll(".*\"sequence\": ?(\\d+).*", "$1"));
             Integer previous = lastSequencePerAggregate.put(r.key(), sequence);
-            assertThat(previous == null ? -1 : previous).as("order of aggregate %s", r.key()).isLessThan(sequence);
+            assertThat(previous == null ? -1 : previous).as("order of aggregate %s: %s", r.key(),
+                    received.stream().filter(x -> x.key().equals(r.key())).map(x -> x.partition() + "@" + x.offset()
+                            + "=" + x.value().replaceAll(".*\"sequence\": ?(\\d+).*", "$1")).toList())
+                    .isLessThan(sequence);
         }
         assertThat(unpublishedCount()).isZero();
     }
