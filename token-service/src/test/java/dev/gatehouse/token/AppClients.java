@@ -3,9 +3,9 @@ package dev.gatehouse.token;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.token.client.Client;
 import dev.gatehouse.token.client.ClientOwner;
-import dev.gatehouse.token.client.ClientRequests;
-import dev.gatehouse.token.client.ClientResponses;
-import dev.gatehouse.token.client.ClientService;
+import dev.gatehouse.token.clientadmin.ClientRegistration;
+import dev.gatehouse.token.clientadmin.ClientRequests;
+import dev.gatehouse.token.clientadmin.ClientResponses;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * App clients for tests. In the running system app-management events create them (the apps issue); until then a
- * test creates one through the same {@link ClientService} those events will use.
+ * App clients for tests. In the running system {@code AppRegistered} creates them without a secret
+ * ({@code ManagedClients}) and a developer adds one; a test that only needs a developer organization's client with
+ * a secret makes both in one step here.
  */
 public final class AppClients {
 
@@ -22,7 +23,7 @@ public final class AppClients {
     }
 
     public static ClientResponses.Created createFor(UUID developerOrgId) {
-        ClientService clients = Arc.container().instance(ClientService.class).get();
+        ClientRegistration clients = Arc.container().instance(ClientRegistration.class).get();
         try {
             return VertxContextSupport.subscribeAndAwait(() -> clients.create(
                     new ClientOwner(Client.OWNER_DEVELOPER_ORG, developerOrgId),

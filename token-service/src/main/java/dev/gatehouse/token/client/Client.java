@@ -1,5 +1,6 @@
 package dev.gatehouse.token.client;
 
+import dev.gatehouse.token.oauth.GrantTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -95,6 +96,48 @@ public class Client {
 
     @Version
     public long version;
+
+    /**
+     * A new, enabled client that may use client_credentials. Tokens carry whole-second {@code iat}, so its cutoff
+     * is whole seconds too: tokens from this second count.
+     */
+    public static Client register(String clientId, String name, String description, ClientOwner owner,
+            List<String> scopes, int tokenLifetimeSeconds, String signingAlgorithm, String actorId, Instant now) {
+        Client c = new Client();
+        c.clientId = clientId;
+        c.name = name;
+        c.description = description;
+        c.ownerType = owner.type();
+        c.ownerId = owner.id();
+        c.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
+        c.scopes = String.join(" ", scopes);
+        c.tokenLifetimeSeconds = tokenLifetimeSeconds;
+        c.signingAlgorithm = signingAlgorithm;
+        c.enabled = true;
+        c.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
+        c.createdAt = now;
+        c.createdBy = actorId;
+        c.updatedAt = now;
+        c.updatedBy = actorId;
+        return c;
+    }
+
+    public ClientOwner owner() {
+        return new ClientOwner(ownerType, ownerId);
+    }
+
+    public void touch(String actorId, Instant now) {
+        updatedAt = now;
+        updatedBy = actorId;
+    }
+
+    /** Enabled again (its old tokens stay dead); returns whether that changed anything. */
+    public boolean enable() {
+        boolean change = !enabled;
+        enabled = true;
+        disabledReason = null;
+        return change;
+    }
 
     /**
      * Every token issued so far stops being valid, and the returned instant is the new cutoff. Tokens carry

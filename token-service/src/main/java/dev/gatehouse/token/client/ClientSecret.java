@@ -32,6 +32,22 @@ public class ClientSecret {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    public static ClientSecret of(String clientId, byte[] secretHash, Instant now) {
+        ClientSecret secret = new ClientSecret();
+        secret.id = UUID.randomUUID();
+        secret.clientId = clientId;
+        secret.secretHash = secretHash;
+        secret.createdAt = now;
+        return secret;
+    }
+
+    /** Live secrets expire at {@code grace} at the latest (a rotation's grace period). */
+    public void expireBy(Instant grace) {
+        if (expiresAt == null || expiresAt.isAfter(grace)) {
+            expiresAt = grace;
+        }
+    }
+
     public boolean liveAt(Instant now) {
         return expiresAt == null || expiresAt.isAfter(now);
     }

@@ -1,6 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
-import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.OAuthForm;

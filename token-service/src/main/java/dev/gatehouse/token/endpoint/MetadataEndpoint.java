@@ -1,7 +1,7 @@
 package dev.gatehouse.token.endpoint;
 
 import dev.gatehouse.token.TokenConfig;
-import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.key.KeyPairs;
 import dev.gatehouse.token.oauth.GrantTypes;
 import jakarta.annotation.security.PermitAll;

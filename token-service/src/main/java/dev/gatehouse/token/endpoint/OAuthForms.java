@@ -1,7 +1,7 @@
 package dev.gatehouse.token.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.gatehouse.token.oauth.OAuthForm;
+import dev.gatehouse.token.oauth.TokenRequest;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -6,7 +6,7 @@ import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenRevoked;
 import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenService;
-import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.error.OAuthException;
 import dev.gatehouse.token.issue.RevocationBudget;

@@ -1,10 +1,11 @@
 package dev.gatehouse.token.endpoint;
 
-import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.grant.GrantHandler;
 import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.OAuthForm;
+import dev.gatehouse.token.oauth.TokenRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -41,11 +42,11 @@ import java.util.stream.Collectors;
 public class TokenEndpoint {
 
     private final ClientAuthenticator authenticator;
-    private final Map<String, GrantHandler> grants;
+    private final Map<Class<?>, GrantHandler<?>> grants;
 
-    public TokenEndpoint(ClientAuthenticator authenticator, Instance<GrantHandler> handlers) {
+    public TokenEndpoint(ClientAuthenticator authenticator, Instance<GrantHandler<?>> handlers) {
         this.authenticator = authenticator;
-        this.grants = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType,
+        this.grants = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::requestType,
                 Function.identity()));
     }
 
@@ -67,20 +68,24 @@ public class TokenEndpoint {
         OAuthForm form = new OAuthForm(parameters);
         ClientAuthenticator.Credentials credentials = ClientAuthenticator.extract(authorization, form);
         String grantType = form.require("grant_type");
-        GrantHandler handler = grants.get(grantType);
+        // The client is authenticated before anything else about the request is judged, so an unauthenticated
+        // caller learns nothing from the other errors (RFC 6749 §5.2 lists invalid_client first).
         return authenticator.authenticate(credentials, SourceAddress.of(request))
                 .chain(client -> {
-                    if (handler == null) {
-                        throw OAuthError.UNSUPPORTED_GRANT_TYPE.because("Grant type '" + grantType
-                                + "' is not supported");
-                    }
+                    TokenRequest tokenRequest = TokenRequest.parse(grantType, form);
                     if (!client.client().grantTypes().contains(grantType)) {
                         throw OAuthError.UNAUTHORIZED_CLIENT.because("This client may not use " + grantType);
                     }
-                    return handler.handle(client, form);
+                    return handle(client, tokenRequest);
                 })
                 .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .header("Pragma", "no-cache").build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R extends TokenRequest> Uni<TokenResponse> handle(ClientAuthenticator.Authenticated client, R request) {
+        GrantHandler<R> handler = (GrantHandler<R>) grants.get(request.getClass());
+        return handler.handle(client, request);
     }
 
     /** RFC 6749 §4.4.2: the request is form-encoded; anything else is an invalid request, said the OAuth way. */

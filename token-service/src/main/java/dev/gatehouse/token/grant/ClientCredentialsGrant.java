@@ -1,14 +1,14 @@
 package dev.gatehouse.token.grant;
 
-import dev.gatehouse.token.client.ClientAuthenticator;
+import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
 import dev.gatehouse.token.issue.IssuanceRecorder;
 import dev.gatehouse.token.issue.TokenResponse;
-import dev.gatehouse.token.oauth.GrantTypes;
-import dev.gatehouse.token.oauth.OAuthForm;
+import dev.gatehouse.token.oauth.Scopes;
+import dev.gatehouse.token.oauth.TokenRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,9 +23,8 @@ import java.util.UUID;
  * a legacy service account's client gets one for its directory user.
  */
 @ApplicationScoped
-public class ClientCredentialsGrant implements GrantHandler {
+public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientCredentials> {
 
-    public static final String TYPE = GrantTypes.CLIENT_CREDENTIALS;
     static final String PLATFORM_ADMIN = "platform_admin";
     static final String APP = "app";
     static final String LEGACY_SERVICE_ACCOUNT = "legacy_service_account";
@@ -42,20 +41,18 @@ public class ClientCredentialsGrant implements GrantHandler {
     }
 
     @Override
-    public String grantType() {
-        return TYPE;
+    public Class<TokenRequest.ClientCredentials> requestType() {
+        return TokenRequest.ClientCredentials.class;
     }
 
     @Override
-    public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated, OAuthForm form) {
+    public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
+            TokenRequest.ClientCredentials request) {
         RegisteredClient client = authenticated.client();
-        if (client.isApp()) {
-            Optional<UUID> company = InstallationTokens.selector(form);
-            if (company.isPresent()) {
-                return forInstallation(authenticated, form, company.get());
-            }
+        if (client.isApp() && request.company().isPresent()) {
+            return forInstallation(authenticated, request, request.company().get());
         }
-        List<String> scopes = Scopes.grant(form.get("scope"), client.scopes());
+        List<String> scopes = Scopes.grant(request.scope(), client.scopes());
         // The platform's own clients administer Gatehouse (docs/security.md); a legacy service account acts as its
         // directory user, judged by that user's permissions; nobody else gets a role this way.
         List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN)
@@ -71,11 +68,11 @@ public class ClientCredentialsGrant implements GrantHandler {
      * {@code app} role and the manifest's scopes (or the requested subset). Without a company an app client gets a
      * token for itself that only lists where it is installed (app-management {@code GET /app/installations}).
      */
-    private Uni<TokenResponse> forInstallation(ClientAuthenticator.Authenticated authenticated, OAuthForm form,
-            UUID companyId) {
+    private Uni<TokenResponse> forInstallation(ClientAuthenticator.Authenticated authenticated,
+            TokenRequest.ClientCredentials request, UUID companyId) {
         RegisteredClient client = authenticated.client();
         return installations.requireActive(client.clientId(), companyId).chain(state -> {
-            List<String> scopes = Scopes.grant(form.get("scope"), state.scopes());
+            List<String> scopes = Scopes.grant(request.scope(), state.scopes());
             AccessToken token = issuer.issue(client.clientId(), state.appUserId().toString(), companyId, scopes,
                     List.of(APP), client.tokenLifetimeSeconds(), client.signingAlgorithm(),
                     Map.of(InstallationTokens.INSTALLATION_ID, state.installationId().toString()));

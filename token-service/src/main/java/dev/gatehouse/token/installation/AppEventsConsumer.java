@@ -1,12 +1,12 @@
 package dev.gatehouse.token.installation;
 
 import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppUpdated;
 import dev.gatehouse.events.apps.AppsEvents;
-import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
-import dev.gatehouse.token.client.ClientService;
+import dev.gatehouse.token.clientadmin.ManagedClients;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,10 +25,10 @@ public class AppEventsConsumer {
     static final String CONSUMER = "token.apps";
 
     private final IdempotentConsumer consumer;
-    private final ClientService clients;
+    private final ManagedClients clients;
     private final InstallationProjection installations;
 
-    public AppEventsConsumer(IdempotentConsumer consumer, ClientService clients,
+    public AppEventsConsumer(IdempotentConsumer consumer, ManagedClients clients,
             InstallationProjection installations) {
         this.consumer = consumer;
         this.clients = clients;

@@ -6,8 +6,8 @@ import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
 import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.authentication.SecretUsage;
 import dev.gatehouse.token.client.RegisteredClient;
-import dev.gatehouse.token.client.SecretUsage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,11 +1,11 @@
 package dev.gatehouse.token.legacy;
 
 import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.LegacyServiceAccountState;
-import dev.gatehouse.events.Topics;
 import dev.gatehouse.outbox.IdempotentConsumer;
-import dev.gatehouse.token.client.ClientService;
+import dev.gatehouse.token.clientadmin.ManagedClients;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,9 +24,9 @@ public class LegacyServiceAccountsConsumer {
     static final String CONSUMER = "token.legacy-service-accounts";
 
     private final IdempotentConsumer consumer;
-    private final ClientService clients;
+    private final ManagedClients clients;
 
-    public LegacyServiceAccountsConsumer(IdempotentConsumer consumer, ClientService clients) {
+    public LegacyServiceAccountsConsumer(IdempotentConsumer consumer, ManagedClients clients) {
         this.consumer = consumer;
         this.clients = clients;
         consumer.register(CONSUMER, Topics.APPS_LEGACY_SERVICE_ACCOUNT, event -> AppsEvents

@@ -3,3 +3,4 @@
  * grant types. Nothing here depends on another token-service package.
  */
 package dev.gatehouse.token.oauth;
+

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+import dev.gatehouse.testsupport.Sql;
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.PlatformClients;
 import dev.gatehouse.token.ServiceAccounts;
@@ -12,7 +13,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.gatehouse.testsupport.Sql;
 
 import java.util.List;
 import java.util.UUID;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;

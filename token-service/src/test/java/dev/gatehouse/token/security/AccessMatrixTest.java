@@ -1,7 +1,7 @@
 package dev.gatehouse.token.security;
 
-import dev.gatehouse.testsupport.AccessMatrix;
 import dev.gatehouse.testsupport.AccessMatrix.Endpoint;
+import dev.gatehouse.testsupport.AccessMatrix;
 import dev.gatehouse.token.AppClients;
 import dev.gatehouse.token.Companies;
 import dev.gatehouse.token.PlatformClients;

@@ -1,6 +1,7 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
-import dev.gatehouse.token.client.ClientResponses.ClientView;
+import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -32,18 +33,23 @@ import java.util.function.Function;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppClientResource {
 
-    private final ClientService clients;
+    private final ClientRegistration registration;
+    private final ClientSecrets secrets;
+    private final ManagedClients managed;
     private final Caller caller;
 
-    public AppClientResource(ClientService clients, Caller caller) {
-        this.clients = clients;
+    public AppClientResource(ClientRegistration registration, ClientSecrets secrets, ManagedClients managed,
+            Caller caller) {
+        this.registration = registration;
+        this.secrets = secrets;
+        this.managed = managed;
         this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The app client, with its secrets' ids and dates (never the secrets)")
     public Uni<ClientView> get(@PathParam("clientId") String clientId) {
-        return asDeveloper(clientId, owner -> clients.get(owner, clientId));
+        return asDeveloper(clientId, owner -> registration.get(owner, clientId));
     }
 
     @POST
@@ -54,7 +60,7 @@ public class AppClientResource {
     @APIResponse(responseCode = "409", description = "The client already has the most live secrets it may hold")
     public Uni<Response> rotate(@PathParam("clientId") String clientId,
             @RequestBody(required = false) ClientRequests.Rotate request) {
-        return asDeveloper(clientId, owner -> clients.rotate(owner, clientId,
+        return asDeveloper(clientId, owner -> secrets.rotate(owner, clientId,
                 request == null ? null : request.previousSecretsExpireAt(), caller.actor()))
                 .map(SecretResponses::created);
     }
@@ -64,7 +70,7 @@ public class AppClientResource {
     @Operation(summary = "Revoke one secret")
     public Uni<ClientView> revokeSecret(@PathParam("clientId") String clientId,
             @PathParam("secretId") UUID secretId) {
-        return asDeveloper(clientId, owner -> clients.revokeSecret(owner, clientId, secretId, caller.actor()));
+        return asDeveloper(clientId, owner -> secrets.revoke(owner, clientId, secretId, caller.actor()));
     }
 
     @POST
@@ -73,12 +79,12 @@ public class AppClientResource {
     @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
             responseDescription = "The new secret, shown this once; every other secret and token is revoked")
     public Uni<Response> regenerate(@PathParam("clientId") String clientId) {
-        return asDeveloper(clientId, owner -> clients.regenerate(owner, clientId, caller.actor()))
+        return asDeveloper(clientId, owner -> secrets.regenerate(owner, clientId, caller.actor()))
                 .map(SecretResponses::created);
     }
 
     private <T> Uni<T> asDeveloper(String clientId, Function<ClientOwner, Uni<T>> action) {
-        return clients.appClientOwner(clientId).chain(owner -> {
+        return managed.appClientOwner(clientId).chain(owner -> {
             caller.requireDeveloperOf(owner.id());
             return action.apply(owner);
         });

@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

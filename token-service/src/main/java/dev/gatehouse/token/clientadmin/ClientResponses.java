@@ -1,8 +1,12 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.events.EventJson;
+import dev.gatehouse.token.authentication.ClientAuthenticator;
+import dev.gatehouse.token.client.Client;
+import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.client.ClientSecret;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,13 +1,17 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
-import dev.gatehouse.events.token.ClientCreated;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.TokenService;
-import dev.gatehouse.token.oauth.GrantTypes;
+import dev.gatehouse.token.client.Client;
+import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.client.ClientRepository;
+import dev.gatehouse.token.client.ClientSecret;
+import dev.gatehouse.token.client.ClientSecretRepository;
+import dev.gatehouse.token.client.SecretHasher;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -17,9 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.List;
 
 /**
  * On start, creates the platform-admin client from {@code GATEHOUSE_ADMIN_CLIENT_ID} and
@@ -37,9 +42,11 @@ public class PlatformAdminBootstrap {
     private final ClientSecretRepository secrets;
     private final SecretHasher hasher;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
     public PlatformAdminBootstrap(TokenConfig config, ClientRepository clients, ClientSecretRepository secrets,
-            SecretHasher hasher, OutboxWriter outbox) {
+            SecretHasher hasher, OutboxWriter outbox, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.clients = clients;
         this.secrets = secrets;
@@ -68,31 +75,13 @@ public class PlatformAdminBootstrap {
     }
 
     private Uni<Void> create(String clientId, String secret) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Client c = new Client();
-        c.clientId = clientId;
-        c.name = "Platform admin";
-        c.description = "Created at first start from GATEHOUSE_ADMIN_CLIENT_ID";
-        c.ownerType = Client.OWNER_PLATFORM;
-        c.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
-        c.scopes = "";
-        c.tokenLifetimeSeconds = (int) config.defaultTokenLifetime().toSeconds();
-        c.signingAlgorithm = config.defaultSigningAlgorithm();
-        c.enabled = true;
-        c.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
-        c.createdAt = now;
-        c.createdBy = TokenService.NAME;
-        c.updatedAt = now;
-        c.updatedBy = TokenService.NAME;
-        ClientSecret s = new ClientSecret();
-        s.id = UUID.randomUUID();
-        s.clientId = clientId;
-        s.secretHash = hasher.hash(secret);
-        s.createdAt = now;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Client c = Client.register(clientId, "Platform admin", "Created at first start from GATEHOUSE_ADMIN_CLIENT_ID",
+                ClientOwner.PLATFORM, List.of(), (int) config.defaultTokenLifetime().toSeconds(),
+                config.defaultSigningAlgorithm(), TokenService.NAME, now);
+        ClientSecret s = ClientSecret.of(clientId, hasher.hash(secret), now);
         return clients.persist(c).chain(() -> secrets.persist(s)).chain(() -> clients.flush())
                 .chain(() -> outbox.append(EventEnvelope.of(TokenEvents.CLIENT_CREATED, TokenService.NAME, null,
-                        Actor.system(TokenService.NAME), clientId, new ClientCreated(clientId, c.name,
-                                c.ownerType, null, c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds,
-                                c.signingAlgorithm))));
+                        Actor.system(TokenService.NAME), clientId, ClientChanges.created(c))));
     }
 }

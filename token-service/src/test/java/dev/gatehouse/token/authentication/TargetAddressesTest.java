@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
+
+import dev.gatehouse.token.client.SecretHasher;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
@@ -6,6 +6,9 @@ import dev.gatehouse.events.token.ClientAuthenticationFailed;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.client.ClientCache;
+import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.client.SecretHasher;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.error.OAuthException;
 import dev.gatehouse.token.oauth.OAuthForm;

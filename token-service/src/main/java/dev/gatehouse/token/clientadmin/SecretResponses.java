@@ -1,6 +1,6 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
-import dev.gatehouse.token.client.ClientResponses.NewSecret;
+import dev.gatehouse.token.clientadmin.ClientResponses.NewSecret;
 import jakarta.ws.rs.core.Response;
 
 /** The HTTP answer carrying a new secret: 201, and never stored by any cache on the way. */

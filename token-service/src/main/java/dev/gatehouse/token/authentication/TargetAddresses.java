@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
 
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.sqlclient.Pool;

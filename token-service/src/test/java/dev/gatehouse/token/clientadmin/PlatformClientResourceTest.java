@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
 import dev.gatehouse.testsupport.Sql;
 import dev.gatehouse.token.PlatformClients;

@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.web.problem.ProblemException;

@@ -1,8 +1,9 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.AppClients;
 import dev.gatehouse.token.ServiceAccounts;
+import dev.gatehouse.token.client.SecretHasher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;

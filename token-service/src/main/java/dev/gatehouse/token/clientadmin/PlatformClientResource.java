@@ -1,6 +1,7 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
-import dev.gatehouse.token.client.ClientResponses.ClientView;
+import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.security.Caller;
@@ -39,11 +40,16 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformClientResource {
 
-    private final ClientService clients;
+    private final ClientRegistration registration;
+    private final ClientSecrets secrets;
+    private final ClientSwitch toggle;
     private final Caller caller;
 
-    public PlatformClientResource(ClientService clients, Caller caller) {
-        this.clients = clients;
+    public PlatformClientResource(ClientRegistration registration, ClientSecrets secrets, ClientSwitch toggle,
+            Caller caller) {
+        this.registration = registration;
+        this.secrets = secrets;
+        this.toggle = toggle;
         this.caller = caller;
     }
 
@@ -56,7 +62,7 @@ public class PlatformClientResource {
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ClientRequests.Create request,
             UriInfo uri) {
         caller.requirePlatformAdmin();
-        return clients.create(ClientOwner.PLATFORM, request, caller.actor())
+        return registration.create(ClientOwner.PLATFORM, request, caller.actor())
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.clientId()).build())
                         .header("Cache-Control", "no-store").entity(created).build());
     }
@@ -65,7 +71,7 @@ public class PlatformClientResource {
     @Operation(summary = "List the platform-admin clients (no secrets)")
     public Uni<Page<ClientView>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         caller.requirePlatformAdmin();
-        return clients.list(ClientOwner.PLATFORM, PageRequest.of(limit, cursor));
+        return registration.list(ClientOwner.PLATFORM, PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -73,7 +79,7 @@ public class PlatformClientResource {
     @Operation(summary = "One platform-admin client, with its secrets' ids and dates (never the secrets)")
     public Uni<ClientView> get(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return clients.get(ClientOwner.PLATFORM, clientId);
+        return registration.get(ClientOwner.PLATFORM, clientId);
     }
 
     @DELETE
@@ -83,7 +89,7 @@ public class PlatformClientResource {
     @APIResponse(responseCode = "409", description = "It is the last enabled platform client (last-platform-client)")
     public Uni<Response> delete(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return clients.delete(ClientOwner.PLATFORM, clientId, caller.actor()).map(x -> Response.noContent().build());
+        return registration.delete(ClientOwner.PLATFORM, clientId, caller.actor()).map(x -> Response.noContent().build());
     }
 
     @POST
@@ -95,7 +101,7 @@ public class PlatformClientResource {
     public Uni<Response> rotate(@PathParam("clientId") String clientId,
             @RequestBody(required = false) ClientRequests.Rotate request) {
         caller.requirePlatformAdmin();
-        return clients.rotate(ClientOwner.PLATFORM, clientId,
+        return secrets.rotate(ClientOwner.PLATFORM, clientId,
                         request == null ? null : request.previousSecretsExpireAt(), caller.actor())
                 .map(SecretResponses::created);
     }
@@ -106,7 +112,7 @@ public class PlatformClientResource {
     public Uni<ClientView> revokeSecret(@PathParam("clientId") String clientId,
             @PathParam("secretId") UUID secretId) {
         caller.requirePlatformAdmin();
-        return clients.revokeSecret(ClientOwner.PLATFORM, clientId, secretId, caller.actor());
+        return secrets.revoke(ClientOwner.PLATFORM, clientId, secretId, caller.actor());
     }
 
     @POST
@@ -116,7 +122,7 @@ public class PlatformClientResource {
             responseDescription = "The new secret, shown this once; every other secret and token is revoked")
     public Uni<Response> regenerate(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return clients.regenerate(ClientOwner.PLATFORM, clientId, caller.actor()).map(SecretResponses::created);
+        return secrets.regenerate(ClientOwner.PLATFORM, clientId, caller.actor()).map(SecretResponses::created);
     }
 
     @POST
@@ -127,7 +133,7 @@ public class PlatformClientResource {
     public Uni<ClientView> disable(@PathParam("clientId") String clientId,
             @RequestBody(required = false) @Valid ClientRequests.Disable request) {
         caller.requirePlatformAdmin();
-        return clients.disable(ClientOwner.PLATFORM, clientId, request == null ? null : request.reason(),
+        return toggle.disable(ClientOwner.PLATFORM, clientId, request == null ? null : request.reason(),
                 caller.actor());
     }
 
@@ -136,7 +142,7 @@ public class PlatformClientResource {
     @Operation(summary = "Enable a disabled platform-admin client (its old tokens stay dead)")
     public Uni<ClientView> enable(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return clients.enable(ClientOwner.PLATFORM, clientId, caller.actor());
+        return toggle.enable(ClientOwner.PLATFORM, clientId, caller.actor());
     }
 
     @POST
@@ -144,6 +150,6 @@ public class PlatformClientResource {
     @Operation(summary = "Revoke every token issued to this client so far, on every service")
     public Uni<ClientView> revokeTokens(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return clients.revokeTokens(ClientOwner.PLATFORM, clientId, caller.actor());
+        return toggle.revokeTokens(ClientOwner.PLATFORM, clientId, caller.actor());
     }
 }

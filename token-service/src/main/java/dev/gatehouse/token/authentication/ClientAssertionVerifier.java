@@ -1,6 +1,7 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
 
 import dev.gatehouse.token.TokenConfig;
+import dev.gatehouse.token.client.RegisteredClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;

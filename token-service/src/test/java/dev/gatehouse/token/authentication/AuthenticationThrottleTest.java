@@ -1,4 +1,4 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.authentication;
 
 import dev.gatehouse.token.ServiceAccounts;
 import io.quarkus.test.junit.QuarkusTest;

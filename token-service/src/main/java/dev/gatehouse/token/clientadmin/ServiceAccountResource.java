@@ -1,6 +1,7 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
-import dev.gatehouse.token.client.ClientResponses.ClientView;
+import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.security.Caller;
@@ -38,11 +39,16 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceAccountResource {
 
-    private final ClientService clients;
+    private final ClientRegistration registration;
+    private final ClientSecrets secrets;
+    private final ClientSwitch toggle;
     private final Caller caller;
 
-    public ServiceAccountResource(ClientService clients, Caller caller) {
-        this.clients = clients;
+    public ServiceAccountResource(ClientRegistration registration, ClientSecrets secrets, ClientSwitch toggle,
+            Caller caller) {
+        this.registration = registration;
+        this.secrets = secrets;
+        this.toggle = toggle;
         this.caller = caller;
     }
 
@@ -55,7 +61,7 @@ public class ServiceAccountResource {
     public Uni<Response> create(@PathParam("companyId") UUID companyId,
             @Valid @NotNull(message = "a JSON body is required") ClientRequests.Create request, UriInfo uri) {
         caller.requireCompanyAdmin(companyId);
-        return clients.create(ClientOwner.company(companyId), request, caller.actor())
+        return registration.create(ClientOwner.company(companyId), request, caller.actor())
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.clientId()).build())
                         .header("Cache-Control", "no-store").entity(created).build());
     }
@@ -65,7 +71,7 @@ public class ServiceAccountResource {
     public Uni<Page<ClientView>> list(@PathParam("companyId") UUID companyId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         caller.requireCompanyAdmin(companyId);
-        return clients.list(ClientOwner.company(companyId), PageRequest.of(limit, cursor));
+        return registration.list(ClientOwner.company(companyId), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -73,7 +79,7 @@ public class ServiceAccountResource {
     @Operation(summary = "One service account, with its secrets' ids and dates (never the secrets)")
     public Uni<ClientView> get(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
-        return clients.get(ClientOwner.company(companyId), clientId);
+        return registration.get(ClientOwner.company(companyId), clientId);
     }
 
     @PATCH
@@ -85,7 +91,7 @@ public class ServiceAccountResource {
     public Uni<ClientView> update(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
             @Valid @NotNull(message = "a JSON body is required") ClientRequests.Update patch) {
         caller.requireCompanyAdmin(companyId);
-        return clients.update(ClientOwner.company(companyId), clientId, patch, caller.actor());
+        return registration.update(ClientOwner.company(companyId), clientId, patch, caller.actor());
     }
 
     @DELETE
@@ -97,7 +103,7 @@ public class ServiceAccountResource {
             + "app-management (legacy-managed)")
     public Uni<Response> delete(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
-        return clients.delete(ClientOwner.company(companyId), clientId, caller.actor())
+        return registration.delete(ClientOwner.company(companyId), clientId, caller.actor())
                 .map(x -> Response.noContent().build());
     }
 
@@ -110,7 +116,7 @@ public class ServiceAccountResource {
     public Uni<Response> rotate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
             @RequestBody(required = false) ClientRequests.Rotate request) {
         caller.requireCompanyAdmin(companyId);
-        return clients.rotate(ClientOwner.company(companyId), clientId,
+        return secrets.rotate(ClientOwner.company(companyId), clientId,
                         request == null ? null : request.previousSecretsExpireAt(), caller.actor())
                 .map(SecretResponses::created);
     }
@@ -121,7 +127,7 @@ public class ServiceAccountResource {
     public Uni<ClientView> revokeSecret(@PathParam("companyId") UUID companyId,
             @PathParam("clientId") String clientId, @PathParam("secretId") UUID secretId) {
         caller.requireCompanyAdmin(companyId);
-        return clients.revokeSecret(ClientOwner.company(companyId), clientId, secretId, caller.actor());
+        return secrets.revoke(ClientOwner.company(companyId), clientId, secretId, caller.actor());
     }
 
     @POST
@@ -131,7 +137,7 @@ public class ServiceAccountResource {
             responseDescription = "The new secret, shown this once; every other secret and token is revoked")
     public Uni<Response> regenerate(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
-        return clients.regenerate(ClientOwner.company(companyId), clientId, caller.actor())
+        return secrets.regenerate(ClientOwner.company(companyId), clientId, caller.actor())
                 .map(SecretResponses::created);
     }
 
@@ -141,7 +147,7 @@ public class ServiceAccountResource {
     public Uni<ClientView> disable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
             @RequestBody(required = false) @Valid ClientRequests.Disable request) {
         caller.requireCompanyAdmin(companyId);
-        return clients.disable(ClientOwner.company(companyId), clientId, request == null ? null : request.reason(),
+        return toggle.disable(ClientOwner.company(companyId), clientId, request == null ? null : request.reason(),
                 caller.actor());
     }
 
@@ -150,7 +156,7 @@ public class ServiceAccountResource {
     @Operation(summary = "Enable a disabled service account")
     public Uni<ClientView> enable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
-        return clients.enable(ClientOwner.company(companyId), clientId, caller.actor());
+        return toggle.enable(ClientOwner.company(companyId), clientId, caller.actor());
     }
 
     @POST
@@ -159,6 +165,6 @@ public class ServiceAccountResource {
     public Uni<ClientView> revokeTokens(@PathParam("companyId") UUID companyId,
             @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
-        return clients.revokeTokens(ClientOwner.company(companyId), clientId, caller.actor());
+        return toggle.revokeTokens(ClientOwner.company(companyId), clientId, caller.actor());
     }
 }

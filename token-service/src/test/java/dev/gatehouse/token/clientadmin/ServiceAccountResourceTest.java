@@ -1,6 +1,9 @@
-package dev.gatehouse.token.client;
+package dev.gatehouse.token.clientadmin;
 
+import dev.gatehouse.testsupport.Sql;
 import dev.gatehouse.testsupport.TestTokens;
+import dev.gatehouse.token.Companies;
+import dev.gatehouse.token.client.SecretHasher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -8,8 +11,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.gatehouse.testsupport.Sql;
-import dev.gatehouse.token.Companies;
 
 import java.time.Duration;
 import java.time.Instant;
