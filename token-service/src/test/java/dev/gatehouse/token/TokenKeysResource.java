@@ -9,6 +9,9 @@ import java.util.Map;
 /** Fresh keys and platform-admin credentials for each test JVM, so no key material or secret lives in git. */
 public class TokenKeysResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The first platform admin's account, created at start like the admin client. */
+    public static final String ADMIN_EMAIL = "admin@gatehouse.test";
+
     @Override
     public Map<String, String> start() {
         return Map.of("gatehouse.token.key-encryption-key", random(32),
@@ -16,7 +19,9 @@ public class TokenKeysResource implements QuarkusTestResourceLifecycleManager {
                 "gatehouse.token.issuer", dev.gatehouse.testsupport.TestTokens.ISSUER,
                 "gatehouse.token.admin-client-id", "test-platform-admin",
                 "gatehouse.token.admin-client-secret",
-                Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(random(33))));
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(random(33))),
+                "gatehouse.sign-in.admin-email", ADMIN_EMAIL,
+                "gatehouse.sign-in.admin-password", random(24));
     }
 
     private static String random(int bytes) {

@@ -9,6 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,6 +75,17 @@ public class GroupCommitOutbox {
                                 emitter.fail(failure);
                             }
                         }))));
+    }
+
+    /**
+     * Appends {@code event} on the caller's connection, inside the caller's transaction, for an event that must
+     * commit with a change made in that same transaction (a refresh token's rotation and the token it issued).
+     */
+    public Future<Void> appendOn(SqlClient sql, EventEnvelope event) {
+        String envelope = EventJson.serialize(event);
+        return sql.preparedQuery(INSERT).execute(Tuple.of(new UUID[] {event.eventId()},
+                new String[] {requireRegistered(event).topic()}, new String[] {event.aggregateId()},
+                new String[] {event.eventType()}, new String[] {envelope})).mapEmpty();
     }
 
     private void enqueue(Pending pending) {

@@ -27,9 +27,9 @@ public class DeadTokenAugmentor implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object clientId = jwt.getClaim("client_id");
             Instant issuedAt = jwt.getIssuedAtTime() > 0 ? Instant.ofEpochSecond(jwt.getIssuedAtTime()) : null;
-            if (feed.isDead(clientId == null ? null : text(clientId), jwt.getTokenID(), issuedAt)) {
+            if (feed.isDead(text(jwt.getClaim("client_id")), jwt.getSubject(), jwt.getTokenID(),
+                    text(jwt.getClaim("grant_id")), issuedAt)) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("the access token has been revoked"));
             }
         }
@@ -37,6 +37,6 @@ public class DeadTokenAugmentor implements SecurityIdentityAugmentor {
     }
 
     private static String text(Object claim) {
-        return claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
+        return claim == null ? null : claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
     }
 }

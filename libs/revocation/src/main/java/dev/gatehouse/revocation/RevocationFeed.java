@@ -44,8 +44,8 @@ public class RevocationFeed {
         }
     }
 
-    public boolean isDead(String clientId, String jti, Instant issuedAt) {
-        return denylist.isDead(clientId, jti, issuedAt);
+    public boolean isDead(String clientId, String subject, String jti, String grantId, Instant issuedAt) {
+        return denylist.isDead(clientId, subject, jti, grantId, issuedAt);
     }
 
     public boolean caughtUp() {

@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Client authentication at the OAuth endpoints (RFC 6749 §2.3): {@code client_secret_basic} or
- * {@code client_secret_post}, never both at once. An unknown client and a wrong secret get the same
+ * Client authentication at the OAuth endpoints (RFC 6749 §2.3): {@code client_secret_basic},
+ * {@code client_secret_post} or {@code private_key_jwt}, never two at once; a public client only names itself
+ * ({@code none}, RFC 6749 §3.2.1), which a confidential client may not do. An unknown client and a wrong secret get the same
  * {@code invalid_client} after the same work; only a client that proved its secret learns it is disabled. Every
  * failure is recorded as a {@code ClientAuthenticationFailed} event and counted by {@link AuthenticationThrottle}.
  */
@@ -41,6 +42,8 @@ public class ClientAuthenticator {
     public static final String BASIC = "client_secret_basic";
     public static final String POST = "client_secret_post";
     public static final String PRIVATE_KEY_JWT = "private_key_jwt";
+    /** A public client (RFC 6749 §2.1) names itself with {@code client_id} and proves nothing; PKCE ties its code. */
+    public static final String NONE = "none";
     static final String FAILED = "Client authentication failed";
     /** Longer than any client id we issue; refused before any lookup, so it cannot fill the cache. */
     static final int MAX_CLIENT_ID_LENGTH = 200;
@@ -103,7 +106,8 @@ public class ClientAuthenticator {
         if (inForm) {
             return new Credentials(form.require("client_id"), form.require("client_secret"), POST);
         }
-        throw OAuthError.INVALID_CLIENT.because("Client authentication is required");
+        return form.get("client_id").map(id -> new Credentials(id, null, NONE))
+                .orElseThrow(() -> OAuthError.INVALID_CLIENT.because("Client authentication is required"));
     }
 
     /** RFC 7523 §2.2: the client id is the assertion's subject (and client_id, if also sent, must match). */
@@ -150,7 +154,9 @@ public class ClientAuthenticator {
         Instant now = Instant.now();
         Uni<Authenticated> attempt = credentials.clientId().length() > MAX_CLIENT_ID_LENGTH
                 ? Uni.createFrom().failure(new Failure("unknown_client", FAILED))
-                : PRIVATE_KEY_JWT.equals(credentials.method()) ? byAssertion(credentials) : bySecret(credentials, now);
+                : PRIVATE_KEY_JWT.equals(credentials.method()) ? byAssertion(credentials)
+                : NONE.equals(credentials.method()) ? asPublicClient(credentials)
+                : bySecret(credentials, now);
         return attempt
                 .invoke(ok -> throttle.succeeded(credentials.clientId(), sourceAddress))
                 .onFailure(Failure.class).invoke(e -> throttle.failed(credentials.clientId(), sourceAddress))
@@ -159,6 +165,22 @@ public class ClientAuthenticator {
 
     private Uni<Authenticated> bySecret(Credentials credentials, Instant now) {
         return clients.find(credentials.clientId()).map(client -> verify(client, credentials, now));
+    }
+
+    /** Only a public client may authenticate by its id alone; a confidential one must prove its secret. */
+    private Uni<Authenticated> asPublicClient(Credentials credentials) {
+        return clients.find(credentials.clientId()).map(found -> {
+            if (found.isEmpty()) {
+                throw new Failure("unknown_client", FAILED);
+            }
+            if (!found.get().publicClient()) {
+                throw new Failure("no_credentials", "Client authentication is required");
+            }
+            if (!found.get().enabled()) {
+                throw new Failure("disabled", "Client is disabled");
+            }
+            return new Authenticated(found.get(), null, NONE);
+        });
     }
 
     /** Verifies the assertion and records its jti: a second use of it is a replay (the insert finds it taken). */

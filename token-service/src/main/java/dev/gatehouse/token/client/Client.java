@@ -21,6 +21,8 @@ public class Client {
     public static final String OWNER_COMPANY = "company";
     public static final String OWNER_DEVELOPER_ORG = "developer_org";
     public static final String OWNER_PLATFORM = "platform";
+    /** The platform's own applications that people sign in to (the console, developer tools): no consent asked. */
+    public static final String OWNER_FIRST_PARTY = "first_party";
 
     @Id
     @Column(name = "client_id", columnDefinition = "text")
@@ -79,6 +81,18 @@ public class Client {
     public UUID legacyUserId;
 
     /** Tokens issued before this instant are revoked ({@code revoke-tokens}, disable, delete, regenerate). */
+    /** Space-separated absolute URIs, compared exactly (RFC 9700 §2.1); empty for clients without sign-in. */
+    @Column(name = "redirect_uris", nullable = false, columnDefinition = "text")
+    public String redirectUris = "";
+
+    /** Where RP-initiated logout may send the browser back to (OpenID Connect RP-Initiated Logout §2). */
+    @Column(name = "post_logout_redirect_uris", nullable = false, columnDefinition = "text")
+    public String postLogoutRedirectUris = "";
+
+    /** A public client (RFC 6749 §2.1) has no secret; PKCE alone ties its code to it. */
+    @Column(name = "public_client", nullable = false)
+    public boolean publicClient;
+
     @Column(name = "tokens_valid_after", nullable = false)
     public Instant tokensValidAfter;
 
@@ -164,6 +178,14 @@ public class Client {
 
     public List<String> scopeList() {
         return split(scopes);
+    }
+
+    public List<String> redirectUriList() {
+        return split(redirectUris);
+    }
+
+    public List<String> postLogoutRedirectUriList() {
+        return split(postLogoutRedirectUris);
     }
 
     public List<String> grantTypeList() {

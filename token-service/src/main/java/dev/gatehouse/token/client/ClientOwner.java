@@ -7,6 +7,7 @@ public record ClientOwner(String type, UUID id) {
 
     /** The platform's own clients: their tokens carry {@code platform_admin}. */
     public static final ClientOwner PLATFORM = new ClientOwner(Client.OWNER_PLATFORM, null);
+    public static final ClientOwner FIRST_PARTY = new ClientOwner(Client.OWNER_FIRST_PARTY, null);
 
     public static ClientOwner company(UUID companyId) {
         return new ClientOwner(Client.OWNER_COMPANY, companyId);

@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public record RegisteredClient(String clientId, ClientOwner owner, List<String> grantTypes, List<String> scopes,
         int tokenLifetimeSeconds, String signingAlgorithm, boolean enabled, Instant tokensValidAfter, String jwks,
-        String jwksUri, List<Secret> secrets, UUID legacyUserId) {
+        String jwksUri, List<Secret> secrets, UUID legacyUserId, String name, List<String> redirectUris,
+        List<String> postLogoutRedirectUris, boolean publicClient) {
 
     /** One secret: its id, keyed hash, and expiry (null: until revoked). */
     public record Secret(UUID id, byte[] hash, Instant expiresAt) {
@@ -24,7 +25,8 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
         return new RegisteredClient(c.clientId, new ClientOwner(c.ownerType, c.ownerId), List.copyOf(c.grantTypeList()),
                 List.copyOf(c.scopeList()), c.tokenLifetimeSeconds, c.signingAlgorithm, c.enabled, c.tokensValidAfter,
                 c.jwks, c.jwksUri, secrets.stream().map(s -> new Secret(s.id, s.secretHash.clone(), s.expiresAt))
-                        .toList(), c.legacyUserId);
+                        .toList(), c.legacyUserId, c.name, List.copyOf(c.redirectUriList()),
+                List.copyOf(c.postLogoutRedirectUriList()), c.publicClient);
     }
 
     public boolean isPlatform() {
@@ -39,6 +41,11 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
     /** A legacy service account's client: its tokens act as the account's directory user. */
     public boolean isLegacy() {
         return legacyUserId != null;
+    }
+
+    /** One of the platform's own applications people sign in to: they are never asked for consent. */
+    public boolean isFirstParty() {
+        return Client.OWNER_FIRST_PARTY.equals(owner.type());
     }
 
     public boolean hasRegisteredKeys() {

@@ -1,15 +1,9 @@
 package dev.gatehouse.token.client;
 
-import dev.gatehouse.token.TokenConfig;
+import dev.gatehouse.token.crypto.OpaqueTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -23,36 +17,22 @@ import java.util.List;
 public class SecretHasher {
 
     public static final String PREFIX = "gatehouse_cs_";
-    private static final int SECRET_BYTES = 32;
 
-    private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
+    private final OpaqueTokens tokens;
     /** Compared against when the client is unknown, so unknown and wrong take the same work. */
     private final byte[] decoy;
 
-    public SecretHasher(TokenConfig config) {
-        byte[] raw = Base64.getDecoder().decode(config.secretHashKey().strip());
-        if (raw.length < 32) {
-            throw new IllegalStateException("gatehouse.token.secret-hash-key must be at least 32 bytes, base64");
-        }
-        this.key = new SecretKeySpec(raw, "HmacSHA256");
+    public SecretHasher(OpaqueTokens tokens) {
+        this.tokens = tokens;
         this.decoy = hash(newSecret());
     }
 
     public String newSecret() {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return tokens.newValue(PREFIX);
     }
 
     public byte[] hash(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return tokens.hash(secret);
     }
 
     /** The secret among {@code candidates} that {@code presented} matches, or null. Every candidate is compared. */

@@ -12,6 +12,8 @@ import dev.gatehouse.token.client.ClientSecretRepository;
 import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
 import dev.gatehouse.token.clientadmin.ClientResponses.Created;
 import dev.gatehouse.token.company.KnownCompanyRepository;
+import dev.gatehouse.token.oauth.FirstPartyScopes;
+import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
@@ -72,6 +74,68 @@ public class ClientRegistration {
                     .map(added -> new Created(c.clientId, added.plain(), added.secret().id,
                             ClientView.of(c, List.of(added.secret()))));
         }).onFailure(UniqueViolation::is).transform(e -> duplicate(name));
+    }
+
+    /**
+     * One of the platform's own applications people sign in to: the authorization code and refresh token grants,
+     * exact redirect URIs, and a secret (shown once) unless it is a public client.
+     */
+    @WithTransaction
+    public Uni<Created> createFirstParty(ClientRequests.FirstPartyCreate request, Actor actor) {
+        String name = request.name().strip();
+        boolean publicClient = Boolean.TRUE.equals(request.publicClient());
+        List<String> redirects = RedirectUris.valid("redirectUris", request.redirectUris(), publicClient);
+        List<String> logoutRedirects = RedirectUris.valid("postLogoutRedirectUris", request.postLogoutRedirectUris(),
+                publicClient);
+        ClientOwner owner = ClientOwner.FIRST_PARTY;
+        return requireFreeName(owner, name, null).chain(() -> {
+            Client c = Client.register(newClientId(owner), name, request.description(), owner,
+                    List.of(FirstPartyScopes.OPENID, FirstPartyScopes.PROFILE, FirstPartyScopes.EMAIL,
+                            FirstPartyScopes.OFFLINE_ACCESS),
+                    (int) config.defaultTokenLifetime().toSeconds(), config.defaultSigningAlgorithm(), actor.id(),
+                    changes.now());
+            c.grantTypes = GrantTypes.AUTHORIZATION_CODE + " " + GrantTypes.REFRESH_TOKEN;
+            c.redirectUris = String.join(" ", redirects);
+            c.postLogoutRedirectUris = String.join(" ", logoutRedirects);
+            c.publicClient = publicClient;
+            Uni<Created> stored = clients.persist(c).chain(() -> clients.flush())
+                    .call(() -> changes.emit(TokenEvents.CLIENT_CREATED, c, actor, ClientChanges.created(c)))
+                    .replaceWith(() -> new Created(c.clientId, null, null, ClientView.of(c, List.of())));
+            return publicClient ? stored : stored.chain(() -> secretIssuer.first(c, actor))
+                    .map(added -> new Created(c.clientId, added.plain(), added.secret().id,
+                            ClientView.of(c, List.of(added.secret()))));
+        }).onFailure(UniqueViolation::is).transform(e -> duplicate(name));
+    }
+
+    /** Renames a first-party client or changes where it may send people back to. */
+    @WithTransaction
+    public Uni<ClientView> updateFirstParty(String clientId, ClientRequests.FirstPartyUpdate patch, Actor actor) {
+        String name = patch.name() == null ? null : patch.name().strip();
+        ClientOwner owner = ClientOwner.FIRST_PARTY;
+        return changes.find(owner, clientId)
+                .call(c -> name == null ? Uni.createFrom().voidItem() : requireFreeName(owner, name, clientId))
+                .chain(c -> {
+                    if (name != null) {
+                        c.name = name;
+                    }
+                    if (patch.description() != null) {
+                        c.description = patch.description();
+                    }
+                    if (patch.redirectUris() != null) {
+                        c.redirectUris = String.join(" ", RedirectUris.valid("redirectUris", patch.redirectUris(),
+                                c.publicClient));
+                    }
+                    if (patch.postLogoutRedirectUris() != null) {
+                        c.postLogoutRedirectUris = String.join(" ", RedirectUris.valid("postLogoutRedirectUris",
+                                patch.postLogoutRedirectUris(), c.publicClient));
+                    }
+                    changes.touch(c, actor);
+                    return clients.flush().call(() -> changes.emit(TokenEvents.CLIENT_UPDATED, c, actor,
+                            new ClientUpdated(c.clientId, c.name, c.description, c.scopeList(),
+                                    c.tokenLifetimeSeconds)))
+                            .chain(() -> changes.view(c));
+                })
+                .onFailure(UniqueViolation::is).transform(e -> duplicate(name));
     }
 
     @WithSession
@@ -140,11 +204,16 @@ public class ClientRegistration {
                 .chain(c -> clients.delete(c)).replaceWithVoid();
     }
 
-    /** {@code pa_} or {@code sa_} and 128 random bits: a shape PresentedClientId recognises as an id. */
+    /** {@code pa_}, {@code fp_} or {@code sa_} and 128 random bits: a shape PresentedClientId recognises as an id. */
     private String newClientId(ClientOwner owner) {
         byte[] b = new byte[16];
         random.nextBytes(b);
-        return (owner.type().equals(Client.OWNER_PLATFORM) ? "pa_" : "sa_") + HexFormat.of().formatHex(b);
+        String prefix = switch (owner.type()) {
+            case Client.OWNER_PLATFORM -> "pa_";
+            case Client.OWNER_FIRST_PARTY -> "fp_";
+            default -> "sa_";
+        };
+        return prefix + HexFormat.of().formatHex(b);
     }
 
     private Uni<Void> requireFreeName(ClientOwner owner, String name, String except) {

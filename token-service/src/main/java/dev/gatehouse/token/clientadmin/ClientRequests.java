@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,6 +53,35 @@ public final class ClientRequests {
             @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
             @Schema(type = SchemaType.OBJECT, description = JWKS) JsonNode jwks,
             @Size(max = 2000, message = "must be at most 2000 characters") String jwksUri) {
+    }
+
+    /**
+     * {@code POST /first-party-clients}: one of the platform's own applications people sign in to. A confidential
+     * client (the default; a server-side web app such as the console) gets a secret, shown once; a public one (a
+     * command-line tool, a native app) gets none and proves itself with PKCE alone.
+     */
+    @Schema(name = "FirstPartyClientCreate")
+    public record FirstPartyCreate(
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            String name,
+            @Size(max = 1000, message = "must be at most 1000 characters") String description,
+            @NotNull(message = "is required") @Size(min = 1, max = 10, message = "must list 1 to 10 URIs")
+            List<@NotBlank(message = "must not be blank") String> redirectUris,
+            @Size(max = 10, message = "may list at most 10 URIs")
+            List<@NotBlank(message = "must not be blank") String> postLogoutRedirectUris,
+            @Schema(description = "true: no secret, PKCE only (RFC 8252 native apps, command-line tools)")
+            Boolean publicClient) {
+    }
+
+    /** {@code PATCH /first-party-clients/{clientId}}: absent fields stay as they are. */
+    @Schema(name = "FirstPartyClientUpdate")
+    public record FirstPartyUpdate(
+            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
+            @Size(max = 1000, message = "must be at most 1000 characters") String description,
+            @Size(min = 1, max = 10, message = "must list 1 to 10 URIs")
+            List<@NotBlank(message = "must not be blank") String> redirectUris,
+            @Size(max = 10, message = "may list at most 10 URIs")
+            List<@NotBlank(message = "must not be blank") String> postLogoutRedirectUris) {
     }
 
     /** {@code POST .../secrets}: until when the secrets in use now stay valid (default: 24 hours from now). */

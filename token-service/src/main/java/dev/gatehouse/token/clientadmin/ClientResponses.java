@@ -35,7 +35,7 @@ public final class ClientResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ClientView(String clientId, String name, String description, ClientOwner owner,
             List<String> grantTypes, List<String> scopes, int tokenLifetimeSeconds, String signingAlgorithm,
-            List<String> tokenEndpointAuthMethods,
+            List<String> tokenEndpointAuthMethods, List<String> redirectUris, List<String> postLogoutRedirectUris,
             @Schema(type = SchemaType.OBJECT,
                     description = ClientRequests.JWKS) JsonNode jwks, String jwksUri, boolean enabled,
             String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy, Instant updatedAt,
@@ -45,11 +45,14 @@ public final class ClientResponses {
         static ClientView of(Client c, List<ClientSecret> secrets) {
             return new ClientView(c.clientId, c.name, c.description, new ClientOwner(c.ownerType, c.ownerId),
                     c.grantTypeList(), c.scopeList(), c.tokenLifetimeSeconds, c.signingAlgorithm,
-                    c.jwks == null && c.jwksUri == null
+                    c.publicClient ? List.of(ClientAuthenticator.NONE)
+                            : c.jwks == null && c.jwksUri == null
                             ? List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST)
                             : List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST,
                                     ClientAuthenticator.PRIVATE_KEY_JWT),
-                    parse(c.jwks), c.jwksUri, c.enabled, c.disabledReason, secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
+                    c.redirectUriList(), c.postLogoutRedirectUriList(),
+                    parse(c.jwks), c.jwksUri, c.enabled, c.disabledReason,
+                    secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
                             .map(SecretInfo::of).toList(),
                     c.createdAt, c.createdBy, c.updatedAt, c.updatedBy, c.legacyAccountId != null,
                     c.legacyAccountId);

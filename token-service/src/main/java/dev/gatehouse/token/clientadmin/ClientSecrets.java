@@ -55,7 +55,8 @@ public class ClientSecrets {
             throw ProblemException.invalid("previousSecretsExpireAt",
                     "must be in the future and at most " + MAX_GRACE.toDays() + " days away");
         }
-        return changes.find(owner, clientId).chain(c -> secrets.ofClient(clientId).chain(existing -> {
+        return changes.find(owner, clientId).invoke(ClientSecrets::requireConfidential)
+                .chain(c -> secrets.ofClient(clientId).chain(existing -> {
             List<ClientSecret> live = existing.stream().filter(s -> s.liveAt(now)).toList();
             if (live.size() >= MAX_LIVE_SECRETS) {
                 throw ProblemException.conflict("This client already has " + MAX_LIVE_SECRETS
@@ -69,7 +70,7 @@ public class ClientSecrets {
     /** Revokes every secret at once and returns a new one. */
     @WithTransaction
     public Uni<NewSecret> regenerate(ClientOwner owner, String clientId, Actor actor) {
-        return changes.find(owner, clientId).chain(c -> secrets.ofClient(clientId).chain(existing -> {
+        return changes.find(owner, clientId).invoke(ClientSecrets::requireConfidential).chain(c -> secrets.ofClient(clientId).chain(existing -> {
             Uni<Void> revoked = Uni.createFrom().voidItem();
             for (ClientSecret s : existing) {
                 revoked = revoked.chain(() -> secrets.delete(s)).call(() -> changes.emit(
@@ -94,6 +95,14 @@ public class ClientSecrets {
                             new ClientSecretRevoked(clientId, secretId, "revoked")));
                 })
                 .chain(() -> clients.flush()).chain(() -> changes.view(c)));
+    }
+
+    private static void requireConfidential(Client c) {
+        if (c.publicClient) {
+            throw ProblemException.of(409, "public-client", "A public client has no secret",
+                    "Client " + c.clientId + " is a public client (RFC 6749 §2.1): it proves itself with PKCE, not "
+                            + "with a secret.");
+        }
     }
 
     /** A new secret for {@code c}, stored (as its hash) in the caller's transaction; the plain text is returned. */

@@ -4,6 +4,7 @@ import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.OAuthForm;
+import dev.gatehouse.token.throttle.SourceAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

@@ -3,7 +3,9 @@ package dev.gatehouse.token.endpoint;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.key.KeyPairs;
+import dev.gatehouse.token.oauth.FirstPartyScopes;
 import dev.gatehouse.token.oauth.GrantTypes;
+import dev.gatehouse.token.oidc.IdTokens;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,9 @@ public class MetadataEndpoint {
 
     private static final List<String> AUTH_METHODS = List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST,
             ClientAuthenticator.PRIVATE_KEY_JWT);
+    /** The token endpoint also takes public clients, which name themselves and prove possession with PKCE. */
+    private static final List<String> TOKEN_AUTH_METHODS = List.of(ClientAuthenticator.BASIC,
+            ClientAuthenticator.POST, ClientAuthenticator.PRIVATE_KEY_JWT, ClientAuthenticator.NONE);
     /** What private_key_jwt assertions may be signed with (RFC 8414 §2). */
     private static final List<String> ASSERTION_ALGORITHMS = List.of("RS256", "PS256", "ES256");
 
@@ -41,13 +46,28 @@ public class MetadataEndpoint {
         m.put("jwks_uri", issuer + "/oauth2/jwks");
         m.put("introspection_endpoint", issuer + "/oauth2/introspect");
         m.put("revocation_endpoint", issuer + "/oauth2/revoke");
-        m.put("grant_types_supported", List.of(GrantTypes.CLIENT_CREDENTIALS));
-        // No authorization endpoint: this server issues tokens to machine clients only.
-        m.put("response_types_supported", List.of());
-        m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("authorization_endpoint", issuer + "/oauth2/authorize");
+        m.put("userinfo_endpoint", issuer + "/oauth2/userinfo");
+        m.put("end_session_endpoint", issuer + "/oauth2/logout");
+        m.put("grant_types_supported", List.of(GrantTypes.CLIENT_CREDENTIALS, GrantTypes.AUTHORIZATION_CODE,
+                GrantTypes.REFRESH_TOKEN));
+        // RFC 9700 §2.1.2: code only; no implicit or hybrid flow, no password grant (§2.4).
+        m.put("response_types_supported", List.of("code"));
+        m.put("response_modes_supported", List.of("query"));
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        m.put("scopes_supported", FirstPartyScopes.ALL);
+        m.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
+                "at_hash", "azp", "sid", "email", "email_verified", "name"));
+        m.put("acr_values_supported", List.of(IdTokens.ACR_PASSWORD, IdTokens.ACR_SECOND_FACTOR));
+        m.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
+        m.put("authorization_response_iss_parameter_supported", true);
+        m.put("request_parameter_supported", false);
+        m.put("request_uri_parameter_supported", false);
+        m.put("claims_parameter_supported", false);
+        m.put("token_endpoint_auth_methods_supported", TOKEN_AUTH_METHODS);
         m.put("token_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
         m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
-        m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("revocation_endpoint_auth_methods_supported", TOKEN_AUTH_METHODS);
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", KeyPairs.ALGORITHMS);
         m.put("access_token_signing_alg_values_supported", KeyPairs.ALGORITHMS);

@@ -14,6 +14,7 @@ import dev.gatehouse.token.issue.RevocationList;
 import dev.gatehouse.token.issue.RevokedToken;
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.OAuthForm;
+import dev.gatehouse.token.throttle.SourceAddress;
 import dev.gatehouse.web.openapi.EmptyBodies;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

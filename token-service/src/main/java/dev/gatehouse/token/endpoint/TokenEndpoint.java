@@ -6,6 +6,7 @@ import dev.gatehouse.token.grant.GrantHandler;
 import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.OAuthForm;
 import dev.gatehouse.token.oauth.TokenRequest;
+import dev.gatehouse.token.throttle.SourceAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

@@ -12,7 +12,8 @@ import java.util.UUID;
  * A token request (RFC 6749 §4.4.2), parsed once from its form after the client has been authenticated; each
  * grant type's handler receives its own record and never reads the form again.
  */
-public sealed interface TokenRequest permits TokenRequest.ClientCredentials {
+public sealed interface TokenRequest permits TokenRequest.ClientCredentials, TokenRequest.AuthorizationCode,
+        TokenRequest.RefreshToken {
 
     String grantType();
 
@@ -21,8 +22,17 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials {
      * such grant, {@code invalid_request} or {@code invalid_target} when a parameter is malformed.
      */
     static TokenRequest parse(String grantType, OAuthForm form) {
-        if (GrantTypes.CLIENT_CREDENTIALS.equals(grantType)) {
-            return new ClientCredentials(scope(form), CompanySelector.of(form));
+        switch (grantType) {
+            case GrantTypes.CLIENT_CREDENTIALS:
+                return new ClientCredentials(scope(form), CompanySelector.of(form));
+            case GrantTypes.AUTHORIZATION_CODE:
+                return new AuthorizationCode(form.require("code"), form.get("redirect_uri"),
+                        form.get("code_verifier").orElseThrow(() -> OAuthError.INVALID_REQUEST.because(
+                                "code_verifier is required: every authorization request uses PKCE (RFC 7636)")));
+            case GrantTypes.REFRESH_TOKEN:
+                return new RefreshToken(form.require("refresh_token"), scope(form));
+            default:
+                break;
         }
         throw OAuthError.UNSUPPORTED_GRANT_TYPE.because("Grant type '" + grantType + "' is not supported");
     }
@@ -32,6 +42,22 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials {
      */
     private static Optional<List<String>> scope(OAuthForm form) {
         return form.get("scope").map(s -> List.copyOf(new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))));
+    }
+
+    /** RFC 6749 §4.1.3 with RFC 7636 §4.5: a code, the redirect URI it was asked for, and the PKCE verifier. */
+    record AuthorizationCode(String code, Optional<String> redirectUri, String codeVerifier) implements TokenRequest {
+        @Override
+        public String grantType() {
+            return GrantTypes.AUTHORIZATION_CODE;
+        }
+    }
+
+    /** RFC 6749 §6: a refresh token, and optionally a narrower scope. */
+    record RefreshToken(String refreshToken, Optional<List<String>> scope) implements TokenRequest {
+        @Override
+        public String grantType() {
+            return GrantTypes.REFRESH_TOKEN;
+        }
     }
 
     /** RFC 6749 §4.4: the client for itself; an app's client naming a company, for its installation there. */

@@ -1,4 +1,4 @@
-package dev.gatehouse.token.endpoint;
+package dev.gatehouse.token.throttle;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,0 +1,125 @@
+package dev.gatehouse.token.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A person's login identity: e-mail, password hash, status, and the cut-off that ends their sessions and tokens. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    public static final String ACTIVE = "active";
+    public static final String DISABLED = "disabled";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(name = "email_key", nullable = false, length = 254)
+    public String emailKey;
+
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
+    @Column(name = "display_name", length = 200)
+    public String displayName;
+
+    @Column(name = "password_hash", columnDefinition = "text")
+    public String passwordHash;
+
+    @Column(name = "platform_admin", nullable = false)
+    public boolean platformAdmin;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String status;
+
+    @Column(name = "tokens_valid_after", nullable = false)
+    public Instant tokensValidAfter;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, columnDefinition = "text")
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false, columnDefinition = "text")
+    public String updatedBy;
+
+    @Version
+    public long version;
+
+    /** The form an address is compared in: one address, one account, however it is capitalised. */
+    public static String key(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static Account create(String email, String displayName, boolean verified, String actorId, Instant now) {
+        Account a = new Account();
+        a.id = UUID.randomUUID();
+        a.email = email.strip();
+        a.emailKey = key(email);
+        a.emailVerified = verified;
+        a.displayName = displayName;
+        a.status = ACTIVE;
+        a.tokensValidAfter = now;
+        a.createdAt = now;
+        a.createdBy = actorId;
+        a.updatedAt = now;
+        a.updatedBy = actorId;
+        return a;
+    }
+
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+
+    /** A new password: every session, refresh token and access token from before now stops working. */
+    public void setPassword(String hash, Instant now, String actorId) {
+        passwordHash = hash;
+        endEverything(now);
+        touch(now, actorId);
+    }
+
+    /** Disabled: cannot sign in, and every session and token it has ends. Returns whether it was active. */
+    public boolean disable(Instant now, String actorId) {
+        boolean wasActive = isActive();
+        status = DISABLED;
+        endEverything(now);
+        touch(now, actorId);
+        return wasActive;
+    }
+
+    public boolean enable(Instant now, String actorId) {
+        boolean change = !isActive();
+        status = ACTIVE;
+        touch(now, actorId);
+        return change;
+    }
+
+    /** Whether something (a session, a token) started at {@code at} is still allowed to count. */
+    public boolean stillValid(Instant at) {
+        return isActive() && !at.isBefore(tokensValidAfter);
+    }
+
+    /** To the microsecond (what sessions and refresh tokens record), so what starts right after still counts. */
+    private void endEverything(Instant now) {
+        tokensValidAfter = now;
+    }
+
+    private void touch(Instant now, String actorId) {
+        updatedAt = now;
+        updatedBy = actorId;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gatehouse.token.grant;
+
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.events.token.TokenIssued;
+import dev.gatehouse.outbox.GroupCommitOutbox;
+import dev.gatehouse.token.SignInConfig;
+import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.issue.AccessToken;
+import dev.gatehouse.token.issue.AccessTokenIssuer;
+import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.FirstPartyScopes;
+import dev.gatehouse.token.oidc.IdTokens;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A person's tokens from a sign-in grant (authorization code or refresh): the access token ({@code sub} = the
+ * account, {@code sid} = the sign-in session, {@code grant_id} = the grant, {@code platform_admin} only for
+ * platform admins), the ID token for OpenID Connect requests, and the {@code TokenIssued} event, written on the
+ * caller's connection so it commits with the code's redemption or the refresh token's rotation.
+ */
+@ApplicationScoped
+public class PersonTokens {
+
+    static final String PLATFORM_ADMIN = "platform_admin";
+
+    /** Who the tokens are for, read with the grant in the same statement. */
+    record Person(UUID accountId, boolean platformAdmin, String email, boolean emailVerified, String name) {
+    }
+
+    /** The grant the tokens come from. */
+    record Grant(UUID familyId, UUID sessionId, List<String> scopes, java.time.Instant authTime, String amr,
+            String nonce) {
+    }
+
+    private final AccessTokenIssuer issuer;
+    private final IdTokens idTokens;
+    private final GroupCommitOutbox outbox;
+    private final SignInConfig config;
+
+    public PersonTokens(AccessTokenIssuer issuer, IdTokens idTokens, GroupCommitOutbox outbox, SignInConfig config) {
+        this.issuer = issuer;
+        this.idTokens = idTokens;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    Uni<TokenResponse> issue(SqlClient sql, RegisteredClient client, Person person, Grant grant,
+            String refreshToken) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        if (grant.sessionId() != null) {
+            claims.put("sid", grant.sessionId().toString());
+        }
+        claims.put("grant_id", grant.familyId().toString());
+        AccessToken token = issuer.issue(client.clientId(), person.accountId().toString(), null, grant.scopes(),
+                person.platformAdmin() ? List.of(PLATFORM_ADMIN) : List.of(),
+                (int) config.accessTokenLifetime().toSeconds(), client.signingAlgorithm(), claims);
+        String idToken = grant.scopes().contains(FirstPartyScopes.OPENID)
+                ? idTokens.issue(client.clientId(), client.signingAlgorithm(), new IdTokens.Subject(
+                        person.accountId().toString(), person.email(), person.emailVerified(), person.name(),
+                        grant.authTime(), grant.amr(), grant.sessionId() == null ? null : grant.sessionId().toString()),
+                        grant.scopes(), grant.nonce(), token.value())
+                : null;
+        EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME, null,
+                new Actor(Actor.USER, person.accountId().toString()), client.clientId(),
+                new TokenIssued(client.clientId(), token.subject(), null, token.scopes(), token.jti(),
+                        token.expiresAt()));
+        return Uni.createFrom().completionStage(() -> outbox.appendOn(sql, event).toCompletionStage())
+                .replaceWith(() -> TokenResponse.of(token).withPersonTokens(refreshToken, idToken));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.token.grant;
+
+import dev.gatehouse.token.authentication.ClientAuthenticator;
+import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.Scopes;
+import dev.gatehouse.token.oauth.TokenRequest;
+import dev.gatehouse.token.refresh.RefreshTokens;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * RFC 6749 §6: a refresh token for new tokens, and a new refresh token (rotation on every use, RFC 9700 §4.14.2).
+ * The grant must be this client's and live; the account must be active and unchanged since the grant began (a
+ * password change or a disable ends it), and the client must not have had its tokens revoked since. A rotated
+ * token presented again ends the grant for both holders.
+ */
+@ApplicationScoped
+public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken> {
+
+    private final SignInGrants grants;
+    private final RefreshTokens refreshTokens;
+    private final PersonTokens tokens;
+
+    public RefreshTokenGrant(SignInGrants grants, RefreshTokens refreshTokens, PersonTokens tokens) {
+        this.grants = grants;
+        this.refreshTokens = refreshTokens;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenRequest.RefreshToken> requestType() {
+        return TokenRequest.RefreshToken.class;
+    }
+
+    @Override
+    public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
+            TokenRequest.RefreshToken request) {
+        RegisteredClient client = authenticated.client();
+        return grants.inTransaction(connection -> refreshTokens.rotate(connection, request.refreshToken())
+                .chain(outcome -> {
+                    if (outcome.rotated().isEmpty()) {
+                        if (outcome.refusal() == RefreshTokens.Refusal.REUSED) {
+                            return grants.revokeGrant(connection, client.clientId(), null,
+                                    refreshTokens.familyOf(request.refreshToken()).orElseThrow(),
+                                    "refresh_token_reused").map(x -> SignInGrants.Outcome.failed(
+                                    OAuthError.INVALID_GRANT.because("The refresh token was already used; the "
+                                            + "grant is revoked")));
+                        }
+                        return Uni.createFrom().item(SignInGrants.Outcome.<TokenResponse>failed(
+                                OAuthError.INVALID_GRANT.because("The refresh token is invalid or has expired")));
+                    }
+                    RefreshTokens.Rotated grant = outcome.rotated().get();
+                    if (!grant.clientId().equals(client.clientId())) {
+                        // Rolled back: another client's token is not this client's to spend.
+                        throw OAuthError.INVALID_GRANT.because("The refresh token was issued to another client");
+                    }
+                    if (!"active".equals(grant.accountStatus())
+                            || grant.createdAt().isBefore(grant.accountTokensValidAfter())
+                            || grant.createdAt().isBefore(client.tokensValidAfter())) {
+                        return refreshTokens.end(connection, grant.familyId(), "account_or_client_changed")
+                                .map(x -> SignInGrants.Outcome.failed(OAuthError.INVALID_GRANT.because(
+                                        "The grant has ended; sign in again")));
+                    }
+                    List<String> scopes = Scopes.grant(request.scope(), grant.scopes());
+                    PersonTokens.Person person = new PersonTokens.Person(grant.accountId(), grant.platformAdmin(),
+                            grant.email(), grant.emailVerified(), grant.displayName());
+                    return tokens.issue(connection, client, person, new PersonTokens.Grant(grant.familyId(),
+                                    grant.sessionId(), scopes, grant.authTime(), grant.amr(), null),
+                            outcome.successor()).map(SignInGrants.Outcome::of);
+                }));
+    }
+}

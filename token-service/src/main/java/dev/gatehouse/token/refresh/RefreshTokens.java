@@ -1,0 +1,232 @@
+package dev.gatehouse.token.refresh;
+
+import dev.gatehouse.token.SignInConfig;
+import dev.gatehouse.token.crypto.OpaqueTokens;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Refresh tokens, one database row per grant (a "family"). A token is {@value #PREFIX} and, base64url, the family
+ * id, a generation number and HMAC-SHA256 of both under the server's key: the server can tell every token it ever
+ * issued without storing any, and a stolen table cannot make one. A refresh moves the family to the next generation
+ * in one conditional UPDATE (rotation, and the row lock that makes two concurrent uses of one token end with one
+ * winner); presenting an earlier generation means two parties hold the token, so the family ends and both must
+ * sign in again (RFC 9700 §4.14.2). Statements run on the caller's connection, inside its transaction.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    public static final String PREFIX = "gatehouse_rt_";
+    private static final int ID_BYTES = 16;
+    private static final int GENERATION_BYTES = 4;
+    private static final int MAC_BYTES = 32;
+    private static final String INSERT = """
+            insert into refresh_family (id, client_id, account_id, session_id, scope, auth_time, amr, generation,
+                created_at, last_refreshed_at, expires_at, absolute_expires_at)
+            values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8, $9, $10)
+            """;
+    /** Rotation: only the current generation of a live family moves on; the account comes along for its checks. */
+    private static final String ROTATE = """
+            update refresh_family f set generation = f.generation + 1, last_refreshed_at = $3,
+                expires_at = least($4, f.absolute_expires_at)
+            from account a
+            where f.id = $1 and f.generation = $2 and f.ended_at is null and f.expires_at > $3 and a.id = f.account_id
+            returning f.client_id, f.account_id, f.session_id, f.scope, f.auth_time, f.amr, f.generation,
+                f.created_at, a.status, a.tokens_valid_after, a.platform_admin, a.email, a.email_verified,
+                a.display_name
+            """;
+    private static final String STATE = "select generation, ended_at from refresh_family where id = $1";
+    private static final String END = """
+            update refresh_family set ended_at = $2, end_reason = $3 where id = $1 and ended_at is null
+            """;
+    private static final String END_SESSION = """
+            update refresh_family set ended_at = $2, end_reason = $3 where session_id = $1 and ended_at is null
+            returning id, client_id
+            """;
+    private static final String END_ACCOUNT = """
+            update refresh_family set ended_at = $2, end_reason = $3 where account_id = $1 and ended_at is null
+            """;
+
+    /** A family as a refresh finds it after rotating it, with what the grant needs to know about its account. */
+    public record Rotated(UUID familyId, String clientId, UUID accountId, UUID sessionId, List<String> scopes,
+            Instant authTime, String amr, int generation, Instant createdAt, String accountStatus,
+            Instant accountTokensValidAfter, boolean platformAdmin, String email, boolean emailVerified,
+            String displayName) {
+    }
+
+    /** Why a presented token got nothing. */
+    public enum Refusal { UNKNOWN, REUSED, ENDED_OR_EXPIRED }
+
+    /** The outcome of a refresh: the rotated family and the successor token, or why not. */
+    public record Outcome(Optional<Rotated> rotated, String successor, Refusal refusal) {
+    }
+
+    private final OpaqueTokens tokens;
+    private final SignInConfig config;
+    private final Clock clock;
+
+    public RefreshTokens(OpaqueTokens tokens, SignInConfig config, Clock clock) {
+        this.tokens = tokens;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts a family (generation 1) and returns its first token. */
+    public Uni<String> start(SqlClient sql, UUID familyId, String clientId, UUID accountId, UUID sessionId,
+            List<String> scopes, Instant authTime, String amr) {
+        Instant now = now();
+        Instant absolute = now.plus(config.refreshGrantMaxAge());
+        Instant idle = min(now.plus(config.refreshTokenLifetime()), absolute);
+        Tuple values = Tuple.from(Arrays.asList(familyId, clientId, accountId, sessionId, String.join(" ", scopes),
+                at(authTime), amr, at(now), at(idle), at(absolute)));
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(INSERT).execute(values).toCompletionStage())
+                .replaceWith(() -> token(familyId, 1));
+    }
+
+    /** Rotates the family {@code value} names, or says why it cannot. */
+    public Uni<Outcome> rotate(SqlClient sql, String value) {
+        Optional<Parsed> parsed = parse(value);
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().item(new Outcome(Optional.empty(), null, Refusal.UNKNOWN));
+        }
+        UUID family = parsed.get().familyId();
+        int generation = parsed.get().generation();
+        Instant now = now();
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(ROTATE).execute(Tuple.of(family, generation,
+                        at(now), at(now.plus(config.refreshTokenLifetime())))).toCompletionStage())
+                .chain(rows -> {
+                    if (rows.rowCount() == 1) {
+                        Rotated r = rotated(family, rows.iterator().next());
+                        return Uni.createFrom().item(new Outcome(Optional.of(r), token(family, r.generation()),
+                                null));
+                    }
+                    return refusal(sql, family, generation);
+                });
+    }
+
+    /** Ends the family (idempotent). */
+    public Uni<Void> end(SqlClient sql, UUID familyId, String reason) {
+        return update(sql, END, familyId, reason);
+    }
+
+    /** A family that was just ended, so its access tokens can be revoked too. */
+    public record Ended(UUID familyId, String clientId) {
+    }
+
+    /** Ends every family of a sign-in session (RP-initiated logout); returns the families it ended. */
+    public Uni<List<Ended>> endSession(SqlClient sql, UUID sessionId, String reason) {
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(END_SESSION)
+                .execute(Tuple.of(sessionId, at(now()), reason)).toCompletionStage())
+                .map(rows -> {
+                    List<Ended> ended = new java.util.ArrayList<>();
+                    rows.forEach(row -> ended.add(new Ended(row.getUUID("id"), row.getString("client_id"))));
+                    return ended;
+                });
+    }
+
+    /** Ends every family of an account (disabled, password changed). */
+    public Uni<Void> endAccount(SqlClient sql, UUID accountId, String reason) {
+        return update(sql, END_ACCOUNT, accountId, reason);
+    }
+
+    /** The family a token names, if it is one this server made (whatever its generation). */
+    public Optional<UUID> familyOf(String value) {
+        return parse(value).map(Parsed::familyId);
+    }
+
+    private Uni<Void> update(SqlClient sql, String statement, UUID id, String reason) {
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(statement)
+                .execute(Tuple.of(id, at(now()), reason)).toCompletionStage()).replaceWithVoid();
+    }
+
+    /** Nothing rotated: an earlier generation of a live family is a reuse, which ends it; anything else is dead. */
+    private Uni<Outcome> refusal(SqlClient sql, UUID family, int generation) {
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(STATE).execute(Tuple.of(family))
+                .toCompletionStage()).chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(new Outcome(Optional.empty(), null, Refusal.UNKNOWN));
+                    }
+                    Row row = rows.iterator().next();
+                    boolean live = row.getValue("ended_at") == null;
+                    if (live && row.getInteger("generation") > generation) {
+                        return end(sql, family, "refresh_token_reused")
+                                .replaceWith(new Outcome(Optional.empty(), null, Refusal.REUSED));
+                    }
+                    return Uni.createFrom().item(new Outcome(Optional.empty(), null, Refusal.ENDED_OR_EXPIRED));
+                });
+    }
+
+    private String token(UUID familyId, int generation) {
+        ByteBuffer body = ByteBuffer.allocate(ID_BYTES + GENERATION_BYTES + MAC_BYTES);
+        body.putLong(familyId.getMostSignificantBits()).putLong(familyId.getLeastSignificantBits())
+                .putInt(generation).put(mac(familyId, generation));
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
+    }
+
+    private Optional<Parsed> parse(String value) {
+        if (value == null || !value.startsWith(PREFIX) || value.length() > 100) {
+            return Optional.empty();
+        }
+        byte[] body;
+        try {
+            body = Base64.getUrlDecoder().decode(value.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (body.length != ID_BYTES + GENERATION_BYTES + MAC_BYTES) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(body);
+        UUID family = new UUID(buffer.getLong(), buffer.getLong());
+        int generation = buffer.getInt();
+        byte[] mac = Arrays.copyOfRange(body, ID_BYTES + GENERATION_BYTES, body.length);
+        return MessageDigest.isEqual(mac, mac(family, generation)) ? Optional.of(new Parsed(family, generation))
+                : Optional.empty();
+    }
+
+    /** Domain-separated from every other keyed hash made with the same key. */
+    private byte[] mac(UUID familyId, int generation) {
+        return tokens.hash("refresh_token:" + familyId + ":" + generation);
+    }
+
+    private static Rotated rotated(UUID family, Row row) {
+        String scope = row.getString("scope");
+        return new Rotated(family, row.getString("client_id"), row.getUUID("account_id"), row.getUUID("session_id"),
+                scope.isBlank() ? List.of() : List.of(scope.split(" ")),
+                row.getOffsetDateTime("auth_time").toInstant(), row.getString("amr"), row.getInteger("generation"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getString("status"),
+                row.getOffsetDateTime("tokens_valid_after").toInstant(), row.getBoolean("platform_admin"),
+                row.getString("email"), row.getBoolean("email_verified"), row.getString("display_name"));
+    }
+
+    private record Parsed(UUID familyId, int generation) {
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
