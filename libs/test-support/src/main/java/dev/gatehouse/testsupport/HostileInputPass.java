@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A fuzzing pass over every operation of the service's own OpenAPI document, as a platform admin (who gets past
  * every access check): hostile path parameters, query parameters and bodies (NUL characters, overflowing numbers,
  * forged cursors, duplicated keys, trailing garbage, wrong types, missing or wrong media types). No answer may be a
- * 5xx, and every error must carry a body a client can read: RFC 9457 problem+json, or an RFC 6749 error on the
- * OAuth endpoints. Every documented operation is called, so a new one is covered the day it is added. Each service
+ * 5xx, and every error must carry a body a client can read: RFC 9457 problem+json, an RFC 6749 error on the
+ * OAuth endpoints, or, where the document says a browser gets one (the authorization endpoint), an HTML page
+ * with a heading. Every documented operation is called, so a new one is covered the day it is added. Each service
  * runs it with {@code @QuarkusTest class HostileInputPassTest extends HostileInputPass {}}.
  */
 public abstract class HostileInputPass {
@@ -70,27 +71,28 @@ public abstract class HostileInputPass {
                 }
                 String template = path.getKey();
                 boolean oauth = template.startsWith("/oauth2/");
+                boolean page = String.valueOf(path.getValue().get(method)).contains("text/html");
                 // Path parameters: each hostile value in turn, the others a fresh UUID.
                 for (String value : PATH_VALUES) {
-                    calls += check(failures, method, template, oauth, fill(template, p -> value), admin,
+                    calls += check(failures, method, template, oauth, page, fill(template, p -> value), admin,
                             r -> r, "path " + value);
                 }
                 String valid = fill(template, p -> UUID.randomUUID().toString());
                 for (Map.Entry<String, String> q : QUERIES) {
-                    calls += check(failures, method, template, oauth, valid + "?" + q.getKey() + "=" + q.getValue(),
+                    calls += check(failures, method, template, oauth, page, valid + "?" + q.getKey() + "=" + q.getValue(),
                             admin, r -> r, "query " + q.getKey() + "=" + q.getValue());
                 }
                 if (!method.equals("get") && !method.equals("delete")) {
                     for (String body : BODIES) {
-                        calls += check(failures, method, template, oauth, valid, admin,
+                        calls += check(failures, method, template, oauth, page, valid, admin,
                                 r -> r.contentType(oauth ? ContentType.URLENC.toString() : "application/json")
                                         .body(body), "body " + abbreviate(body));
                     }
-                    calls += check(failures, method, template, oauth, valid, admin,
+                    calls += check(failures, method, template, oauth, page, valid, admin,
                             r -> r.contentType("text/plain").body("x".getBytes(StandardCharsets.UTF_8)),
                             "text/plain body");
                     if (oauth) {
-                        calls += check(failures, method, template, oauth, valid, admin,
+                        calls += check(failures, method, template, oauth, page, valid, admin,
                                 r -> r.contentType(ContentType.URLENC.toString())
                                         .body("grant_type=%zz&token=a%00b&client_id=%00"),
                                 "form with bad escapes and NUL");
@@ -102,8 +104,8 @@ public abstract class HostileInputPass {
         assertThat(failures).as("answers that were a 5xx or an error without a readable body").isEmpty();
     }
 
-    private static int check(List<String> failures, String method, String template, boolean oauth, String url,
-            String token, Function<RequestSpecification, RequestSpecification> shape, String what) {
+    private static int check(List<String> failures, String method, String template, boolean oauth, boolean page,
+            String url, String token, Function<RequestSpecification, RequestSpecification> shape, String what) {
         RequestSpecification request = shape.apply(given().urlEncodingEnabled(false).auth().oauth2(token));
         Response response = request.request(method.toUpperCase(), url);
         int status = response.statusCode();
@@ -116,7 +118,8 @@ public abstract class HostileInputPass {
                     && response.jsonPath().getInt("status") == status;
             boolean oauthError = oauth && type.startsWith("application/json")
                     && response.jsonPath().getString("error") != null;
-            if (!problem && !oauthError) {
+            boolean htmlPage = page && type.startsWith("text/html") && response.asString().contains("<h1");
+            if (!problem && !oauthError && !htmlPage) {
                 failures.add(where + status + " with content type '" + type + "'");
             }
         }

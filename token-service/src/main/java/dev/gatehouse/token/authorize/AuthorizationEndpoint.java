@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,7 +77,10 @@ public class AuthorizationEndpoint {
             + "(RFC 9207), or with error, error_description, state and iss (RFC 6749 §4.1.2.1)")
     @APIResponse(responseCode = "303", description = "To the sign-in page first")
     @APIResponse(responseCode = "400", description = "An error page: the client or the redirect URI is unknown or "
-            + "wrong, so nothing is sent to the redirect URI")
+            + "wrong, so nothing is sent to the redirect URI; a URL the HTTP layer refuses (a NUL in it) gets an "
+            + "OAuth error body", content = {
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OAuthError"))})
     public Uni<Response> authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
         Map<String, List<String>> query = uri.getQueryParameters();
         List<String> ids = query.get("client_id");

@@ -88,6 +88,7 @@ public class FirstPartyClientResource {
     @Path("/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename it or change its redirect URIs (absent fields stay as they are)")
+    @APIResponseSchema(value = ClientView.class, responseDescription = "The client as it is now")
     @APIResponse(responseCode = "409", description = "Another first-party client has that name")
     public Uni<ClientView> update(@PathParam("clientId") String clientId,
             @Valid @NotNull(message = "a JSON body is required") ClientRequests.FirstPartyUpdate patch) {

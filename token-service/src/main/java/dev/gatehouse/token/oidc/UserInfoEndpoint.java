@@ -2,7 +2,6 @@ package dev.gatehouse.token.oidc;
 
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.FirstPartyScopes;
-import dev.gatehouse.web.openapi.EmptyBodies;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.MalformedClaimException;
@@ -51,12 +49,10 @@ public class UserInfoEndpoint {
     @Operation(summary = "The signed-in person's claims (OpenID Connect Core §5.3)")
     @APIResponse(responseCode = "200", description = "sub, and email, email_verified and name as the token's "
             + "scopes allow")
-    @APIResponse(responseCode = "401", description = "No bearer token, or one that is not (or no longer) valid; "
-            + "WWW-Authenticate says which (no body)", extensions = @Extension(name = EmptyBodies.EXTENSION,
-            value = "true"))
+    @APIResponse(responseCode = "401", description = "No bearer token, or one that is not (or no longer) valid "
+            + "(invalid_token; WWW-Authenticate says it too, RFC 6750 §3.1)")
     @APIResponse(responseCode = "403", description = "The token lacks the openid scope or is not a person's "
-            + "(insufficient_scope, in WWW-Authenticate; no body)", extensions = @Extension(
-            name = EmptyBodies.EXTENSION, value = "true"))
+            + "(insufficient_scope)")
     public Uni<Response> get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return userInfo(authorization);
     }
@@ -65,17 +61,16 @@ public class UserInfoEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The same, by POST (OpenID Connect Core §5.3.1)")
     @APIResponse(responseCode = "200", description = "As for GET")
-    @APIResponse(responseCode = "401", description = "As for GET", extensions = @Extension(
-            name = EmptyBodies.EXTENSION, value = "true"))
-    @APIResponse(responseCode = "403", description = "As for GET", extensions = @Extension(
-            name = EmptyBodies.EXTENSION, value = "true"))
+    @APIResponse(responseCode = "401", description = "As for GET")
+    @APIResponse(responseCode = "403", description = "As for GET")
     public Uni<Response> post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return userInfo(authorization);
     }
 
     private Uni<Response> userInfo(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Uni.createFrom().item(challenge(401, REALM));
+            // §3.1: no error code in the challenge when no credentials were sent; the body still says what is wrong.
+            return Uni.createFrom().item(challenge(401, REALM, "invalid_token", "A bearer access token is required"));
         }
         String token = authorization.substring(7).trim();
         return verifier.verify(token).chain(verified -> {
@@ -95,12 +90,12 @@ public class UserInfoEndpoint {
             }
             if (grantId == null) {
                 // A client's own token (client_credentials) has no person behind it.
-                return Uni.createFrom().item(challenge(403, REALM + ", error=\"insufficient_scope\", "
-                        + "error_description=\"This token is not a person's\""));
+                return Uni.createFrom().item(challenge(403, REALM + ", error=\"insufficient_scope\"",
+                        "insufficient_scope", "This token is not a person's"));
             }
             if (!scopes.contains(FirstPartyScopes.OPENID)) {
                 return Uni.createFrom().item(challenge(403, REALM + ", error=\"insufficient_scope\", "
-                        + "scope=\"openid\""));
+                        + "scope=\"openid\"", "insufficient_scope", "The token lacks the openid scope"));
             }
             String subject = verified.get().claims().getClaimValueAsString("sub");
             return people.standing(subject, grantId, issuedAt).map(person -> person.map(p -> {
@@ -114,12 +109,12 @@ public class UserInfoEndpoint {
     }
 
     private static Response invalidToken() {
-        return challenge(401, REALM + ", error=\"invalid_token\", error_description=\"The access token is not "
-                + "valid\"");
+        return challenge(401, REALM + ", error=\"invalid_token\"", "invalid_token", "The access token is not valid");
     }
 
-    private static Response challenge(int status, String header) {
+    private static Response challenge(int status, String header, String error, String description) {
         return Response.status(status).header(HttpHeaders.WWW_AUTHENTICATE, header)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error, "error_description", description)).build();
     }
 }

@@ -222,7 +222,7 @@ class AuthorizationCodeFlowTest {
     @Test
     void userinfoWithoutAValidTokenIs401WithAChallenge() {
         given().get("/oauth2/userinfo").then().statusCode(401).header("WWW-Authenticate",
-                equalTo("Bearer realm=\"gatehouse\""));
+                equalTo("Bearer realm=\"gatehouse\"")).body("error", equalTo("invalid_token"));
         given().auth().oauth2("not-a-token").get("/oauth2/userinfo").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("error=\"invalid_token\""));
     }
