@@ -38,4 +38,18 @@ class DenylistTest {
         denylist.forgetExpired(NOW.plus(Duration.ofHours(24)).plusSeconds(1));
         assertThat(denylist.size()).isZero();
     }
+
+    @Test
+    void aPersonsCutoffAndAnEndedGrantKillOnlyTheirOwnTokens() {
+        denylist.apply(TokenRevoked.subjectBefore("account-1", NOW, "account_disabled"), NOW);
+        denylist.apply(TokenRevoked.grant("fp_1", "grant-1", "signed_out", NOW.plusSeconds(600)), NOW);
+
+        assertThat(denylist.isDead("fp_1", "account-1", "j", "grant-9", NOW.minusSeconds(1))).isTrue();
+        assertThat(denylist.isDead("fp_1", "account-1", "j", "grant-9", NOW)).as("issued after").isFalse();
+        assertThat(denylist.isDead("fp_1", "account-2", "j", "grant-1", NOW.plusSeconds(5))).isTrue();
+        assertThat(denylist.isDead("fp_1", "account-2", "j", "grant-2", NOW.minusSeconds(1))).isFalse();
+
+        denylist.forgetExpired(NOW.plusSeconds(601));
+        assertThat(denylist.isDead("fp_1", "account-2", "j", "grant-1", NOW)).as("its tokens have expired").isFalse();
+    }
 }

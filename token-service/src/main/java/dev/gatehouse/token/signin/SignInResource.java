@@ -75,7 +75,8 @@ public class SignInResource {
                     return pages.html(200, pages.signedIn().data("email", current.get().account().email)
                             .data("csrf", token), csrf.cookie(token));
                 }
-                return pages.html(200, form(token, null, null, null, hint(loginHint)), csrf.cookie(token));
+                return pages.html(200, form(token, null, Optional.empty(), null, hint(loginHint)),
+                        csrf.cookie(token));
             });
         }
         return appName(target.get()).map(app -> {
