@@ -193,16 +193,32 @@ make_keys() {
   if [ -z "${GATEHOUSE_ADMIN_CLIENT_ID:-}" ] || [ -z "${GATEHOUSE_ADMIN_CLIENT_SECRET:-}" ]; then
     # shellcheck disable=SC1091
     . "$DATA/keys/admin-client.env"
-    if [ "$made" = admin-client-created ]; then
+    case "$made" in *admin-client-created*)
       say ""
       say "  Platform-admin client created; shown this once, kept in $DATA/keys/admin-client.env:"
       say "    GATEHOUSE_ADMIN_CLIENT_ID=$GATEHOUSE_ADMIN_CLIENT_ID"
       say "    GATEHOUSE_ADMIN_CLIENT_SECRET=$GATEHOUSE_ADMIN_CLIENT_SECRET"
       say ""
-    fi
+      ;;
+    esac
   fi
   ADMIN_ID=$GATEHOUSE_ADMIN_CLIENT_ID
   ADMIN_SECRET=$GATEHOUSE_ADMIN_CLIENT_SECRET
+  if [ -z "${GATEHOUSE_ADMIN_EMAIL:-}" ] || [ -z "${GATEHOUSE_ADMIN_PASSWORD:-}" ]; then
+    # shellcheck disable=SC1091
+    . "$DATA/keys/admin-account.env"
+    case "$made" in *admin-account-created*)
+      say ""
+      say "  The first platform admin can sign in at http://localhost:8083/signin; shown this once, kept in"
+      say "  $DATA/keys/admin-account.env:"
+      say "    e-mail:   $GATEHOUSE_ADMIN_EMAIL"
+      say "    password: $GATEHOUSE_ADMIN_PASSWORD"
+      say ""
+      ;;
+    esac
+  fi
+  ADMIN_EMAIL=$GATEHOUSE_ADMIN_EMAIL
+  ADMIN_PASSWORD=$GATEHOUSE_ADMIN_PASSWORD
 }
 
 write_dev_env() { # Quarkus dev mode reads .env from the module folder it runs in
@@ -219,6 +235,8 @@ GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY=$TOKEN_KEK
 GATEHOUSE_TOKEN_SECRET_HASH_KEY=$TOKEN_HASH_KEY
 GATEHOUSE_ADMIN_CLIENT_ID=$ADMIN_ID
 GATEHOUSE_ADMIN_CLIENT_SECRET=$ADMIN_SECRET
+GATEHOUSE_ADMIN_EMAIL=$ADMIN_EMAIL
+GATEHOUSE_ADMIN_PASSWORD=$ADMIN_PASSWORD
 EOF
   done
 }
@@ -233,6 +251,7 @@ start_service() { # services entry (module:port:role)
     GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
     GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
     GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
+    GATEHOUSE_ADMIN_EMAIL="$ADMIN_EMAIL" GATEHOUSE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -Dvertx.disableURIValidation=true \
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
@@ -291,6 +310,7 @@ print_urls() {
   done
   say "  PostgreSQL $DB_HOST:$DB_PORT/$DB_NAME   Kafka $KAFKA_BOOTSTRAP"
   say "  a platform-admin token (from token-service): $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys"
+  say "  sign in as the first platform admin: http://localhost:8083/signin ($DATA/keys/admin-account.env)"
   say "Press Ctrl-C to stop."
 }
 

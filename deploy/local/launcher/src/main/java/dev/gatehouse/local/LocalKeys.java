@@ -10,19 +10,25 @@ import java.util.List;
 
 /**
  * The local stack's secrets, made once and kept (mode 600) in the data folder: token-service's key-encryption and
- * secret-hash keys, and the platform-admin client's credentials (unless given by environment).
+ * secret-hash keys, the platform-admin client's credentials, and the first platform admin's sign-in (unless given
+ * by environment).
  */
 final class LocalKeys {
 
     static final List<String> TOKEN_SERVICE_KEYS = List.of("token-key-encryption-key.b64", "token-secret-hash-key.b64");
     static final String ADMIN_CLIENT = "admin-client.env";
+    static final String ADMIN_ACCOUNT = "admin-account.env";
+    static final String ADMIN_EMAIL = "admin@gatehouse.local";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalKeys() {
     }
 
-    /** Creates what is missing; prints "admin-client-created" when the admin credentials were made just now. */
+    /**
+     * Creates what is missing; prints "admin-client-created" and "admin-account-created" when the admin client's
+     * or the first platform admin's credentials were made just now.
+     */
     static int keygen(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (String name : TOKEN_SERVICE_KEYS) {
@@ -35,6 +41,14 @@ final class LocalKeys {
                     + "GATEHOUSE_ADMIN_CLIENT_SECRET=gatehouse_cs_"
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(random(32)) + "\n");
             System.out.println("admin-client-created");
+        }
+        Path account = dir.resolve(ADMIN_ACCOUNT);
+        if (!Files.exists(account)) {
+            // 144 random bits, base64url: long enough for the password rules and easy to paste into a form
+            writeOnce(account, "GATEHOUSE_ADMIN_EMAIL=" + ADMIN_EMAIL + "\n"
+                    + "GATEHOUSE_ADMIN_PASSWORD=" + Base64.getUrlEncoder().withoutPadding().encodeToString(random(18))
+                    + "\n");
+            System.out.println("admin-account-created");
         }
         return 0;
     }

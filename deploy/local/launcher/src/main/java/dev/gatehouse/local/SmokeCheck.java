@@ -20,7 +20,8 @@ import static dev.gatehouse.local.StackCheck.pass;
  * The smoke test's checks against a running stack. The platform-admin client gets a token from token-service; a
  * company and a project made with it through directory-service's API must show up as events in
  * audit-metrics-service's trail within 5 seconds; after a signing-key rotation, a token signed with the new key
- * must be accepted without restarting anything. Prints each check; exit 1 on the first failure.
+ * must be accepted without restarting anything; the first platform admin signs in as a person (authorization code
+ * with PKCE, through the sign-in form) and acts with their own token. Prints each check; exit 1 on the first failure.
  */
 final class SmokeCheck {
 
@@ -78,6 +79,19 @@ final class SmokeCheck {
         String afterRotation = admin.token();
         send("GET", directory + "/companies/" + companyId, afterRotation, null, 200);
         pass("after rotating to key " + newKid + ", directory-service accepts its tokens without a restart");
+
+        String[] person = PersonSession.firstAdmin(keys);
+        String cli = PersonSession.registerCliClient(tokenService, platformAdmin);
+        PersonSession session = PersonSession.signIn(tokenService, cli, person[0], person[1]);
+        pass("the first platform admin (" + person[0] + ") signed in through the sign-in form: authorization code "
+                + "with PKCE, public client " + cli);
+        JsonNode own = send("POST", directory + "/companies", session.accessToken,
+                "{\"name\": \"" + companyName + " (by a person)\"}", 201);
+        JsonNode refreshed = session.refresh(cli);
+        send("GET", directory + "/companies/" + own.get("id").asText(), refreshed.get("access_token").asText(), null,
+                200);
+        pass("with their own token they created company " + own.get("id").asText()
+                + "; a rotated refresh gave a new token directory-service accepts");
     }
 
     private JsonNode send(String method, String url, String token, String body, int expected) throws Exception {

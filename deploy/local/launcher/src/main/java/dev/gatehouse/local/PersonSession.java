@@ -1,0 +1,200 @@
+package dev.gatehouse.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.gatehouse.local.StackCheck.env;
+
+/**
+ * A person signed in to token-service as a program does it: the authorization code flow with PKCE through a
+ * public first-party client (a command-line tool's loopback redirect URI, never listened on: the program reads
+ * the code from the redirect), posting the sign-in form with its CSRF token and cookie as a browser would.
+ */
+final class PersonSession {
+
+    static final String LOOPBACK = "http://127.0.0.1:53682/callback";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> cookies = new HashMap<>();
+    private final String issuer;
+    final String accessToken;
+    final String refreshToken;
+    final String idToken;
+
+    private PersonSession(String issuer, JsonNode tokens) {
+        this.issuer = issuer;
+        this.accessToken = tokens.get("access_token").asText();
+        this.refreshToken = tokens.get("refresh_token").asText();
+        this.idToken = tokens.path("id_token").asText(null);
+    }
+
+    /** The first platform admin's e-mail and password from the environment, else the data folder. */
+    static String[] firstAdmin(Path keysDir) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Path file = keysDir.resolve(LocalKeys.ADMIN_ACCOUNT);
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        }
+        String email = env("GATEHOUSE_ADMIN_EMAIL", values.get("GATEHOUSE_ADMIN_EMAIL"));
+        String password = env("GATEHOUSE_ADMIN_PASSWORD", values.get("GATEHOUSE_ADMIN_PASSWORD"));
+        if (email == null || password == null) {
+            throw new IllegalStateException("no first platform admin in the environment or " + file);
+        }
+        return new String[] {email, password};
+    }
+
+    /** Registers a public first-party client for command-line sign-in, with the platform-admin client's token. */
+    static String registerCliClient(String issuer, String platformAdminToken) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(issuer + "/first-party-clients")).header("Authorization", "Bearer " + platformAdminToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"gatehouse cli " + UUID.randomUUID().toString().substring(0, 8)
+                                + "\", \"redirectUris\": [\"" + LOOPBACK + "\"], \"publicClient\": true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        expect(created, 201, "POST /first-party-clients");
+        return JSON.readTree(created.body()).get("clientId").asText();
+    }
+
+    /** Signs in through the form and exchanges the code (PKCE S256); returns the person's tokens. */
+    static PersonSession signIn(String issuer, String clientId, String email, String password) throws Exception {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String state = UUID.randomUUID().toString();
+        String authorize = "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
+                + enc(LOOPBACK) + "&scope=" + enc("openid email profile") + "&state=" + state + "&code_challenge="
+                + challenge + "&code_challenge_method=S256";
+        PersonSession flow = new PersonSession(issuer, JSON.createObjectNode().put("access_token", "")
+                .put("refresh_token", ""));
+        HttpResponse<String> first = flow.get(authorize);
+        expect(first, 303, "GET /oauth2/authorize (not signed in)");
+        String signInPage = path(first.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> page = flow.get(signInPage);
+        expect(page, 200, "GET /signin");
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("the sign-in page has no CSRF field");
+        }
+        String returnTo = URLDecoder.decode(signInPage.substring(signInPage.indexOf("return_to=") + 10)
+                .split("&")[0], StandardCharsets.UTF_8);
+        HttpResponse<String> posted = flow.post("/signin", "email=" + enc(email) + "&password=" + enc(password)
+                + "&csrf_token=" + enc(csrf.group(1)) + "&return_to=" + enc(returnTo));
+        expect(posted, 303, "POST /signin");
+        HttpResponse<String> back = flow.get(path(posted.headers().firstValue("Location").orElseThrow()));
+        expect(back, 302, "GET /oauth2/authorize (signed in)");
+        String location = back.headers().firstValue("Location").orElseThrow();
+        Map<String, String> answer = query(location);
+        if (!location.startsWith(LOOPBACK + "?") || !state.equals(answer.get("state")) || answer.get("code") == null
+                || !issuer.equals(answer.get("iss"))) {
+            throw new IllegalStateException("the authorization response is not what RFC 6749 and RFC 9207 say: "
+                    + location);
+        }
+        HttpResponse<String> tokens = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(issuer + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + clientId
+                        + "&code=" + enc(answer.get("code")) + "&redirect_uri=" + enc(LOOPBACK) + "&code_verifier="
+                        + verifier)).build(), HttpResponse.BodyHandlers.ofString());
+        expect(tokens, 200, "POST /oauth2/token (authorization_code)");
+        PersonSession session = new PersonSession(issuer, JSON.readTree(tokens.body()));
+        session.cookies.putAll(flow.cookies);
+        return session;
+    }
+
+    /** A refresh (RFC 6749 §6); the answer holds the rotated refresh token. */
+    JsonNode refresh(String clientId) throws Exception {
+        HttpResponse<String> refreshed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(issuer + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + clientId
+                        + "&refresh_token=" + enc(refreshToken))).build(), HttpResponse.BodyHandlers.ofString());
+        expect(refreshed, 200, "POST /oauth2/token (refresh_token)");
+        return JSON.readTree(refreshed.body());
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return keep(http.send(withCookies(HttpRequest.newBuilder(URI.create(issuer + pathAndQuery))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return keep(http.send(withCookies(HttpRequest.newBuilder(URI.create(issuer + path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name)
+                    .append('=').append(value));
+            request.header("Cookie", header.toString());
+        }
+        return request.timeout(Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<String> keep(HttpResponse<String> response) {
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            String pair = cookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return response;
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + " (expected " + status
+                    + "): " + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+    }
+
+    private static String path(String location) {
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static Map<String, String> query(String uri) {
+        Map<String, String> values = new HashMap<>();
+        String raw = URI.create(uri).getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
