@@ -23,11 +23,12 @@ public final class Topics {
      * day back at each start, which must not mean reading every issued token.
      */
     public static final String TOKEN_REVOCATION = "token.revocation.v1";
+    public static final String TOKEN_ACCOUNT = "token.account.v1";
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
             APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS, APPS_LEGACY_SERVICE_ACCOUNT,
-            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION);
+            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT);
 
     private Topics() {
     }

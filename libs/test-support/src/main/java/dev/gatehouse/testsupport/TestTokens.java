@@ -55,6 +55,11 @@ public final class TestTokens {
         return new TestTokens("platform-admin-" + shortId()).role("platform_admin");
     }
 
+    /** A person who is a platform admin, as token-service signs them in: {@code sub} is their account id. */
+    public static TestTokens platformAdminPerson(UUID accountId) {
+        return new TestTokens(accountId.toString()).role("platform_admin");
+    }
+
     public static TestTokens companyAdmin(UUID companyId) {
         return new TestTokens("company-admin-" + shortId()).role("company_admin").company(companyId);
     }

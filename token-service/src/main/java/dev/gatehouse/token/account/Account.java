@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -73,7 +74,8 @@ public class Account {
         a.emailVerified = verified;
         a.displayName = displayName;
         a.status = ACTIVE;
-        a.tokensValidAfter = now;
+        // Nothing of it exists yet; a whole second, so its first tokens (whole-second iat) are never before it.
+        a.tokensValidAfter = now.truncatedTo(ChronoUnit.SECONDS);
         a.createdAt = now;
         a.createdBy = actorId;
         a.updatedAt = now;
@@ -85,40 +87,19 @@ public class Account {
         return ACTIVE.equals(status);
     }
 
-    /** A new password: every session, refresh token and access token from before now stops working. */
-    public void setPassword(String hash, Instant now, String actorId) {
-        passwordHash = hash;
-        endEverything(now);
-        touch(now, actorId);
-    }
-
-    /** Disabled: cannot sign in, and every session and token it has ends. Returns whether it was active. */
-    public boolean disable(Instant now, String actorId) {
-        boolean wasActive = isActive();
-        status = DISABLED;
-        endEverything(now);
-        touch(now, actorId);
-        return wasActive;
-    }
-
-    public boolean enable(Instant now, String actorId) {
-        boolean change = !isActive();
-        status = ACTIVE;
-        touch(now, actorId);
-        return change;
-    }
-
     /** Whether something (a session, a token) started at {@code at} is still allowed to count. */
     public boolean stillValid(Instant at) {
         return isActive() && !at.isBefore(tokensValidAfter);
     }
 
-    /** To the microsecond (what sessions and refresh tokens record), so what starts right after still counts. */
-    private void endEverything(Instant now) {
-        tokensValidAfter = now;
+    /** The same password under today's hash parameters (the old hash verified it a moment ago). */
+    public void rehashed(String hash) {
+        passwordHash = hash;
     }
 
-    private void touch(Instant now, String actorId) {
+    /** Active again: it may sign in; its cut-off stays, so nothing from before comes back. */
+    public void enable(Instant now, String actorId) {
+        status = ACTIVE;
         updatedAt = now;
         updatedBy = actorId;
     }

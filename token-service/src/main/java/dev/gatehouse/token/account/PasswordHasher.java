@@ -33,7 +33,7 @@ public class PasswordHasher {
         return hash != null && match;
     }
 
-    /** Whether the hash was made with weaker parameters than today's and should be replaced at the next sign-in. */
+    /** Whether the hash was made with weaker parameters than today's; a successful sign-in then replaces it. */
     public boolean needsRehash(String hash) {
         return encoder.upgradeEncoding(hash);
     }

@@ -1,5 +1,10 @@
 package dev.gatehouse.token.account;
 
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.token.AccountCreated;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.SignInConfig;
 import dev.gatehouse.token.TokenService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,9 +35,11 @@ public class PlatformAdminAccountBootstrap {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final OutboxWriter outbox;
 
     public PlatformAdminAccountBootstrap(SignInConfig config, AccountRepository accounts, PasswordHasher hasher,
-            PasswordPolicy policy, Clock clock) {
+            PasswordPolicy policy, Clock clock, OutboxWriter outbox) {
+        this.outbox = outbox;
         this.config = config;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -65,6 +72,8 @@ public class PlatformAdminAccountBootstrap {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         account.platformAdmin = true;
         account.passwordHash = hasher.hash(password);
-        return accounts.persist(account).replaceWithVoid();
+        return accounts.persist(account).call(() -> outbox.append(EventEnvelope.of(TokenEvents.ACCOUNT_CREATED,
+                TokenService.NAME, null, Actor.system(TokenService.NAME), account.id.toString(),
+                new AccountCreated(account.id, account.email, true)))).replaceWithVoid();
     }
 }

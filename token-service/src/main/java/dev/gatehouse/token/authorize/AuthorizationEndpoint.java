@@ -14,7 +14,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -102,7 +101,11 @@ public class AuthorizationEndpoint {
 
     private Uni<Response> decide(AuthorizationRequest request, UriInfo uri, HttpHeaders headers) {
         Instant now = clock.instant();
-        return Panache.withSession(() -> sessions.current(sessionCookie(headers))).chain(current -> {
+        if (request.authAfter().isPresent() && request.authAfter().get().isAfter(now.plusSeconds(60))) {
+            // Only this server writes auth_after, as the time of a forced sign-in; one in the future would loop.
+            throw new AuthorizationError(request.target(), "invalid_request", "auth_after is in the future");
+        }
+        return Panache.withSession(() -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).chain(current -> {
             boolean fresh = current.isPresent() && !mustSignIn(request, current.get().session().authTime, now);
             if (!fresh) {
                 if (request.prompt().contains(AuthorizationRequest.PROMPT_NONE)) {
@@ -165,10 +168,5 @@ public class AuthorizationEndpoint {
     private static Response redirect(String redirectUri, Map<String, String> parameters) {
         return Pages.secured(Response.status(Response.Status.FOUND).location(Redirects.to(redirectUri, parameters)))
                 .build();
-    }
-
-    private String sessionCookie(HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(cookies.name(SessionCookie.SESSION));
-        return cookie == null ? null : cookie.getValue();
     }
 }

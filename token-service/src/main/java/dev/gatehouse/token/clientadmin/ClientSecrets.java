@@ -57,29 +57,32 @@ public class ClientSecrets {
         }
         return changes.find(owner, clientId).invoke(ClientSecrets::requireConfidential)
                 .chain(c -> secrets.ofClient(clientId).chain(existing -> {
-            List<ClientSecret> live = existing.stream().filter(s -> s.liveAt(now)).toList();
-            if (live.size() >= MAX_LIVE_SECRETS) {
-                throw ProblemException.conflict("This client already has " + MAX_LIVE_SECRETS
-                        + " live secrets; revoke one before adding another");
-            }
-            live.forEach(s -> s.expireBy(grace));
-            return add(c, actor);
-        }));
+                    List<ClientSecret> live = existing.stream().filter(s -> s.liveAt(now)).toList();
+                    if (live.size() >= MAX_LIVE_SECRETS) {
+                        throw ProblemException.conflict("This client already has " + MAX_LIVE_SECRETS
+                                + " live secrets; revoke one before adding another");
+                    }
+                    live.forEach(s -> s.expireBy(grace));
+                    return add(c, actor);
+                }));
     }
 
     /** Revokes every secret at once and returns a new one. */
     @WithTransaction
     public Uni<NewSecret> regenerate(ClientOwner owner, String clientId, Actor actor) {
-        return changes.find(owner, clientId).invoke(ClientSecrets::requireConfidential).chain(c -> secrets.ofClient(clientId).chain(existing -> {
-            Uni<Void> revoked = Uni.createFrom().voidItem();
-            for (ClientSecret s : existing) {
-                revoked = revoked.chain(() -> secrets.delete(s)).call(() -> changes.emit(
-                        TokenEvents.CLIENT_SECRET_REVOKED, c, actor, new ClientSecretRevoked(clientId, s.id,
-                                "regenerated")));
-            }
-            // Regenerating says the old secrets may be known to someone else: so may the tokens bought with them.
-            return revoked.call(() -> changes.revokeAll(c, "secrets_regenerated", actor)).chain(() -> add(c, actor));
-        }));
+        return changes.find(owner, clientId).invoke(ClientSecrets::requireConfidential)
+                .chain(c -> secrets.ofClient(clientId).chain(existing -> {
+                    Uni<Void> revoked = Uni.createFrom().voidItem();
+                    for (ClientSecret s : existing) {
+                        revoked = revoked.chain(() -> secrets.delete(s)).call(() -> changes.emit(
+                                TokenEvents.CLIENT_SECRET_REVOKED, c, actor, new ClientSecretRevoked(clientId, s.id,
+                                        "regenerated")));
+                    }
+                    // Regenerating says the old secrets may be known to someone else: so may the tokens bought
+                    // with them.
+                    return revoked.call(() -> changes.revokeAll(c, "secrets_regenerated", actor))
+                            .chain(() -> add(c, actor));
+                }));
     }
 
     @WithTransaction

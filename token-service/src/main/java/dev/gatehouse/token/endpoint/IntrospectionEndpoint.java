@@ -4,6 +4,7 @@ import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.OAuthForm;
+import dev.gatehouse.token.oidc.LivePeople;
 import dev.gatehouse.token.throttle.SourceAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -49,12 +50,14 @@ public class IntrospectionEndpoint {
     private final ClientAuthenticator authenticator;
     private final TokenVerifier verifier;
     private final InstallationTokens installations;
+    private final LivePeople people;
 
     public IntrospectionEndpoint(ClientAuthenticator authenticator, TokenVerifier verifier,
-            InstallationTokens installations) {
+            InstallationTokens installations, LivePeople people) {
         this.authenticator = authenticator;
         this.verifier = verifier;
         this.installations = installations;
+        this.people = people;
     }
 
     @POST
@@ -90,15 +93,21 @@ public class IntrospectionEndpoint {
             return Uni.createFrom().item(INACTIVE);
         }
         TokenVerifier.Verified token = verified.get();
-        Object installationId = token.claims().getClaimValue(InstallationTokens.INSTALLATION_ID);
-        if (installationId == null) {
-            return Uni.createFrom().item(active(token));
-        }
         Instant issuedAt;
         try {
             issuedAt = Instant.ofEpochSecond(token.claims().getIssuedAt().getValue());
         } catch (MalformedClaimException e) {
             return Uni.createFrom().item(INACTIVE);
+        }
+        Object grantId = token.claims().getClaimValue("grant_id");
+        if (grantId != null) {
+            // A person's token stands only while their account and the grant it came from do.
+            return people.standing(token.claims().getClaimValueAsString("sub"), grantId.toString(), issuedAt)
+                    .map(person -> person.isPresent() ? active(token) : INACTIVE);
+        }
+        Object installationId = token.claims().getClaimValue(InstallationTokens.INSTALLATION_ID);
+        if (installationId == null) {
+            return Uni.createFrom().item(active(token));
         }
         return installations.activeFor(installationId.toString(), issuedAt)
                 .map(state -> state.<Map<String, Object>>map(s -> {

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public class PersonTokens {
     }
 
     /** The grant the tokens come from. */
-    record Grant(UUID familyId, UUID sessionId, List<String> scopes, java.time.Instant authTime, String amr,
+    record Grant(UUID familyId, UUID sessionId, List<String> scopes, Instant authTime, String amr,
             String nonce) {
     }
 

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -86,14 +85,14 @@ public class EndSessionEndpoint {
         }
         String client = clientId != null ? clientId : hint.map(IdTokens.Hint::clientId).orElse(null);
         return after(client, postLogoutRedirectUri, state).chain(after -> Panache.withSession(
-                () -> sessions.current(sessionCookie(headers))).chain(current -> {
+                () -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).chain(current -> {
                     if (current.isEmpty()) {
                         return Uni.createFrom().item(finish(after));
                     }
                     boolean vouched = hint.isPresent()
                             && hint.get().subject().equals(current.get().account().id.toString());
                     if (vouched) {
-                        return signOut.end(current.get().session().id, current.get().account().id)
+                        return signOut.end(current.get().session().id, current.get().account().id, "signed_out")
                                 .map(x -> finish(after));
                     }
                     String token = csrf.token(headers);
@@ -120,9 +119,9 @@ public class EndSessionEndpoint {
                     "This sign-out form expired or came from another site. You are still signed in.", "error"));
         }
         return after(clientId, postLogoutRedirectUri, state).chain(after -> Panache.withSession(
-                () -> sessions.current(sessionCookie(headers))).chain(current -> current.isEmpty()
+                () -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).chain(current -> current.isEmpty()
                         ? Uni.createFrom().item(finish(after))
-                        : signOut.end(current.get().session().id, current.get().account().id).map(x -> finish(after))))
+                        : signOut.end(current.get().session().id, current.get().account().id, "signed_out").map(x -> finish(after))))
                 .onFailure(Refused.class).recoverWithItem(e -> refusal(e.getMessage()));
     }
 
@@ -164,10 +163,5 @@ public class EndSessionEndpoint {
     /** The confirmation form sends absent parameters as empty fields. */
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private String sessionCookie(HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(cookies.name(SessionCookie.SESSION));
-        return cookie == null ? null : cookie.getValue();
     }
 }

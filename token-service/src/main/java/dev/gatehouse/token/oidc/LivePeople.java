@@ -36,6 +36,12 @@ public class LivePeople {
         this.pool = pool;
     }
 
+    /** {@code at} itself if it is a whole second, otherwise the next one. */
+    public static Instant nextWholeSecond(Instant at) {
+        Instant floor = at.truncatedTo(ChronoUnit.SECONDS);
+        return floor.equals(at) ? at : floor.plusSeconds(1);
+    }
+
     /** The person, if the token ({@code sub}, {@code grant_id}, {@code iat}) still stands. */
     public Uni<Optional<Person>> standing(String subject, String grantId, Instant issuedAt) {
         UUID accountId;
@@ -52,9 +58,9 @@ public class LivePeople {
                         return Optional.empty();
                     }
                     Row row = rows.iterator().next();
-                    // Tokens carry whole-second iat, so the cut-off is compared in whole seconds too.
-                    Instant cutoff = row.getOffsetDateTime("tokens_valid_after").toInstant()
-                            .truncatedTo(ChronoUnit.SECONDS);
+                    // Tokens carry whole-second iat: a token of the cut-off's own second is dead, as on every resource
+                    // server (TokenRevoked's cut-off is the next whole second).
+                    Instant cutoff = nextWholeSecond(row.getOffsetDateTime("tokens_valid_after").toInstant());
                     boolean ended = Boolean.TRUE.equals(row.getBoolean("grant_ended"));
                     if (!"active".equals(row.getString("status")) || issuedAt.isBefore(cutoff) || ended) {
                         return Optional.empty();

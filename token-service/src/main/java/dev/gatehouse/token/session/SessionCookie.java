@@ -2,6 +2,8 @@ package dev.gatehouse.token.session;
 
 import dev.gatehouse.token.TokenConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 
 import java.net.URI;
@@ -32,6 +34,12 @@ public class SessionCookie {
     /** The name a cookie has on the wire. */
     public String name(String base) {
         return secure ? "__Host-" + base : base;
+    }
+
+    /** The value of the browser's cookie {@code base} (under its wire name), or null. */
+    public String value(HttpHeaders headers, String base) {
+        Cookie cookie = headers.getCookies().get(name(base));
+        return cookie == null ? null : cookie.getValue();
     }
 
     public NewCookie set(String base, String value, Duration maxAge, NewCookie.SameSite sameSite) {

@@ -1,6 +1,12 @@
 package dev.gatehouse.token.session;
 
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.token.SignedIn;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.outbox.OutboxWriter;
 import dev.gatehouse.token.SignInConfig;
+import dev.gatehouse.token.TokenService;
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.crypto.OpaqueTokens;
@@ -40,9 +46,11 @@ public class Sessions {
     private final OpaqueTokens tokens;
     private final SignInConfig config;
     private final Clock clock;
+    private final OutboxWriter outbox;
 
     public Sessions(SessionRepository sessions, AccountRepository accounts, OpaqueTokens tokens, SignInConfig config,
-            Clock clock) {
+            Clock clock, OutboxWriter outbox) {
+        this.outbox = outbox;
         this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -50,6 +58,7 @@ public class Sessions {
         this.clock = clock;
     }
 
+    /** Starts a session, recorded as {@code SignedIn} in the caller's transaction. */
     public Uni<Started> start(Account account, String amr, String userAgent, String sourceAddress) {
         Instant now = now();
         String value = tokens.newValue(PREFIX);
@@ -64,7 +73,10 @@ public class Sessions {
         s.expiresAt = now.plus(config.sessionLifetime());
         s.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
         s.sourceAddress = sourceAddress;
-        return sessions.persist(s).map(x -> new Started(s, value));
+        return sessions.persist(s).call(() -> outbox.append(EventEnvelope.of(TokenEvents.SIGNED_IN, TokenService.NAME,
+                        null, new Actor(Actor.USER, account.id.toString()), account.id.toString(),
+                        new SignedIn(account.id, s.id, amr, sourceAddress))))
+                .map(x -> new Started(s, value));
     }
 
     /** The live session the cookie names, with its account, if both still count. */

@@ -3,7 +3,6 @@ package dev.gatehouse.token.signin;
 import dev.gatehouse.token.crypto.OpaqueTokens;
 import dev.gatehouse.token.session.SessionCookie;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 
@@ -51,8 +50,7 @@ public class Csrf {
     }
 
     private String current(HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(cookies.name(SessionCookie.CSRF));
-        String value = cookie == null ? null : cookie.getValue();
+        String value = cookies.value(headers, SessionCookie.CSRF);
         return value != null && value.startsWith(PREFIX) && value.length() < 100 ? value : null;
     }
 }

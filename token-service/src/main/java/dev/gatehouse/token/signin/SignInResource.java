@@ -21,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -50,9 +49,11 @@ public class SignInResource {
     private final Csrf csrf;
     private final Pages pages;
     private final ClientCache clients;
+    private final SignInEvents events;
 
     public SignInResource(Credentials credentials, Sessions sessions, SessionCookie cookies, SignInThrottle throttle,
-            Csrf csrf, Pages pages, ClientCache clients) {
+            Csrf csrf, Pages pages, ClientCache clients, SignInEvents events) {
+        this.events = events;
         this.credentials = credentials;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -69,7 +70,7 @@ public class SignInResource {
             @Context HttpHeaders headers) {
         Optional<String> target = ReturnTo.valid(returnTo);
         if (target.isEmpty()) {
-            return Panache.withSession(() -> sessions.current(sessionCookie(headers))).map(current -> {
+            return Panache.withSession(() -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).map(current -> {
                 String token = csrf.token(headers);
                 if (current.isPresent()) {
                     return pages.html(200, pages.signedIn().data("email", current.get().account().email)
@@ -110,16 +111,19 @@ public class SignInResource {
                     "There were too many failed sign-ins. Please wait a moment before trying again.", wait.get()));
         }
         return credentials.verify(email, password)
-                .chain(account -> account.isEmpty() ? failed(email, address, target, token)
-                        : succeeded(account.get(), email, address, target, headers))
+                .chain(verdict -> verdict.account().isEmpty() ? failed(email, address, target, token, verdict)
+                        : succeeded(verdict.account().get(), email, address, target, headers))
                 .onFailure(PasswordWork.Busy.class).recoverWithItem(() -> pages.retryLater(503, "Busy",
                         "Gatehouse is handling many sign-ins right now. Please try again in a moment.",
                         Duration.ofSeconds(1)));
     }
 
-    private Uni<Response> failed(String email, String address, Optional<String> target, String token) {
+    private Uni<Response> failed(String email, String address, Optional<String> target, String token,
+            Credentials.Verdict verdict) {
         throttle.failed(email, address);
-        return appName(target.orElse(null)).map(app -> pages.html(200, form(token, target.orElse(null), app, WRONG,
+        Uni<Void> recorded = verdict.failedAccount().isEmpty() ? Uni.createFrom().voidItem()
+                : events.failed(verdict.failedAccount().get(), verdict.reason(), address);
+        return recorded.chain(() -> appName(target.orElse(null))).map(app -> pages.html(200, form(token, target.orElse(null), app, WRONG,
                 email), csrf.cookie(token)));
     }
 
@@ -147,11 +151,6 @@ public class SignInResource {
             return Uni.createFrom().item(Optional.empty());
         }
         return clients.find(clientId.get()).map(c -> c.filter(RegisteredClient::enabled).map(RegisteredClient::name));
-    }
-
-    private String sessionCookie(HttpHeaders headers) {
-        Cookie cookie = headers.getCookies().get(cookies.name(SessionCookie.SESSION));
-        return cookie == null ? null : cookie.getValue();
     }
 
     private static String hint(String loginHint) {

@@ -2,8 +2,10 @@ package dev.gatehouse.token.security;
 
 import dev.gatehouse.testsupport.AccessMatrix.Endpoint;
 import dev.gatehouse.testsupport.AccessMatrix;
+import dev.gatehouse.token.Accounts;
 import dev.gatehouse.token.AppClients;
 import dev.gatehouse.token.Companies;
+import dev.gatehouse.token.PersonSignIn;
 import dev.gatehouse.token.PlatformClients;
 import dev.gatehouse.token.ServiceAccounts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +25,7 @@ class AccessMatrixTest {
 
     private static final String BASE = "/companies/{companyId}/service-accounts";
     private static final String PLATFORM = PlatformClients.BASE;
+    private static final String FIRST_PARTY = "/first-party-clients";
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", BASE, COMPANY_ADMIN, c -> base(c),
@@ -66,20 +69,62 @@ class AccessMatrixTest {
                     c -> PlatformClients.create().path() + "/enable", null),
             new Endpoint("POST", PLATFORM + "/{clientId}/revoke-tokens", PLATFORM_ADMIN,
                     c -> PlatformClients.create().path() + "/revoke-tokens", null),
+            new Endpoint("POST", FIRST_PARTY, PLATFORM_ADMIN, c -> FIRST_PARTY, c -> "{\"name\": \"matrix "
+                    + UUID.randomUUID() + "\", \"redirectUris\": [\"https://app.example/cb\"]}"),
+            new Endpoint("GET", FIRST_PARTY, PLATFORM_ADMIN, c -> FIRST_PARTY, null),
+            new Endpoint("GET", FIRST_PARTY + "/{clientId}", PLATFORM_ADMIN, c -> firstParty(), null),
+            new Endpoint("PATCH", FIRST_PARTY + "/{clientId}", PLATFORM_ADMIN, c -> firstParty(),
+                    c -> "{\"description\": \"changed\"}"),
+            new Endpoint("DELETE", FIRST_PARTY + "/{clientId}", PLATFORM_ADMIN, c -> firstParty(), null),
+            new Endpoint("POST", FIRST_PARTY + "/{clientId}/secrets", PLATFORM_ADMIN, c -> firstParty() + "/secrets",
+                    c -> "{}"),
+            new Endpoint("DELETE", FIRST_PARTY + "/{clientId}/secrets/{secretId}", PLATFORM_ADMIN,
+                    c -> firstPartySecret(), null),
+            new Endpoint("POST", FIRST_PARTY + "/{clientId}/regenerate-secret", PLATFORM_ADMIN,
+                    c -> firstParty() + "/regenerate-secret", null),
+            new Endpoint("POST", FIRST_PARTY + "/{clientId}/disable", PLATFORM_ADMIN,
+                    c -> firstParty() + "/disable", c -> "{}"),
+            new Endpoint("POST", FIRST_PARTY + "/{clientId}/enable", PLATFORM_ADMIN,
+                    c -> firstParty() + "/enable", null),
+            new Endpoint("POST", FIRST_PARTY + "/{clientId}/revoke-tokens", PLATFORM_ADMIN,
+                    c -> firstParty() + "/revoke-tokens", null),
+            new Endpoint("GET", "/accounts", PLATFORM_ADMIN, c -> "/accounts", null),
+            new Endpoint("GET", "/accounts/{accountId}", PLATFORM_ADMIN, c -> "/accounts/" + Accounts.create().id(),
+                    null),
+            new Endpoint("POST", "/accounts/{accountId}/disable", PLATFORM_ADMIN,
+                    c -> "/accounts/" + Accounts.create().id() + "/disable", c -> "{}"),
+            new Endpoint("POST", "/accounts/{accountId}/enable", PLATFORM_ADMIN,
+                    c -> "/accounts/" + Accounts.create().id() + "/enable", null),
             new Endpoint("GET", "/signing-keys", PLATFORM_ADMIN, c -> "/signing-keys", null),
             new Endpoint("POST", "/signing-keys/rotate", PLATFORM_ADMIN, c -> "/signing-keys/rotate?algorithm=RS256",
                     null));
 
-    /** Client-authenticated OAuth endpoints and public metadata: covered by the protocol tests. */
+    /**
+     * Client-authenticated OAuth endpoints, public metadata, the browser endpoints of sign-in, and what a person
+     * does with their own token (userinfo, {@code /me}): covered by the protocol and sign-in tests, with real person
+     * tokens from this server.
+     */
     private static final Set<String> OAUTH = Set.of("POST /oauth2/token", "POST /oauth2/introspect",
             "POST /oauth2/revoke", "GET /oauth2/jwks", "GET /.well-known/oauth-authorization-server",
-            "GET /.well-known/openid-configuration");
+            "GET /.well-known/openid-configuration", "GET /oauth2/authorize", "GET /oauth2/userinfo",
+            "POST /oauth2/userinfo", "GET /me", "GET /me/sessions", "DELETE /me/sessions/{sessionId}");
 
     @Test
     void everyEndpointLetsInExactlyTheRightCallers() {
         List<Endpoint> all = new java.util.ArrayList<>(ENDPOINTS);
         all.addAll(AccessMatrix.PARKED_EVENTS);
         AccessMatrix.verify(all, OAUTH, Companies.known(UUID.randomUUID()), UUID.randomUUID());
+    }
+
+    private static String firstParty() {
+        return FIRST_PARTY + "/" + PersonSignIn.firstPartyClient().clientId();
+    }
+
+    private static String firstPartySecret() {
+        String path = firstParty();
+        String secretId = io.restassured.RestAssured.given().auth().oauth2(PlatformClients.admin()).get(path)
+                .then().statusCode(200).extract().path("secrets[0].id");
+        return path + "/secrets/" + secretId;
     }
 
     private static String base(UUID company) {

@@ -180,6 +180,8 @@ class AuthorizationCodeFlowTest {
         String code = PersonSignIn.code(browser, client, pkce, TokenKeysResource.ADMIN_EMAIL,
                 PersonSignIn.adminPassword());
         Response tokens = PersonSignIn.exchange(client, code, pkce);
+        introspect(tokens.path("access_token")).then().statusCode(200).body("active", equalTo(true))
+                .body("client_id", equalTo(client.clientId()));
         Response logout = browser.get("/oauth2/logout?id_token_hint=" + tokens.path("id_token")
                 + "&post_logout_redirect_uri=" + PersonSignIn.LOGOUT_URI + "&state=bye");
         assertThat(logout.statusCode()).isEqualTo(303);
@@ -189,6 +191,7 @@ class AuthorizationCodeFlowTest {
         PersonSignIn.refresh(client, tokens.path("refresh_token")).then().statusCode(400)
                 .body("error", equalTo("invalid_grant"));
         given().auth().oauth2(tokens.<String>path("access_token")).get("/oauth2/userinfo").then().statusCode(401);
+        introspect(tokens.path("access_token")).then().statusCode(200).body("active", equalTo(false));
         Response next = browser.get(client.authorizeUrl(Pkce.fresh(), ""));
         assertThat(next.statusCode()).as("signed out: the form again").isEqualTo(303);
     }
@@ -225,6 +228,11 @@ class AuthorizationCodeFlowTest {
                 equalTo("Bearer realm=\"gatehouse\"")).body("error", equalTo("invalid_token"));
         given().auth().oauth2("not-a-token").get("/oauth2/userinfo").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("error=\"invalid_token\""));
+    }
+
+    private Response introspect(String token) {
+        return given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("token", token)
+                .post("/oauth2/introspect");
     }
 
     private static JwtClaims verify(String jwt, String type, String audience) throws Exception {

@@ -5,10 +5,13 @@ import dev.gatehouse.events.Topics;
 
 import java.util.List;
 
-/** Events published by token-service. None carries a secret or a token: secrets are named by id only. */
+/**
+ * Events published by token-service. None carries a secret, a password or a token: secrets are named by id only.
+ */
 public final class TokenEvents {
 
     public static final String CLIENT = "Client";
+    public static final String ACCOUNT = "Account";
 
     public static final EventType<ClientCreated> CLIENT_CREATED = client("ClientCreated", ClientCreated.class);
     public static final EventType<ClientUpdated> CLIENT_UPDATED = client("ClientUpdated", ClientUpdated.class);
@@ -28,11 +31,25 @@ public final class TokenEvents {
     public static final EventType<TokenRevoked> TOKEN_REVOKED =
             new EventType<>("TokenRevoked", 1, Topics.TOKEN_REVOCATION, CLIENT, TokenRevoked.class);
 
+    /** People's accounts, their sign-ins and sessions, keyed by account. */
+    public static final EventType<AccountCreated> ACCOUNT_CREATED = account("AccountCreated", AccountCreated.class);
+    public static final EventType<AccountDisabled> ACCOUNT_DISABLED =
+            account("AccountDisabled", AccountDisabled.class);
+    public static final EventType<AccountEnabled> ACCOUNT_ENABLED = account("AccountEnabled", AccountEnabled.class);
+    public static final EventType<SignedIn> SIGNED_IN = account("SignedIn", SignedIn.class);
+    public static final EventType<SignInFailed> SIGN_IN_FAILED = account("SignInFailed", SignInFailed.class);
+    public static final EventType<SessionEnded> SESSION_ENDED = account("SessionEnded", SessionEnded.class);
+
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
             CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,
-            TOKEN_ISSUED, TOKEN_REVOKED);
+            TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, SIGNED_IN, SIGN_IN_FAILED,
+            SESSION_ENDED);
 
     private TokenEvents() {
+    }
+
+    private static <P> EventType<P> account(String name, Class<P> payload) {
+        return new EventType<>(name, 1, Topics.TOKEN_ACCOUNT, ACCOUNT, payload);
     }
 
     private static <P> EventType<P> client(String name, Class<P> payload) {
