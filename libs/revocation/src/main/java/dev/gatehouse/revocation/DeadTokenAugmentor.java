@@ -37,6 +37,9 @@ public class DeadTokenAugmentor implements SecurityIdentityAugmentor {
     }
 
     private static String text(Object claim) {
-        return claim == null ? null : claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
+        if (claim == null) {
+            return null;
+        }
+        return claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The tokens this resource server must refuse although their signature and expiry are fine: single tokens by
  * {@code jti} (RFC 7009 revocation) until they expire, every token of an ended grant ({@code grant_id}: a person
  * signed out, or a code or refresh token was reused), and every token issued before a cutoff per person
- * ({@code sub}: disabled, new password) or per client (revoke all, disable, delete, regenerated secrets). Entries are forgotten once no token they could apply to is alive,
- * so the list holds at most one token lifetime's revocations.
+ * ({@code sub}: disabled, new password) or per client (revoke all, disable, delete, regenerated secrets). Entries
+ * are forgotten once no token they could apply to is alive, so the list holds at most one token lifetime's
+ * revocations.
  */
 public final class Denylist {
 

@@ -79,7 +79,8 @@ public abstract class HostileInputPass {
                 }
                 String valid = fill(template, p -> UUID.randomUUID().toString());
                 for (Map.Entry<String, String> q : QUERIES) {
-                    calls += check(failures, method, template, oauth, page, valid + "?" + q.getKey() + "=" + q.getValue(),
+                    calls += check(failures, method, template, oauth, page,
+                            valid + "?" + q.getKey() + "=" + q.getValue(),
                             admin, r -> r, "query " + q.getKey() + "=" + q.getValue());
                 }
                 if (!method.equals("get") && !method.equals("delete")) {

@@ -38,7 +38,8 @@ public class Credentials {
 
     @WithSession
     public Uni<Verdict> verify(String email, String password) {
-        if (email == null || password == null || email.length() > 254 || password.length() > PasswordPolicy.MAX_LENGTH) {
+        if (email == null || password == null || email.length() > 254
+                || password.length() > PasswordPolicy.MAX_LENGTH) {
             // Still one hash's work, so an over-long input is not a fast way to probe.
             return work.run(() -> hasher.matches("", null)).map(x -> Verdict.unknown());
         }

@@ -39,12 +39,12 @@ public class PlatformAdminAccountBootstrap {
 
     public PlatformAdminAccountBootstrap(SignInConfig config, AccountRepository accounts, PasswordHasher hasher,
             PasswordPolicy policy, Clock clock, OutboxWriter outbox) {
-        this.outbox = outbox;
         this.config = config;
         this.accounts = accounts;
         this.hasher = hasher;
         this.policy = policy;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     void onStart(@Observes @Priority(2100) StartupEvent event) throws Throwable {

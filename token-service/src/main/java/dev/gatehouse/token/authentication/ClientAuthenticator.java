@@ -32,9 +32,10 @@ import java.util.Optional;
 /**
  * Client authentication at the OAuth endpoints (RFC 6749 §2.3): {@code client_secret_basic},
  * {@code client_secret_post} or {@code private_key_jwt}, never two at once; a public client only names itself
- * ({@code none}, RFC 6749 §3.2.1), which a confidential client may not do. An unknown client and a wrong secret get the same
- * {@code invalid_client} after the same work; only a client that proved its secret learns it is disabled. Every
- * failure is recorded as a {@code ClientAuthenticationFailed} event and counted by {@link AuthenticationThrottle}.
+ * ({@code none}, RFC 6749 §3.2.1), which a confidential client may not do. An unknown client and a wrong secret
+ * get the same {@code invalid_client} after the same work; only a client that proved its secret learns it is
+ * disabled. Every failure is recorded as a {@code ClientAuthenticationFailed} event and counted by
+ * {@link AuthenticationThrottle}.
  */
 @ApplicationScoped
 public class ClientAuthenticator {

@@ -105,7 +105,8 @@ public class AuthorizationEndpoint {
             // Only this server writes auth_after, as the time of a forced sign-in; one in the future would loop.
             throw new AuthorizationError(request.target(), "invalid_request", "auth_after is in the future");
         }
-        return Panache.withSession(() -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).chain(current -> {
+        String cookie = cookies.value(headers, SessionCookie.SESSION);
+        return Panache.withSession(() -> sessions.current(cookie)).chain(current -> {
             boolean fresh = current.isPresent() && !mustSignIn(request, current.get().session().authTime, now);
             if (!fresh) {
                 if (request.prompt().contains(AuthorizationRequest.PROMPT_NONE)) {

@@ -142,7 +142,8 @@ public record AuthorizationRequest(RegisteredClient client, Target target, List<
                     + "select_account");
         }
         if (prompt.contains(PROMPT_NONE) && prompt.size() > 1) {
-            throw new AuthorizationError(target, "invalid_request", "prompt=none cannot be combined with another value");
+            throw new AuthorizationError(target, "invalid_request",
+                    "prompt=none cannot be combined with another value");
         }
         return Set.copyOf(prompt);
     }

@@ -46,12 +46,12 @@ public class PlatformAdminBootstrap {
 
     public PlatformAdminBootstrap(TokenConfig config, ClientRepository clients, ClientSecretRepository secrets,
             SecretHasher hasher, OutboxWriter outbox, Clock clock) {
-        this.clock = clock;
         this.config = config;
         this.clients = clients;
         this.secrets = secrets;
         this.hasher = hasher;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     void onStart(@Observes @Priority(2000) StartupEvent event) throws Throwable {

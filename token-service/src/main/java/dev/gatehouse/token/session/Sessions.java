@@ -50,12 +50,12 @@ public class Sessions {
 
     public Sessions(SessionRepository sessions, AccountRepository accounts, OpaqueTokens tokens, SignInConfig config,
             Clock clock, OutboxWriter outbox) {
-        this.outbox = outbox;
         this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Starts a session, recorded as {@code SignedIn} in the caller's transaction. */

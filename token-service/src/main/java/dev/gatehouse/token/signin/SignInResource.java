@@ -53,7 +53,6 @@ public class SignInResource {
 
     public SignInResource(Credentials credentials, Sessions sessions, SessionCookie cookies, SignInThrottle throttle,
             Csrf csrf, Pages pages, ClientCache clients, SignInEvents events) {
-        this.events = events;
         this.credentials = credentials;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -61,6 +60,7 @@ public class SignInResource {
         this.csrf = csrf;
         this.pages = pages;
         this.clients = clients;
+        this.events = events;
     }
 
     @GET
@@ -70,7 +70,8 @@ public class SignInResource {
             @Context HttpHeaders headers) {
         Optional<String> target = ReturnTo.valid(returnTo);
         if (target.isEmpty()) {
-            return Panache.withSession(() -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).map(current -> {
+            String cookie = cookies.value(headers, SessionCookie.SESSION);
+            return Panache.withSession(() -> sessions.current(cookie)).map(current -> {
                 String token = csrf.token(headers);
                 if (current.isPresent()) {
                     return pages.html(200, pages.signedIn().data("email", current.get().account().email)
@@ -123,8 +124,8 @@ public class SignInResource {
         throttle.failed(email, address);
         Uni<Void> recorded = verdict.failedAccount().isEmpty() ? Uni.createFrom().voidItem()
                 : events.failed(verdict.failedAccount().get(), verdict.reason(), address);
-        return recorded.chain(() -> appName(target.orElse(null))).map(app -> pages.html(200, form(token, target.orElse(null), app, WRONG,
-                email), csrf.cookie(token)));
+        return recorded.chain(() -> appName(target.orElse(null))).map(app -> pages.html(200,
+                form(token, target.orElse(null), app, WRONG, email), csrf.cookie(token)));
     }
 
     private Uni<Response> succeeded(Account account, String email, String address, Optional<String> target,

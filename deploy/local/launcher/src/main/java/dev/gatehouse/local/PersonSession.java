@@ -37,15 +37,16 @@ final class PersonSession {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new HashMap<>();
+    private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
     private final String issuer;
     final String accessToken;
     final String refreshToken;
     final String idToken;
 
-    private PersonSession(String issuer, JsonNode tokens) {
+    PersonSession(String issuer, JsonNode tokens) {
         this.issuer = issuer;
         this.accessToken = tokens.get("access_token").asText();
         this.refreshToken = tokens.get("refresh_token").asText();
@@ -75,7 +76,8 @@ final class PersonSession {
     /** Registers a public first-party client for command-line sign-in, with the platform-admin client's token. */
     static String registerCliClient(String issuer, String platformAdminToken) throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(issuer + "/first-party-clients")).header("Authorization", "Bearer " + platformAdminToken)
+                        URI.create(issuer + "/first-party-clients"))
+                .header("Authorization", "Bearer " + platformAdminToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\": \"gatehouse cli " + UUID.randomUUID().toString().substring(0, 8)
                                 + "\", \"redirectUris\": [\"" + LOOPBACK + "\"], \"publicClient\": true}"))
@@ -84,20 +86,31 @@ final class PersonSession {
         return JSON.readTree(created.body()).get("clientId").asText();
     }
 
+    /** One authorization request's PKCE pair and state (RFC 7636 §4.1-4.2, S256). */
+    record Request(String url, String verifier, String state) {
+        static Request forClient(String clientId) throws Exception {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            String state = UUID.randomUUID().toString();
+            return new Request("/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
+                    + enc(LOOPBACK) + "&scope=" + enc("openid email profile") + "&state=" + state
+                    + "&code_challenge=" + challenge + "&code_challenge_method=S256", verifier, state);
+        }
+    }
+
+    /** A code and the verifier that redeems it. */
+    record Code(String code, String verifier) {
+    }
+
     /** Signs in through the form and exchanges the code (PKCE S256); returns the person's tokens. */
     static PersonSession signIn(String issuer, String clientId, String email, String password) throws Exception {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String state = UUID.randomUUID().toString();
-        String authorize = "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + enc(LOOPBACK) + "&scope=" + enc("openid email profile") + "&state=" + state + "&code_challenge="
-                + challenge + "&code_challenge_method=S256";
+        Request request = Request.forClient(clientId);
         PersonSession flow = new PersonSession(issuer, JSON.createObjectNode().put("access_token", "")
                 .put("refresh_token", ""));
-        HttpResponse<String> first = flow.get(authorize);
+        HttpResponse<String> first = flow.get(request.url());
         expect(first, 303, "GET /oauth2/authorize (not signed in)");
         String signInPage = path(first.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> page = flow.get(signInPage);
@@ -111,30 +124,49 @@ final class PersonSession {
         HttpResponse<String> posted = flow.post("/signin", "email=" + enc(email) + "&password=" + enc(password)
                 + "&csrf_token=" + enc(csrf.group(1)) + "&return_to=" + enc(returnTo));
         expect(posted, 303, "POST /signin");
-        HttpResponse<String> back = flow.get(path(posted.headers().firstValue("Location").orElseThrow()));
-        expect(back, 302, "GET /oauth2/authorize (signed in)");
-        String location = back.headers().firstValue("Location").orElseThrow();
-        Map<String, String> answer = query(location);
-        if (!location.startsWith(LOOPBACK + "?") || !state.equals(answer.get("state")) || answer.get("code") == null
-                || !issuer.equals(answer.get("iss"))) {
-            throw new IllegalStateException("the authorization response is not what RFC 6749 and RFC 9207 say: "
-                    + location);
-        }
-        HttpResponse<String> tokens = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(issuer + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + clientId
-                        + "&code=" + enc(answer.get("code")) + "&redirect_uri=" + enc(LOOPBACK) + "&code_verifier="
-                        + verifier)).build(), HttpResponse.BodyHandlers.ofString());
-        expect(tokens, 200, "POST /oauth2/token (authorization_code)");
-        PersonSession session = new PersonSession(issuer, JSON.readTree(tokens.body()));
+        Code code = flow.code(request, flow.get(path(posted.headers().firstValue("Location").orElseThrow())));
+        PersonSession session = new PersonSession(issuer, flow.exchange(clientId, code));
         session.cookies.putAll(flow.cookies);
         return session;
     }
 
+    /** A new code from this signed-in browser, without the form (the session answers for the person). */
+    Code nextCode(String clientId) throws Exception {
+        Request request = Request.forClient(clientId);
+        return code(request, get(request.url()));
+    }
+
+    /** The token request for a code (RFC 6749 §4.1.3, RFC 7636 §4.5), as a public client. */
+    JsonNode exchange(String clientId, Code code) throws Exception {
+        HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=" + clientId
+                        + "&code=" + enc(code.code()) + "&redirect_uri=" + enc(LOOPBACK) + "&code_verifier="
+                        + code.verifier())).build(), HttpResponse.BodyHandlers.ofString());
+        expect(tokens, 200, "POST /oauth2/token (authorization_code)");
+        return JSON.readTree(tokens.body());
+    }
+
+    private Code code(Request request, HttpResponse<String> back) {
+        expect(back, 302, "GET /oauth2/authorize (signed in)");
+        String location = back.headers().firstValue("Location").orElseThrow();
+        Map<String, String> answer = query(location);
+        if (!location.startsWith(LOOPBACK + "?") || !request.state().equals(answer.get("state"))
+                || answer.get("code") == null || !issuer.equals(answer.get("iss"))) {
+            throw new IllegalStateException("the authorization response is not what RFC 6749 and RFC 9207 say: "
+                    + location);
+        }
+        return new Code(answer.get("code"), request.verifier());
+    }
+
     /** A refresh (RFC 6749 §6); the answer holds the rotated refresh token. */
     JsonNode refresh(String clientId) throws Exception {
-        HttpResponse<String> refreshed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(issuer + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+        return refresh(http, issuer, clientId, refreshToken);
+    }
+
+    static JsonNode refresh(HttpClient http, String issuer, String clientId, String refreshToken) throws Exception {
+        HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + clientId
                         + "&refresh_token=" + enc(refreshToken))).build(), HttpResponse.BodyHandlers.ofString());
         expect(refreshed, 200, "POST /oauth2/token (refresh_token)");

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,12 +23,14 @@ import static dev.gatehouse.local.StackCheck.pass;
  * company and a project made with it through directory-service's API must show up as events in
  * audit-metrics-service's trail within 5 seconds; after a signing-key rotation, a token signed with the new key
  * must be accepted without restarting anything; the first platform admin signs in as a person (authorization code
- * with PKCE, through the sign-in form) and acts with their own token. Prints each check; exit 1 on the first failure.
+ * with PKCE, through the sign-in form) and acts with their own token; disabling their account must end that token on
+ * every service within 5 seconds. Prints each check; exit 1 on the first failure.
  */
 final class SmokeCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AUDIT_DEADLINE = Duration.ofSeconds(5);
+    private static final Duration DISABLE_DEADLINE = Duration.ofSeconds(5);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String directory = env("GATEHOUSE_DIRECTORY_URL", "http://localhost:8081");
@@ -92,6 +96,53 @@ final class SmokeCheck {
                 200);
         pass("with their own token they created company " + own.get("id").asText()
                 + "; a rotated refresh gave a new token directory-service accepts");
+
+        disableAndEnable(platformAdmin, refreshed.get("access_token").asText(), cli, person);
+    }
+
+    /**
+     * A platform admin disables the person's account: their token must be refused by every service within
+     * {@link #DISABLE_DEADLINE} (measured), their refresh token must stop working, and after enabling they sign in
+     * again.
+     */
+    private void disableAndEnable(String platformAdmin, String personToken, String cli, String[] person)
+            throws Exception {
+        String accountId = send("GET", tokenService + "/me", personToken, null, 200).get("id").asText();
+        Map<String, String> probes = new LinkedHashMap<>();
+        probes.put("directory-service", directory + "/companies?limit=1");
+        probes.put("app-management-service", env("GATEHOUSE_APPS_URL", "http://localhost:8082") + "/developer-orgs");
+        probes.put("token-service", tokenService + "/signing-keys");
+        probes.put("audit-metrics-service", audit + "/audit/events?limit=1");
+        for (Map.Entry<String, String> probe : probes.entrySet()) {
+            send("GET", probe.getValue(), personToken, null, 200);
+        }
+        long disabledAt = System.nanoTime();
+        send("POST", tokenService + "/accounts/" + accountId + "/disable", platformAdmin, "{\"reason\": \"smoke\"}",
+                200);
+        StringBuilder delays = new StringBuilder();
+        for (Map.Entry<String, String> probe : probes.entrySet()) {
+            while (status(probe.getValue(), personToken) != 401) {
+                if (System.nanoTime() - disabledAt > DISABLE_DEADLINE.toNanos()) {
+                    throw new IllegalStateException(probe.getKey() + " still accepts a disabled person's token after "
+                            + DISABLE_DEADLINE.toSeconds() + "s");
+                }
+                Thread.sleep(20);
+            }
+            delays.append(String.format(" %s %.2fs", probe.getKey(), (System.nanoTime() - disabledAt) / 1e9));
+        }
+        pass("disabling the account ended the person's token on every service:" + delays);
+        send("POST", tokenService + "/accounts/" + accountId + "/enable", platformAdmin, null, 200);
+        // Every token of the disable's own second is dead (whole-second iat): sign in again in the next one.
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
+        PersonSession again = PersonSession.signIn(tokenService, cli, person[0], person[1]);
+        send("GET", directory + "/companies?limit=1", again.accessToken, null, 200);
+        pass("enabled again, the person signed in and was let in");
+    }
+
+    private int status(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private JsonNode send(String method, String url, String token, String body, int expected) throws Exception {
