@@ -35,6 +35,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ClientRegistration {
 
+    /**
+     * First-party clients sign with ES256 unless they ask for RS256: each sign-in and each refresh signs two tokens
+     * (access and ID), and ES256 costs a small part of RS256 (docs/benchmarks.md, "People").
+     */
+    static final String FIRST_PARTY_ALGORITHM = "ES256";
+
     private final ClientRepository clients;
     private final ClientSecretRepository secrets;
     private final ClientSecrets secretIssuer;
@@ -92,8 +98,8 @@ public class ClientRegistration {
             Client c = Client.register(newClientId(owner), name, request.description(), owner,
                     List.of(FirstPartyScopes.OPENID, FirstPartyScopes.PROFILE, FirstPartyScopes.EMAIL,
                             FirstPartyScopes.OFFLINE_ACCESS),
-                    (int) config.defaultTokenLifetime().toSeconds(), config.defaultSigningAlgorithm(), actor.id(),
-                    changes.now());
+                    (int) config.defaultTokenLifetime().toSeconds(), request.signingAlgorithm() != null
+                            ? request.signingAlgorithm() : FIRST_PARTY_ALGORITHM, actor.id(), changes.now());
             c.grantTypes = GrantTypes.AUTHORIZATION_CODE + " " + GrantTypes.REFRESH_TOKEN;
             c.redirectUris = String.join(" ", redirects);
             c.postLogoutRedirectUris = String.join(" ", logoutRedirects);

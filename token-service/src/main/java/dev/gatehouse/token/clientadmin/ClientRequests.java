@@ -70,7 +70,10 @@ public final class ClientRequests {
             @Size(max = 10, message = "may list at most 10 URIs")
             List<@NotBlank(message = "must not be blank") String> postLogoutRedirectUris,
             @Schema(description = "true: no secret, PKCE only (RFC 8252 native apps, command-line tools)")
-            Boolean publicClient) {
+            Boolean publicClient,
+            @Schema(description = "How its ID and access tokens are signed: ES256 (the default; a fraction of "
+                    + "RS256's cost to the server) or RS256")
+            @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm) {
     }
 
     /** {@code PATCH /first-party-clients/{clientId}}: absent fields stay as they are. */

@@ -239,6 +239,8 @@ class AuthorizationCodeFlowTest {
         JsonWebSignature header = new JsonWebSignature();
         header.setCompactSerialization(jwt);
         assertThat(header.getHeader("typ")).isEqualTo(type);
+        assertThat(header.getAlgorithmHeaderValue()).as("first-party clients sign with ES256 by default")
+                .isEqualTo("ES256");
         JsonWebKeySet jwks = new JsonWebKeySet(given().get("/oauth2/jwks").asString());
         return new JwtConsumerBuilder().setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setExpectedIssuer(TestTokens.ISSUER).setExpectedAudience(audience).build().processToClaims(jwt);

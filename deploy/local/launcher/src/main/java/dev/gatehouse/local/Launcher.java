@@ -39,6 +39,7 @@ public final class Launcher {
             case "await-ready" -> ReadinessWait.run(rest);
             case "bench-setup" -> BenchSetup.run(options(rest));
             case "bench-signin" -> SignInBench.run(options(rest));
+            case "bench-people-setup" -> SignInBench.setup(options(rest));
             // the outage check goes last: it leaves the stack without Kafka and token-service
             case "smoke" -> SmokeCheck.run() == 0 && RevocationCheck.run(20) == 0 ? OutageShutdownCheck.run() : 1;
             case "outage-shutdown" -> OutageShutdownCheck.run();
@@ -71,7 +72,7 @@ public final class Launcher {
     private static int usage() {
         System.err.println("usage: launcher "
                 + "postgres|provision|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|bench-setup|"
-                + "bench-signin [options]");
+                + "bench-signin|bench-people-setup [options]");
         System.exit(2);
         return 2;
     }

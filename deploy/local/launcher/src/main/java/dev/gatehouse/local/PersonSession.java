@@ -80,7 +80,9 @@ final class PersonSession {
                 .header("Authorization", "Bearer " + platformAdminToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\": \"gatehouse cli " + UUID.randomUUID().toString().substring(0, 8)
-                                + "\", \"redirectUris\": [\"" + LOOPBACK + "\"], \"publicClient\": true}"))
+                                + "\", \"redirectUris\": [\"" + LOOPBACK + "\"], \"publicClient\": true, "
+                                + "\"signingAlgorithm\": \"" + StackCheck.env("GATEHOUSE_CLI_SIGNING_ALG", "ES256")
+                                + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         expect(created, 201, "POST /first-party-clients");
         return JSON.readTree(created.body()).get("clientId").asText();
@@ -128,6 +130,11 @@ final class PersonSession {
         PersonSession session = new PersonSession(issuer, flow.exchange(clientId, code));
         session.cookies.putAll(flow.cookies);
         return session;
+    }
+
+    /** This browser's cookie {@code name} as a Cookie header pair, for a load generator to send. */
+    String cookie(String name) {
+        return name + "=" + cookies.get(name);
     }
 
     /** A new code from this signed-in browser, without the form (the session answers for the person). */

@@ -53,6 +53,29 @@ final class SignInBench {
         this.concurrency = concurrency;
     }
 
+    /**
+     * {@code bench-people-setup --dir DIR}: what deploy/local/benchmark-people.sh gives wrk, as shell assignments:
+     * a public first-party client, the first platform admin signed in (their session cookie), one PKCE pair for
+     * every code, a sign-in form's CSRF cookie and token, and a service account for client_credentials. For the
+     * benchmark only: it prints credentials.
+     */
+    static int setup(Map<String, String> options) throws Exception {
+        Path keys = Path.of(Launcher.require(options, "dir"));
+        SignInBench bench = new SignInBench(0, 0, 0);
+        String admin = AdminClient.from(keys).token();
+        String cli = PersonSession.registerCliClient(bench.issuer, admin);
+        String[] person = PersonSession.firstAdmin(keys);
+        PersonSession session = PersonSession.signIn(bench.issuer, cli, person[0], person[1]);
+        PersonSession.Request pkce = PersonSession.Request.forClient(cli);
+        String challenge = pkce.url().replaceAll(".*code_challenge=([^&]+).*", "$1");
+        String[] form = bench.signInForm();
+        System.out.printf("CLI_CLIENT=%s%nSESSION_COOKIE='%s'%nVERIFIER=%s%nCHALLENGE=%s%nLOOPBACK_ENC='%s'%n"
+                        + "CSRF_COOKIE='%s'%nCSRF_TOKEN='%s'%nSA_BASIC=%s%nEMAIL_ENC='%s'%nPASSWORD_ENC='%s'%n", cli,
+                session.cookie("gatehouse_session"), pkce.verifier(), challenge, enc(PersonSession.LOOPBACK), form[0],
+                enc(form[1]), bench.serviceAccount(admin), enc(person[0]), enc(person[1]));
+        return 0;
+    }
+
     static int run(Map<String, String> options) throws Exception {
         Path keys = Path.of(Launcher.require(options, "dir"));
         SignInBench bench = new SignInBench(Long.parseLong(Launcher.require(options, "pid")),
