@@ -102,7 +102,8 @@ public class FirstPartyClientResource {
     @APIResponse(responseCode = "204", description = "Deleted; its tokens, codes and refresh tokens are revoked")
     public Uni<Response> delete(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return registration.delete(ClientOwner.FIRST_PARTY, clientId, caller.actor()).map(x -> Response.noContent().build());
+        return registration.delete(ClientOwner.FIRST_PARTY, clientId, caller.actor())
+                .map(x -> Response.noContent().build());
     }
 
     @POST

@@ -89,7 +89,8 @@ public class PlatformClientResource {
     @APIResponse(responseCode = "409", description = "It is the last enabled platform client (last-platform-client)")
     public Uni<Response> delete(@PathParam("clientId") String clientId) {
         caller.requirePlatformAdmin();
-        return registration.delete(ClientOwner.PLATFORM, clientId, caller.actor()).map(x -> Response.noContent().build());
+        return registration.delete(ClientOwner.PLATFORM, clientId, caller.actor())
+                .map(x -> Response.noContent().build());
     }
 
     @POST

@@ -73,7 +73,8 @@ public class SignInGrants {
         TokenRevoked revoked = TokenRevoked.grant(clientId, familyId.toString(), reason,
                 clock.instant().plus(config.accessTokenLifetime()));
         // The person when known; a replay found before the grant's person was read is the client's doing.
-        Actor actor = accountId == null ? new Actor(Actor.CLIENT, clientId) : new Actor(Actor.USER, accountId.toString());
+        Actor actor = accountId == null ? new Actor(Actor.CLIENT, clientId)
+                : new Actor(Actor.USER, accountId.toString());
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_REVOKED, TokenService.NAME, null, actor,
                 familyId.toString(), revoked);
         return Uni.createFrom().completionStage(() -> outbox.appendOn(connection, event).toCompletionStage());

@@ -17,7 +17,8 @@ public final class Scopes {
         }
         List<String> notAllowed = requested.get().stream().filter(s -> !allowed.contains(s)).toList();
         if (!notAllowed.isEmpty()) {
-            throw OAuthError.INVALID_SCOPE.because("Scope not allowed for this client: " + String.join(" ", notAllowed));
+            throw OAuthError.INVALID_SCOPE.because("Scope not allowed for this client: "
+                    + String.join(" ", notAllowed));
         }
         return requested.get();
     }

@@ -118,10 +118,12 @@ public class EndSessionEndpoint {
             return Uni.createFrom().item(pages.message(400, "Sign-out not confirmed",
                     "This sign-out form expired or came from another site. You are still signed in.", "error"));
         }
-        return after(clientId, postLogoutRedirectUri, state).chain(after -> Panache.withSession(
-                () -> sessions.current(cookies.value(headers, SessionCookie.SESSION))).chain(current -> current.isEmpty()
+        String cookie = cookies.value(headers, SessionCookie.SESSION);
+        return after(clientId, postLogoutRedirectUri, state)
+                .chain(after -> Panache.withSession(() -> sessions.current(cookie)).chain(current -> current.isEmpty()
                         ? Uni.createFrom().item(finish(after))
-                        : signOut.end(current.get().session().id, current.get().account().id, "signed_out").map(x -> finish(after))))
+                        : signOut.end(current.get().session().id, current.get().account().id, "signed_out")
+                                .map(x -> finish(after))))
                 .onFailure(Refused.class).recoverWithItem(e -> refusal(e.getMessage()));
     }
 

@@ -81,7 +81,8 @@ public class IdTokens {
     /** §3.1.3.6: the left half of the SHA-256 of the access token (RS256 and ES256 both use SHA-256), base64url. */
     static String atHash(String accessToken) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(accessToken.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

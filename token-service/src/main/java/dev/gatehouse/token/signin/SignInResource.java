@@ -32,9 +32,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The sign-in page (no JavaScript needed; a browser page, so not in the OpenAPI document): e-mail and password, CSRF-protected, throttled per address and per
- * account. On success the browser gets a session cookie and goes back to the authorization request that sent it
- * here. A wrong password and an unknown address get the same answer after the same work.
+ * The sign-in page (no JavaScript needed; a browser page, so not in the OpenAPI document): e-mail and password,
+ * CSRF-protected, throttled per address and per account. On success the browser gets a session cookie and goes
+ * back to the authorization request that sent it here. A wrong password and an unknown address get the same
+ * answer after the same work.
  */
 @Path("/signin")
 @PermitAll

@@ -25,7 +25,7 @@ public final class FailureThrottle {
     private final Map<String, Bucket> bySubject = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> knownAddresses = new ConcurrentHashMap<>();
 
-    /** {@code addressFailures} per address and {@code subjectFailures} per subject, each refilled over {@code window}. */
+    /** {@code addressFailures} per address and {@code subjectFailures} per subject, each refilled over the window. */
     public FailureThrottle(int addressFailures, int subjectFailures, Duration window) {
         this.addressLimit = new Bucket.Limit(addressFailures, window);
         this.subjectLimit = new Bucket.Limit(subjectFailures, window);

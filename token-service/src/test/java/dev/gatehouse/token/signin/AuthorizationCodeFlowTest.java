@@ -242,7 +242,8 @@ class AuthorizationCodeFlowTest {
         assertThat(header.getAlgorithmHeaderValue()).as("first-party clients sign with ES256 by default")
                 .isEqualTo("ES256");
         JsonWebKeySet jwks = new JsonWebKeySet(given().get("/oauth2/jwks").asString());
-        return new JwtConsumerBuilder().setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
+        return new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setExpectedIssuer(TestTokens.ISSUER).setExpectedAudience(audience).build().processToClaims(jwt);
     }
 }
