@@ -20,6 +20,10 @@ public interface SignInConfig {
     @WithDefault("12h")
     Duration sessionLifetime();
 
+    /** How long an invitation's e-mailed link works. */
+    @WithDefault("7d")
+    Duration invitationLifetime();
+
     /** How long an authorization code may wait for its exchange (RFC 6749 §4.1.2: short; 10 min at most). */
     @WithDefault("60s")
     Duration codeLifetime();

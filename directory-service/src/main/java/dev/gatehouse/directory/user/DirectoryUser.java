@@ -2,6 +2,9 @@ package dev.gatehouse.directory.user;
 
 import dev.gatehouse.directory.permissionset.PermissionSet;
 import dev.gatehouse.directory.permissionset.PermissionSetConverter;
+import dev.gatehouse.events.directory.CompanyRoleChanged;
+import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.Tool;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -69,6 +72,14 @@ public class DirectoryUser {
     @Column(name = "legacy_revision")
     public Integer legacyRevision;
 
+    /** The token-service account of the person, once they took their invitation; null until then. */
+    @Column(name = "account_id")
+    public UUID accountId;
+
+    /** When the newest invitation was asked for; null for users never invited. */
+    @Column(name = "invited_at")
+    public Instant invitedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -126,5 +137,28 @@ public class DirectoryUser {
 
     public boolean isActive() {
         return status == UserStatus.active;
+    }
+
+    public boolean isPerson() {
+        return kind == UserKind.person;
+    }
+
+    /**
+     * The role this user gives their account in the company (docs/security.md, "People in companies"): admin on
+     * the company-level Directory tool makes a company admin, any other active person a member; an inactive or
+     * not yet linked person, and every app or legacy user, gives none.
+     */
+    public String companyRole() {
+        if (!isPerson() || accountId == null || !isActive()) {
+            return CompanyRoleChanged.NONE;
+        }
+        return permissions.level(Tool.DIRECTORY) == AccessLevel.ADMIN ? CompanyRoleChanged.ADMIN
+                : CompanyRoleChanged.MEMBER;
+    }
+
+    /** Links the person to the account that took their invitation. */
+    public void linkTo(UUID account, Instant now) {
+        accountId = account;
+        updatedAt = now;
     }
 }

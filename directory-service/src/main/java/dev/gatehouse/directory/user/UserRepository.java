@@ -18,6 +18,11 @@ public class UserRepository implements PanacheRepositoryBase<DirectoryUser, UUID
         return find("companyId = ?1 and id = ?2", companyId, userId).firstResult();
     }
 
+    /** The person of the company who holds this account, or null. */
+    public Uni<DirectoryUser> byAccount(UUID companyId, UUID accountId) {
+        return find("companyId = ?1 and accountId = ?2", companyId, accountId).firstResult();
+    }
+
     public Uni<Boolean> emailTaken(UUID companyId, String email, UUID except) {
         return count("companyId = ?1 and lower(email) = lower(?2) and id <> ?3", companyId, email,
                 except == null ? new UUID(0, 0) : except).map(n -> n > 0);

@@ -128,6 +128,19 @@ public class UserResource {
                 .map(UserResponse::of);
     }
 
+    @POST
+    @Path("/{userId}/invitation")
+    @Operation(summary = "Invite a person again (company admin): token-service e-mails a new one-time link, and the "
+            + "older links stop working")
+    @APIResponse(responseCode = "409", description = "The person signed up already, is deactivated, or is managed by "
+            + "an installation or a legacy service account")
+    @APIResponseSchema(value = UserResponse.class, responseDescription = "The user, with the new invitedAt")
+    public Uni<UserResponse> invite(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId) {
+        return access.toChange(companyId, Tool.DIRECTORY, AccessLevel.STANDARD)
+                .chain(() -> service.invite(companyId, userId, caller.actor()))
+                .map(UserResponse::of);
+    }
+
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value, String allowed) {
         if (value == null || value.isBlank()) {
             return null;

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user as the API shows it. Managed users say so ({@code kind: app} or {@code kind: legacy}, {@code managedBy}),
+ * A user as the API shows it. A person shows {@code invitedAt} (the newest invitation) and, once they took it, the
+ * {@code accountId} they sign in with. Managed users say so ({@code kind: app} or {@code kind: legacy}, {@code managedBy}),
  * so an admin browsing the directory sees where to go; legacy service account users also carry
  * {@code deprecated: true}.
  */
 public record UserResponse(UUID id, UUID companyId, UserKind kind, String name, String email, UserStatus status,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deprecated,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ManagedBy managedBy, Instant createdAt, String createdBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ManagedBy managedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID accountId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant invitedAt, Instant createdAt, String createdBy,
         Instant updatedAt, Instant deactivatedAt) {
 
     /** The installation that manages an app user, or the legacy service account that manages a legacy user. */
@@ -25,6 +28,6 @@ public record UserResponse(UUID id, UUID companyId, UserKind kind, String name, 
         ManagedBy managedBy = u.isApp() ? new ManagedBy(u.appId, u.installationId, u.installationStatus, null, null)
                 : u.isLegacy() ? new ManagedBy(null, null, null, u.legacyAccountId, u.legacyStatus) : null;
         return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status, u.isLegacy() ? Boolean.TRUE : null,
-                managedBy, u.createdAt, u.createdBy, u.updatedAt, u.deactivatedAt);
+                managedBy, u.accountId, u.invitedAt, u.createdAt, u.createdBy, u.updatedAt, u.deactivatedAt);
     }
 }

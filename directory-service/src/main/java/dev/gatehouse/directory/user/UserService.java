@@ -7,6 +7,8 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.directory.DirectoryEvents;
+import dev.gatehouse.events.directory.PersonInvited;
+import dev.gatehouse.events.directory.PersonLinked;
 import dev.gatehouse.events.directory.UserCreated;
 import dev.gatehouse.events.directory.UserDeactivated;
 import dev.gatehouse.events.directory.UserPermissionsChanged;
@@ -25,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,19 +40,22 @@ public class UserService {
     private final UserRepository users;
     private final CompanyService companies;
     private final OutboxWriter outbox;
+    private final CompanyRoles roles;
 
-    public UserService(UserRepository users, CompanyService companies, OutboxWriter outbox) {
+    public UserService(UserRepository users, CompanyService companies, OutboxWriter outbox, CompanyRoles roles) {
         this.users = users;
         this.companies = companies;
         this.outbox = outbox;
+        this.roles = roles;
     }
 
+    /** Adds a person and asks token-service to invite them ({@code PersonInvited}): the e-mail is how they arrive. */
     @WithTransaction
     public Uni<DirectoryUser> create(UUID companyId, UserRequest request, Actor actor) {
         String email = request.email().strip();
         return companies.get(companyId)
-                .chain(() -> requireFreeEmail(companyId, email, null))
-                .chain(() -> {
+                .call(() -> requireFreeEmail(companyId, email, null))
+                .chain(company -> {
                     Instant now = now();
                     DirectoryUser u = new DirectoryUser();
                     u.id = UUID.randomUUID();
@@ -61,11 +67,70 @@ public class UserService {
                     u.createdAt = now;
                     u.createdBy = actor.id();
                     u.updatedAt = now;
-                    return users.persistAndFlush(u);
+                    u.invitedAt = now;
+                    return users.persistAndFlush(u)
+                            .call(created -> emit(DirectoryEvents.USER_CREATED, created, actor,
+                                    new UserCreated(u.id, companyId, u.kind.name(), u.name, u.email, null, null)))
+                            .call(created -> emit(DirectoryEvents.PERSON_INVITED, created, actor,
+                                    new PersonInvited(u.id, companyId, company.name, u.name, u.email)));
                 })
-                .call(u -> emit(DirectoryEvents.USER_CREATED, u, actor,
-                        new UserCreated(u.id, companyId, u.kind.name(), u.name, u.email, null, null)))
                 .onFailure(UniqueViolation::is).transform(e -> duplicate(email));
+    }
+
+    /**
+     * Invites a person again (a new link; token-service makes the older ones useless). Only for an active person
+     * who has not taken an invitation yet: once linked, they sign in.
+     */
+    @WithTransaction
+    public Uni<DirectoryUser> invite(UUID companyId, UUID userId, Actor actor) {
+        return companies.get(companyId).chain(company -> get(companyId, userId)
+                .invoke(AppManaged::refuseChangeTo)
+                .chain(u -> {
+                    if (u.accountId != null) {
+                        throw ProblemException.of(409, "already-linked", "Already signed up",
+                                u.name + " took an invitation already and signs in with their account.");
+                    }
+                    if (!u.isActive()) {
+                        throw ProblemException.of(409, "inactive", "Deactivated",
+                                u.name + " is deactivated; reactivate them before inviting them again.");
+                    }
+                    u.invitedAt = now();
+                    u.updatedAt = u.invitedAt;
+                    return users.flush().replaceWith(u).call(invited -> emit(DirectoryEvents.PERSON_INVITED,
+                            invited, actor, new PersonInvited(u.id, companyId, company.name, u.name, u.email)));
+                }));
+    }
+
+    /**
+     * Links the person to the account that took their invitation (token-service's {@code InvitationAccepted}).
+     * Applying it again changes nothing. Refused, with the reason, for a user that is no person of this company, is
+     * linked to another account, or whose account is already another person of the company.
+     */
+    @WithTransaction
+    public Uni<Optional<String>> link(UUID companyId, UUID userId, UUID accountId, Actor actor) {
+        return users.findInCompany(companyId, userId).chain(u -> {
+            if (u == null || !u.isPerson()) {
+                return Uni.createFrom().item(Optional.of("no person " + userId + " in company " + companyId));
+            }
+            if (accountId.equals(u.accountId)) {
+                return Uni.createFrom().item(Optional.<String>empty());
+            }
+            if (u.accountId != null) {
+                return Uni.createFrom().item(Optional.of("user " + userId + " is linked to another account"));
+            }
+            return users.byAccount(companyId, accountId).chain(other -> {
+                if (other != null) {
+                    return Uni.createFrom().item(Optional.of("the account is already user " + other.id));
+                }
+                String before = u.companyRole();
+                u.linkTo(accountId, now());
+                return users.flush()
+                        .call(() -> emit(DirectoryEvents.PERSON_LINKED, u, actor,
+                                new PersonLinked(u.id, companyId, accountId)))
+                        .call(() -> roles.announceIfChanged(u, before, actor))
+                        .replaceWith(Optional.<String>empty());
+            });
+        });
     }
 
     @WithTransaction
@@ -100,11 +165,13 @@ public class UserService {
                     if (!u.isActive()) {
                         return Uni.createFrom().item(u);
                     }
+                    String before = u.companyRole();
                     u.status = UserStatus.inactive;
                     u.deactivatedAt = now();
                     u.updatedAt = u.deactivatedAt;
                     return users.flush().replaceWith(u).call(d -> emit(DirectoryEvents.USER_DEACTIVATED, d, actor,
-                            new UserDeactivated(d.id, companyId, reason)));
+                            new UserDeactivated(d.id, companyId, reason)))
+                            .call(d -> roles.announceIfChanged(d, before, actor));
                 });
     }
 
@@ -116,11 +183,13 @@ public class UserService {
                     if (u.isActive()) {
                         return Uni.createFrom().item(u);
                     }
+                    String before = u.companyRole();
                     u.status = UserStatus.active;
                     u.deactivatedAt = null;
                     u.updatedAt = now();
                     return users.flush().replaceWith(u).call(r -> emit(DirectoryEvents.USER_REACTIVATED, r, actor,
-                            new UserReactivated(r.id, companyId)));
+                            new UserReactivated(r.id, companyId)))
+                            .call(r -> roles.announceIfChanged(r, before, actor));
                 });
     }
 
@@ -133,10 +202,12 @@ public class UserService {
                     if (u.permissions.equals(permissions)) {
                         return Uni.createFrom().item(u);
                     }
+                    String before = u.companyRole();
                     u.permissions = permissions;
                     u.updatedAt = now();
                     return users.flush().replaceWith(u).call(changed -> emit(DirectoryEvents.USER_PERMISSIONS_CHANGED,
-                            changed, actor, new UserPermissionsChanged(changed.id, companyId, permissions.wire())));
+                            changed, actor, new UserPermissionsChanged(changed.id, companyId, permissions.wire())))
+                            .call(changed -> roles.announceIfChanged(changed, before, actor));
                 });
     }
 

@@ -8,6 +8,11 @@ public final class Topics {
     public static final String DIRECTORY_COMPANY = "directory.company.v1";
     public static final String DIRECTORY_PROJECT = "directory.project.v1";
     public static final String DIRECTORY_USER = "directory.user.v1";
+    /**
+     * People's roles in companies, compacted (the newest record per company and account is kept): every service reads
+     * it whole at start, so it must hold roles, not history.
+     */
+    public static final String DIRECTORY_COMPANY_ROLE = "directory.company-role.v1";
 
     public static final String APPS_DEVELOPER_ORG = "apps.developer-org.v1";
     public static final String APPS_APP = "apps.app.v1";
@@ -27,9 +32,13 @@ public final class Topics {
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
+            DIRECTORY_COMPANY_ROLE,
             APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS,
             APPS_LEGACY_SERVICE_ACCOUNT,
             TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT);
+
+    /** Topics that keep only the newest record per key ({@code cleanup.policy=compact}). */
+    public static final List<String> COMPACTED = List.of(DIRECTORY_COMPANY_ROLE);
 
     private Topics() {
     }

@@ -1,8 +1,10 @@
 package dev.gatehouse.outbox;
 
+import dev.gatehouse.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.time.Duration;
@@ -45,7 +47,7 @@ public final class TopicProvisioner implements AutoCloseable {
     /** Makes sure every topic exists; throws {@link PublishFailedException} when Kafka cannot be reached. */
     public synchronized void ensure(Collection<String> topics) throws PublishFailedException {
         List<NewTopic> missing = topics.stream().filter(t -> !known.contains(t))
-                .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+                .map(this::newTopic).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -68,6 +70,15 @@ public final class TopicProvisioner implements AutoCloseable {
                 throw new PublishFailedException("interrupted", e);
             }
         }
+    }
+
+    private NewTopic newTopic(String name) {
+        NewTopic topic = new NewTopic(name, partitions, replicationFactor);
+        if (Topics.COMPACTED.contains(name)) {
+            // Only the newest record per key counts (people's roles): readers load the whole topic at start.
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
     }
 
     @Override

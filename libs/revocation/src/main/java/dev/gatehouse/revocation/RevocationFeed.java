@@ -1,5 +1,6 @@
 package dev.gatehouse.revocation;
 
+import dev.gatehouse.feed.FeedThread;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -19,29 +20,21 @@ public class RevocationFeed {
 
     private final Denylist denylist;
     private final RevocationReader reader;
-    private Thread thread;
+    private final FeedThread thread;
 
     public RevocationFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             RevocationConfig config) {
         this.denylist = new Denylist(config.maxTokenLifetime());
         this.reader = new RevocationReader(kafkaConfig, config, denylist, Clock.systemUTC());
+        this.thread = new FeedThread(reader, "gatehouse-revocation-feed");
     }
 
     void onStart(@Observes StartupEvent event) {
-        thread = new Thread(reader, "gatehouse-revocation-feed");
-        thread.setDaemon(true);
         thread.start();
     }
 
-    /**
-     * The feed only reads, so there is nothing to finish: a second is enough, and a broker that does not answer
-     * (the daemon thread is then abandoned) must not hold up the service's shutdown.
-     */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        reader.stop();
-        if (thread != null) {
-            thread.join(1_000);
-        }
+        thread.stop();
     }
 
     public boolean isDead(String clientId, String subject, String jti, String grantId, Instant issuedAt) {

@@ -38,6 +38,11 @@ public class GatehouseServiceResource implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.oidc.public-key", TestTokens.publicKey());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
+        if ("token".equals(role)) {
+            // token-service e-mails invitations: to a real SMTP server the tests can read.
+            config.put("quarkus.mailer.host", infra.mail().host());
+            config.put("quarkus.mailer.port", String.valueOf(infra.mail().port()));
+        }
         return config;
     }
 

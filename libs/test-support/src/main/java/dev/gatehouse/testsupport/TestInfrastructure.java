@@ -23,6 +23,7 @@ public final class TestInfrastructure {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private volatile MailServer mail;
 
     private TestInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
         this.postgres = postgres;
@@ -68,6 +69,14 @@ public final class TestInfrastructure {
         return kafka;
     }
 
+    /** The SMTP server, started on first use (only services that send mail need it). */
+    public synchronized MailServer mail() {
+        if (mail == null) {
+            mail = MailServer.start();
+        }
+        return mail;
+    }
+
     /** Creates (once per JVM) the service's role and schema, with a fresh random password, and returns it. */
     public String provisionRole(String role) {
         return passwords.computeIfAbsent(role, r -> {
@@ -93,6 +102,9 @@ public final class TestInfrastructure {
      * so a stuck broker thread cannot hold the test JVM, and the build, hostage.
      */
     private void stop() {
+        if (mail != null) {
+            mail.close();
+        }
         try {
             postgres.close();
         } catch (Exception e) {

@@ -5,9 +5,11 @@ import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
 import dev.gatehouse.outbox.GroupCommitOutbox;
+import dev.gatehouse.people.PeopleFeed;
 import dev.gatehouse.token.SignInConfig;
 import dev.gatehouse.token.TokenService;
 import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
 import dev.gatehouse.token.issue.TokenResponse;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,31 +41,48 @@ public class PersonTokens {
     record Person(UUID accountId, boolean platformAdmin, String email, boolean emailVerified, String name) {
     }
 
-    /** The grant the tokens come from. */
+    /** The grant the tokens come from, and the company the access token is to act in, if one was named. */
     record Grant(UUID familyId, UUID sessionId, List<String> scopes, Instant authTime, String amr,
-            String nonce) {
+            String nonce, Optional<UUID> company) {
     }
 
     private final AccessTokenIssuer issuer;
     private final IdTokens idTokens;
     private final GroupCommitOutbox outbox;
     private final SignInConfig config;
+    private final PeopleFeed people;
 
-    public PersonTokens(AccessTokenIssuer issuer, IdTokens idTokens, GroupCommitOutbox outbox, SignInConfig config) {
+    public PersonTokens(AccessTokenIssuer issuer, IdTokens idTokens, GroupCommitOutbox outbox, SignInConfig config,
+            PeopleFeed people) {
         this.issuer = issuer;
         this.idTokens = idTokens;
         this.outbox = outbox;
         this.config = config;
+        this.people = people;
+    }
+
+    /**
+     * Refuses a company the person is no one in ({@code invalid_target}, RFC 8707 §2), as directory-service last
+     * said. The token carries only {@code company_id}: what the person may do there is looked up by each service on
+     * each call, so this check only spares them a token that would be refused everywhere. Thrown inside the
+     * grant's transaction, it rolls back the code's redemption or the refresh token's rotation.
+     */
+    private void requireRoleIn(Optional<UUID> company, UUID accountId) {
+        if (company.isPresent() && people.companyRole(company.get(), accountId).isEmpty()) {
+            throw OAuthError.INVALID_TARGET.because("You are not a member of company " + company.get());
+        }
     }
 
     Uni<TokenResponse> issue(SqlClient sql, RegisteredClient client, Person person, Grant grant,
             String refreshToken) {
+        requireRoleIn(grant.company(), person.accountId());
         Map<String, String> claims = new LinkedHashMap<>();
         if (grant.sessionId() != null) {
             claims.put("sid", grant.sessionId().toString());
         }
         claims.put("grant_id", grant.familyId().toString());
-        AccessToken token = issuer.issue(client.clientId(), person.accountId().toString(), null, grant.scopes(),
+        AccessToken token = issuer.issue(client.clientId(), person.accountId().toString(),
+                grant.company().orElse(null), grant.scopes(),
                 person.platformAdmin() ? List.of(PLATFORM_ADMIN) : List.of(),
                 (int) config.accessTokenLifetime().toSeconds(), client.signingAlgorithm(), claims);
         String idToken = grant.scopes().contains(FirstPartyScopes.OPENID)
@@ -71,7 +91,8 @@ public class PersonTokens {
                         grant.authTime(), grant.amr(), grant.sessionId() == null ? null : grant.sessionId().toString()),
                         grant.scopes(), grant.nonce(), token.value())
                 : null;
-        EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME, null,
+        EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME,
+                grant.company().orElse(null),
                 new Actor(Actor.USER, person.accountId().toString()), client.clientId(),
                 new TokenIssued(client.clientId(), token.subject(), null, token.scopes(), token.jti(),
                         token.expiresAt()));

@@ -69,7 +69,8 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
                     PersonTokens.Person person = new PersonTokens.Person(grant.accountId(), grant.platformAdmin(),
                             grant.email(), grant.emailVerified(), grant.displayName());
                     return tokens.issue(connection, client, person, new PersonTokens.Grant(grant.familyId(),
-                                    grant.sessionId(), scopes, grant.authTime(), grant.amr(), null),
+                                    grant.sessionId(), scopes, grant.authTime(), grant.amr(), null,
+                                    request.company()),
                             outcome.successor()).map(SignInGrants.Outcome::of);
                 }));
     }

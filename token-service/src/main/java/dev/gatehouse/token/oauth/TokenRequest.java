@@ -28,9 +28,10 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials, Tok
             case GrantTypes.AUTHORIZATION_CODE:
                 return new AuthorizationCode(form.require("code"), form.get("redirect_uri"),
                         form.get("code_verifier").orElseThrow(() -> OAuthError.INVALID_REQUEST.because(
-                                "code_verifier is required: every authorization request uses PKCE (RFC 7636)")));
+                                "code_verifier is required: every authorization request uses PKCE (RFC 7636)")),
+                        CompanySelector.of(form));
             case GrantTypes.REFRESH_TOKEN:
-                return new RefreshToken(form.require("refresh_token"), scope(form));
+                return new RefreshToken(form.require("refresh_token"), scope(form), CompanySelector.of(form));
             default:
                 break;
         }
@@ -44,16 +45,26 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials, Tok
         return form.get("scope").map(s -> List.copyOf(new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))));
     }
 
-    /** RFC 6749 §4.1.3 with RFC 7636 §4.5: a code, the redirect URI it was asked for, and the PKCE verifier. */
-    record AuthorizationCode(String code, Optional<String> redirectUri, String codeVerifier) implements TokenRequest {
+    /**
+     * RFC 6749 §4.1.3 with RFC 7636 §4.5: a code, the redirect URI it was asked for, and the PKCE verifier; and
+     * optionally the company the person's access token is to act in (RFC 8707 {@code resource}, or
+     * {@code company_id}).
+     */
+    record AuthorizationCode(String code, Optional<String> redirectUri, String codeVerifier, Optional<UUID> company)
+            implements TokenRequest {
         @Override
         public String grantType() {
             return GrantTypes.AUTHORIZATION_CODE;
         }
     }
 
-    /** RFC 6749 §6: a refresh token, and optionally a narrower scope. */
-    record RefreshToken(String refreshToken, Optional<List<String>> scope) implements TokenRequest {
+    /**
+     * RFC 6749 §6: a refresh token, optionally a narrower scope, and optionally the company the new access token is
+     * to act in: one sign-in serves every company the person belongs to (RFC 8707 §2.2 lets each refresh name its
+     * own resource).
+     */
+    record RefreshToken(String refreshToken, Optional<List<String>> scope, Optional<UUID> company)
+            implements TokenRequest {
         @Override
         public String grantType() {
             return GrantTypes.REFRESH_TOKEN;

@@ -51,8 +51,13 @@ public class Pages {
 
     /** A page that only says something: an error ({@code kind} "error") or news ("info"). */
     public Response message(int status, String heading, String text, String kind) {
-        return html(status, message.data("heading", heading).data("message", text).data("kind", kind)
-                .data("link", null).data("linkText", null));
+        return html(status, messagePage(heading, text, kind));
+    }
+
+    /** The page of {@link #message}, to send with cookies of its own. */
+    public TemplateInstance messagePage(String heading, String text, String kind) {
+        return message.data("heading", heading).data("message", text).data("kind", kind).data("link", null)
+                .data("linkText", null);
     }
 
     /** As {@link #message}, asking the browser to wait before trying again. */

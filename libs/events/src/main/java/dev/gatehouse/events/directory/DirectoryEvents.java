@@ -11,6 +11,7 @@ public final class DirectoryEvents {
     public static final String COMPANY = "Company";
     public static final String PROJECT = "Project";
     public static final String USER = "User";
+    public static final String COMPANY_ROLE = "CompanyRole";
 
     public static final EventType<CompanyCreated> COMPANY_CREATED =
             new EventType<>("CompanyCreated", 1, Topics.DIRECTORY_COMPANY, COMPANY, CompanyCreated.class);
@@ -27,6 +28,11 @@ public final class DirectoryEvents {
     public static final EventType<UserReactivated> USER_REACTIVATED = user("UserReactivated", UserReactivated.class);
     public static final EventType<UserPermissionsChanged> USER_PERMISSIONS_CHANGED =
             user("UserPermissionsChanged", UserPermissionsChanged.class);
+    public static final EventType<PersonInvited> PERSON_INVITED = user("PersonInvited", PersonInvited.class);
+    public static final EventType<PersonLinked> PERSON_LINKED = user("PersonLinked", PersonLinked.class);
+    /** On a compacted topic of its own, keyed by company and account ({@link CompanyRoleChanged#key}). */
+    public static final EventType<CompanyRoleChanged> COMPANY_ROLE_CHANGED = new EventType<>("CompanyRoleChanged", 1,
+            Topics.DIRECTORY_COMPANY_ROLE, COMPANY_ROLE, CompanyRoleChanged.class);
     /** Membership events are keyed by user, so one user's access changes stay in one order. */
     public static final EventType<ProjectMemberAdded> PROJECT_MEMBER_ADDED =
             user("ProjectMemberAdded", ProjectMemberAdded.class);
@@ -37,7 +43,8 @@ public final class DirectoryEvents {
 
     public static final List<EventType<?>> ALL = List.of(COMPANY_CREATED, PROJECT_CREATED, PROJECT_RENAMED,
             PROJECT_ARCHIVED, USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED,
-            USER_PERMISSIONS_CHANGED, PROJECT_MEMBER_ADDED, PROJECT_MEMBER_UPDATED, PROJECT_MEMBER_REMOVED);
+            USER_PERMISSIONS_CHANGED, PROJECT_MEMBER_ADDED, PROJECT_MEMBER_UPDATED, PROJECT_MEMBER_REMOVED,
+            PERSON_INVITED, PERSON_LINKED, COMPANY_ROLE_CHANGED);
 
     private DirectoryEvents() {
     }

@@ -39,11 +39,13 @@ public final class TokenEvents {
     public static final EventType<SignedIn> SIGNED_IN = account("SignedIn", SignedIn.class);
     public static final EventType<SignInFailed> SIGN_IN_FAILED = account("SignInFailed", SignInFailed.class);
     public static final EventType<SessionEnded> SESSION_ENDED = account("SessionEnded", SessionEnded.class);
+    public static final EventType<InvitationAccepted> INVITATION_ACCEPTED =
+            account("InvitationAccepted", InvitationAccepted.class);
 
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
             CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,
             TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, SIGNED_IN, SIGN_IN_FAILED,
-            SESSION_ENDED);
+            SESSION_ENDED, INVITATION_ACCEPTED);
 
     private TokenEvents() {
     }

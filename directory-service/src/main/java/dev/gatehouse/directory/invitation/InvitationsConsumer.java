@@ -1,0 +1,51 @@
+package dev.gatehouse.directory.invitation;
+
+import dev.gatehouse.directory.user.UserService;
+import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.token.InvitationAccepted;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.outbox.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.function.Supplier;
+
+/**
+ * Links a person of the directory to the account that took their invitation (token-service's
+ * {@code InvitationAccepted} on {@code token.account.v1}, kind {@code company}). A link that cannot be made (the
+ * person was deactivated meanwhile and linked elsewhere, or the account already is another person of the company)
+ * is logged and skipped rather than parked: parking would hold up every later event of that account, and the
+ * admin sees the person still waiting for an invitation and can send another.
+ */
+@ApplicationScoped
+public class InvitationsConsumer {
+
+    static final String CONSUMER = "directory.invitations";
+    private static final Logger LOG = Logger.getLogger(InvitationsConsumer.class);
+
+    private final IdempotentConsumer consumer;
+
+    public InvitationsConsumer(IdempotentConsumer consumer, UserService users) {
+        this.consumer = consumer;
+        consumer.register(CONSUMER, Topics.TOKEN_ACCOUNT, envelope -> {
+            if (!envelope.eventType().equals(TokenEvents.INVITATION_ACCEPTED.name())) {
+                return null;
+            }
+            InvitationAccepted accepted = envelope.payloadAs(TokenEvents.INVITATION_ACCEPTED);
+            if (!InvitationAccepted.COMPANY.equals(accepted.kind())) {
+                return null;
+            }
+            return (Supplier<Uni<Void>>) () -> users.link(accepted.scopeId(), accepted.memberId(),
+                    accepted.accountId(), envelope.actor()).invoke(refusal -> refusal.ifPresent(why -> LOG.warnf(
+                            "invitation %s not linked: %s", accepted.invitationId(), why))).replaceWithVoid();
+        });
+    }
+
+    @Incoming("accounts")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consumer.consume(CONSUMER, record);
+    }
+}
