@@ -29,6 +29,7 @@ public final class TestTokens {
     private UUID companyId;
     private UUID developerOrgId;
     private String clientId;
+    private String grantId;
     private String issuer = ISSUER;
     private Duration lifetime = Duration.ofMinutes(5);
 
@@ -58,6 +59,17 @@ public final class TestTokens {
     /** A person who is a platform admin, as token-service signs them in: {@code sub} is their account id. */
     public static TestTokens platformAdminPerson(UUID accountId) {
         return new TestTokens(accountId.toString()).role("platform_admin");
+    }
+
+    /**
+     * A person's token as token-service's sign-in grants make it: {@code sub} = the account, a {@code grant_id}, a
+     * first-party {@code client_id}, and no company role of its own: the services look the role up in the people
+     * feed ({@code company_id} names the company it acts in, if any).
+     */
+    public static TestTokens person(UUID accountId) {
+        TestTokens t = new TestTokens(accountId.toString()).client("fp_" + shortId());
+        t.grantId = UUID.randomUUID().toString();
+        return t;
     }
 
     public static TestTokens companyAdmin(UUID companyId) {
@@ -145,6 +157,9 @@ public final class TestTokens {
         }
         if (clientId != null) {
             claims.claim("client_id", clientId);
+        }
+        if (grantId != null) {
+            claims.claim("grant_id", grantId);
         }
         return claims.jws().keyId("test-key").sign(KEYS.getPrivate());
     }
