@@ -16,6 +16,9 @@
 #   GATEHOUSE_DB_PASSWORD_<ROLE> external database: each service role's password (DIRECTORY, APPS, TOKEN, AUDIT)
 #   GATEHOUSE_KAFKA_BOOTSTRAP   use this external Kafka instead of the local broker
 #   GATEHOUSE_KAFKA_PORT        local broker port (default 9092; its controller uses the next port)
+#   GATEHOUSE_SMTP_HOST         send e-mail through this SMTP server instead of the local one (with
+#                               GATEHOUSE_SMTP_PORT, _USER, _PASSWORD, GATEHOUSE_MAIL_FROM)
+#   GATEHOUSE_SMTP_PORT         local SMTP port (default 2525)
 #   GATEHOUSE_REBUILD=1         rebuild the jars even if they exist
 set -euo pipefail
 set -m # each background job gets its own process group: Ctrl-C reaches this script only, which stops them in order
@@ -30,6 +33,8 @@ DB_PORT=${GATEHOUSE_DB_PORT:-5432}
 DB_NAME=${GATEHOUSE_DB_NAME:-postgres}
 KAFKA_BOOTSTRAP=${GATEHOUSE_KAFKA_BOOTSTRAP:-}
 KAFKA_PORT=${GATEHOUSE_KAFKA_PORT:-9092}
+SMTP_HOST=${GATEHOUSE_SMTP_HOST:-}
+SMTP_PORT=${GATEHOUSE_SMTP_PORT:-2525}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # Each service's JVM: a small heap, the serial collector and few malloc arenas keep one under 300 MB of RSS
 # under load (docs/benchmarks.md); GATEHOUSE_JAVA_OPTS replaces these. -Dvertx.disableURIValidation=true is always
@@ -185,6 +190,20 @@ EOF
   KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 }
 
+start_mail() {
+  local t0; t0=$(now)
+  if [ -n "$SMTP_HOST" ]; then
+    say "→ e-mail: external SMTP server at $SMTP_HOST:$SMTP_PORT"
+    return
+  fi
+  SMTP_HOST=127.0.0.1
+  say "→ starting the SMTP server (GreenMail) on 127.0.0.1:$SMTP_PORT; mail it receives goes to $DATA/mail"
+  port_open "$SMTP_PORT" && fail "SMTP (port $SMTP_PORT is already in use)" "$LOGS/mail.log"
+  start_bg mail "$LOGS/mail.log" "${LAUNCHER[@]}" mail --dir "$DATA/mail" --port "$SMTP_PORT"
+  wait_for SMTP "$LOGS/mail.log" 60 grep -q "SMTP ready" "$LOGS/mail.log"
+  say "  SMTP ready ($(elapsed "$t0"))"
+}
+
 make_keys() {
   local made
   made=$("${LAUNCHER[@]}" keygen --dir "$DATA/keys") || fail "key generation" "$DATA/keys"
@@ -231,6 +250,8 @@ GATEHOUSE_DB_HOST=$DB_HOST
 GATEHOUSE_DB_PORT=$DB_PORT
 GATEHOUSE_DB_NAME=$DB_NAME
 GATEHOUSE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP
+GATEHOUSE_SMTP_HOST=$SMTP_HOST
+GATEHOUSE_SMTP_PORT=$SMTP_PORT
 GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY=$TOKEN_KEK
 GATEHOUSE_TOKEN_SECRET_HASH_KEY=$TOKEN_HASH_KEY
 GATEHOUSE_ADMIN_CLIENT_ID=$ADMIN_ID
@@ -249,6 +270,7 @@ start_service() { # services entry (module:port:role)
   start_bg "$module" "$LOGS/$module.log" env MALLOC_ARENA_MAX=2 \
     GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
     GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
+    GATEHOUSE_SMTP_HOST="$SMTP_HOST" GATEHOUSE_SMTP_PORT="$SMTP_PORT" \
     GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
     GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
     GATEHOUSE_ADMIN_EMAIL="$ADMIN_EMAIL" GATEHOUSE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
@@ -311,6 +333,7 @@ print_urls() {
   say "  PostgreSQL $DB_HOST:$DB_PORT/$DB_NAME   Kafka $KAFKA_BOOTSTRAP"
   say "  a platform-admin token (from token-service): $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys"
   say "  sign in as the first platform admin: http://localhost:8083/signin ($DATA/keys/admin-account.env)"
+  say "  e-mail the stack sends (invitations): $DATA/mail/*.eml"
   say "Press Ctrl-C to stop."
 }
 
@@ -360,6 +383,7 @@ refuse_if_running
 build_if_missing
 start_postgres
 start_kafka
+start_mail
 make_keys
 if [ "$MODE" = infra ]; then
   write_dev_env

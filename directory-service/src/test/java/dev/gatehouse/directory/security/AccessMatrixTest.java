@@ -51,6 +51,8 @@ class AccessMatrixTest {
                     AccessMatrixTest::freshUser, null),
             new Endpoint("POST", "/companies/{companyId}/users/{userId}/reactivate", COMPANY_ADMIN,
                     c -> freshUser(c) + "/reactivate", null),
+            new Endpoint("POST", "/companies/{companyId}/users/{userId}/invitation", COMPANY_ADMIN,
+                    c -> freshUser(c) + "/invitation", null),
             new Endpoint("GET", "/companies/{companyId}/users/{userId}/permissions", COMPANY_MEMBER,
                     c -> freshUser(c) + "/permissions", null),
             new Endpoint("PUT", "/companies/{companyId}/users/{userId}/permissions", COMPANY_ADMIN,

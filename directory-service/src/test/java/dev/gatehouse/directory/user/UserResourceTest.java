@@ -122,10 +122,10 @@ class UserResourceTest {
             given().auth().oauth2(admin.sign()).delete(path("/users/" + id)).then().statusCode(204);
             given().auth().oauth2(admin.sign()).delete(path("/users/" + id)).then().statusCode(204);
 
-            List<EventEnvelope> events = probe.await(e -> e.aggregateId().equals(id), 3, Duration.ofSeconds(15));
+            List<EventEnvelope> events = probe.await(e -> e.aggregateId().equals(id), 4, Duration.ofSeconds(15));
             assertThat(events).extracting(EventEnvelope::eventType).containsExactly(
-                    DirectoryEvents.USER_CREATED.name(), DirectoryEvents.USER_UPDATED.name(),
-                    DirectoryEvents.USER_DEACTIVATED.name());
+                    DirectoryEvents.USER_CREATED.name(), DirectoryEvents.PERSON_INVITED.name(),
+                    DirectoryEvents.USER_UPDATED.name(), DirectoryEvents.USER_DEACTIVATED.name());
             assertThat(events).allSatisfy(e -> {
                 assertThat(e.actor().id()).isEqualTo(admin.subject());
                 assertThat(e.companyId()).isEqualTo(company);

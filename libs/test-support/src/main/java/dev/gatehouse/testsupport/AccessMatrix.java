@@ -1,19 +1,27 @@
 package dev.gatehouse.testsupport;
 
+import dev.gatehouse.events.Actor;
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.directory.CompanyRoleChanged;
+import dev.gatehouse.events.directory.DirectoryEvents;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Walks every endpoint of a service with every kind of caller and checks who gets in: the tenant-isolation matrix
@@ -114,10 +122,30 @@ public final class AccessMatrix {
                 .isEqualTo(documentedEndpoints());
     }
 
-    /** Calls each endpoint as every kind of caller for {@code target} and fails once, listing every wrong answer. */
+    /**
+     * Calls each endpoint as every kind of caller for {@code target} and fails once, listing every wrong answer.
+     * Besides tokens that carry their company role (as test tokens may), people's tokens as token-service issues
+     * them: naming only a company, their role announced by the directory ({@code CompanyRoleChanged}) and looked
+     * up live by the service; so people and role-carrying tokens must be let in alike.
+     */
     public static void verifyAccess(List<Endpoint> endpoints, UUID target, UUID outsider) {
         AccessMatrix matrix = new AccessMatrix();
+        UUID personAdmin = UUID.randomUUID();
+        UUID personMember = UUID.randomUUID();
+        UUID outsiderAdmin = UUID.randomUUID();
+        announceRole(target, personAdmin, "company_admin");
+        announceRole(target, personMember, "company_member");
+        announceRole(outsider, outsiderAdmin, "company_admin");
+        String personAdminToken = TestTokens.person(personAdmin).company(target).sign();
+        String personMemberToken = TestTokens.person(personMember).company(target).sign();
+        awaitRoleKnown(endpoints, target, personAdminToken, Set.of(Access.COMPANY_ADMIN, Access.COMPANY_MEMBER));
+        awaitRoleKnown(endpoints, target, personMemberToken, Set.of(Access.COMPANY_MEMBER));
         Map<String, String> tokens = Map.ofEntries(
+                Map.entry("person admin of this company", personAdminToken),
+                Map.entry("person member of this company", personMemberToken),
+                Map.entry("person admin of another company", TestTokens.person(outsiderAdmin).company(outsider)
+                        .sign()),
+                Map.entry("person without a role here", TestTokens.person(UUID.randomUUID()).company(target).sign()),
                 Map.entry("platform admin", TestTokens.platformAdmin().sign()),
                 Map.entry("admin of this company", TestTokens.companyAdmin(target).sign()),
                 Map.entry("member of this company", TestTokens.companyMember(target).sign()),
@@ -137,13 +165,31 @@ public final class AccessMatrix {
     private static boolean allowed(Access access, String who) {
         return switch (access) {
             case AUTHENTICATED -> true;
-            case COMPANY_MEMBER -> Set.of("platform admin", "admin of this company", "member of this company")
+            case COMPANY_MEMBER -> Set.of("platform admin", "admin of this company", "member of this company",
+                    "person admin of this company", "person member of this company").contains(who);
+            case COMPANY_ADMIN -> Set.of("platform admin", "admin of this company", "person admin of this company")
                     .contains(who);
-            case COMPANY_ADMIN -> Set.of("platform admin", "admin of this company").contains(who);
             case PLATFORM_ADMIN, PLATFORM_ADMIN_ANY_OUTCOME -> who.equals("platform admin");
             case DEVELOPER -> Set.of("platform admin", "developer of this organization").contains(who);
             case APP_CLIENT -> false;
         };
+    }
+
+    private static void announceRole(UUID company, UUID account, String role) {
+        EventSender.send(TestInfrastructure.get().kafka().bootstrapServers(), Topics.DIRECTORY_COMPANY_ROLE,
+                EventEnvelope.of(DirectoryEvents.COMPANY_ROLE_CHANGED, "directory-service", company,
+                        Actor.system("directory-service"), CompanyRoleChanged.key(company, account),
+                        new CompanyRoleChanged(company, account, UUID.randomUUID(), role)));
+    }
+
+    /**
+     * Waits until the service has read a person's role: until a GET open to {@code levels} lets the person in. A
+     * service without such an endpoint refuses the person everywhere either way, so there is nothing to wait for.
+     */
+    private static void awaitRoleKnown(List<Endpoint> endpoints, UUID target, String token, Set<Access> levels) {
+        endpoints.stream().filter(e -> e.method().equals("GET") && levels.contains(e.access())).findFirst()
+                .ifPresent(e -> await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50))
+                        .until(() -> given().auth().oauth2(token).get(e.path().apply(target)).statusCode() < 300));
     }
 
     /** {@code expected}: a status; 0, any success (2xx); {@link #PAST_ACCESS_CONTROL}, any 2xx or 4xx but 401/403. */

@@ -12,8 +12,8 @@ import java.time.Instant;
  * Deletes rows that only matter until a token or assertion would have expired anyway: individually revoked tokens
  * and the client-assertion ids kept against replay; and people's sign-in rows once they can matter no more:
  * authorization codes a day after they expired (a replay within that day still ends what the code gave), refresh
- * grants past their last possible use or ended a day ago, and sessions over for 30 days (their history stays in
- * the audit trail as events).
+ * grants past their last possible use or ended a day ago, sessions over for 30 days, and invitations 30 days after
+ * their link expired (their history stays in the audit trail as events; an old link then reads "not valid").
  */
 @ApplicationScoped
 public class ExpiredRowsPurge {
@@ -33,7 +33,9 @@ public class ExpiredRowsPurge {
                         .setParameter("before", now.minus(Duration.ofDays(1))).executeUpdate())
                 .chain(() -> s.createNativeQuery("delete from sign_in_session where expires_at < :before "
                         + "or ended_at < :before").setParameter("before", now.minus(Duration.ofDays(30)))
-                        .executeUpdate())))
+                        .executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from invitation where expires_at < :before")
+                        .setParameter("before", now.minus(Duration.ofDays(30))).executeUpdate())))
                 .replaceWithVoid();
     }
 }

@@ -29,7 +29,7 @@ class ExpiredRowsPurgeTest {
     ExpiredRowsPurge purge;
 
     @Test
-    void oldCodesGrantsAndSessionsGoAndLiveOnesStay() throws Throwable {
+    void oldCodesGrantsSessionsAndInvitationsGoAndLiveOnesStay() throws Throwable {
         Accounts.Person person = Accounts.create();
         String client = PersonSignIn.firstPartyClient().clientId();
         Instant now = Instant.now();
@@ -39,6 +39,8 @@ class ExpiredRowsPurgeTest {
         String recentCode = code(client, person.id(), liveSession, now.minus(Duration.ofHours(1)));
         UUID oldGrant = grant(client, person.id(), now.minus(Duration.ofDays(1)));
         UUID liveGrant = grant(client, person.id(), now.plus(Duration.ofDays(1)));
+        UUID oldInvitation = invitation(now.minus(Duration.ofDays(31)));
+        UUID expiredLately = invitation(now.minus(Duration.ofDays(1)));
 
         VertxContextSupport.subscribeAndAwait(() -> purge.purge());
 
@@ -49,6 +51,18 @@ class ExpiredRowsPurgeTest {
                 .as("kept a day after it expired, to catch a replay").isOne();
         assertThat(count("select count(*) from token.refresh_family where id = ?", oldGrant)).isZero();
         assertThat(count("select count(*) from token.refresh_family where id = ?", liveGrant)).isOne();
+        assertThat(count("select count(*) from token.invitation where id = ?", oldInvitation)).isZero();
+        assertThat(count("select count(*) from token.invitation where id = ?", expiredLately))
+                .as("an expired link still says so for 30 days").isOne();
+    }
+
+    private UUID invitation(Instant expiresAt) throws Exception {
+        UUID id = UUID.randomUUID();
+        execute("insert into token.invitation (id, token_hash, kind, scope_id, scope_name, member_id, email, name, "
+                + "invited_by, created_at, expires_at) values (?, ?, 'company', ?, 'Acme', ?, 'a@example.com', 'A', "
+                + "'user:x', ?, ?)", id, id.toString(), UUID.randomUUID(), UUID.randomUUID(),
+                ts(expiresAt.minus(Duration.ofDays(7))), ts(expiresAt));
+        return id;
     }
 
     private long count(String sql, Object param) throws Exception {

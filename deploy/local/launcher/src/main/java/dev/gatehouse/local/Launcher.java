@@ -11,6 +11,7 @@ import java.util.Map;
  * <pre>
  *   postgres   --data DIR --port N          run embedded PostgreSQL with the service schemas until stopped
  *   provision  --jdbc-url URL --admin-user U roles and schemas on an external PostgreSQL (passwords from env)
+ *   mail       --dir DIR [--port N]          run the SMTP server (GreenMail); received mail is written to DIR
  *   keygen     --dir DIR                     make the local stack's keys and admin credentials, once
  *   token      --dir DIR                     print a platform-admin access token from token-service
  *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
@@ -34,6 +35,7 @@ public final class Launcher {
         int status = switch (args[0]) {
             case "postgres" -> PostgresCommand.run(options(rest));
             case "provision" -> PostgresCommand.provisionExternal(options(rest));
+            case "mail" -> MailCommand.run(options(rest));
             case "keygen" -> LocalKeys.keygen(Path.of(require(options(rest), "dir")));
             case "token" -> AdminClient.printToken(options(rest));
             case "await-ready" -> ReadinessWait.run(rest);
@@ -71,7 +73,7 @@ public final class Launcher {
 
     private static int usage() {
         System.err.println("usage: launcher "
-                + "postgres|provision|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|bench-setup|"
+                + "postgres|provision|mail|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|bench-setup|"
                 + "bench-signin|bench-people-setup [options]");
         System.exit(2);
         return 2;

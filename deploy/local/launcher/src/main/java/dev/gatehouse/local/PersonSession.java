@@ -132,6 +132,53 @@ final class PersonSession {
         return session;
     }
 
+    /**
+     * Takes an invitation as its invitee would in a browser: opens the e-mailed link, chooses a password for the new
+     * account (typed twice) and posts the form.
+     */
+    static void acceptInvitation(String issuer, String link, String password) throws Exception {
+        PersonSession browser = new PersonSession(issuer, JSON.createObjectNode().put("access_token", "")
+                .put("refresh_token", ""));
+        String local = path(link);
+        HttpResponse<String> page = browser.get(local);
+        expect(page, 200, "GET " + local.substring(0, local.indexOf('?')));
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("the invitation page has no CSRF field");
+        }
+        String token = query(link).get("token");
+        HttpResponse<String> joined = browser.post("/invitations/accept", "token=" + enc(token) + "&password="
+                + enc(password) + "&password_again=" + enc(password) + "&csrf_token=" + enc(csrf.group(1)));
+        expect(joined, 200, "POST /invitations/accept");
+        if (!joined.body().contains("You joined")) {
+            throw new IllegalStateException("the invitation was not taken: " + joined.body());
+        }
+    }
+
+    /**
+     * A refresh that names the company the new access token is to act in (RFC 8707 {@code resource}). A person who
+     * joined a moment ago is known to token-service once the directory's role announcement has arrived: until then
+     * the answer is {@code invalid_target}, which spends nothing, so it is asked again for up to {@code patience}.
+     */
+    JsonNode refreshFor(String clientId, String companyId, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + clientId
+                            + "&refresh_token=" + enc(refreshToken) + "&resource="
+                            + enc("urn:gatehouse:company:" + companyId))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (refreshed.statusCode() == 400 && refreshed.body().contains("invalid_target")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                continue;
+            }
+            expect(refreshed, 200, "POST /oauth2/token (refresh_token for company " + companyId + ")");
+            return JSON.readTree(refreshed.body());
+        }
+    }
+
     /** This browser's cookie {@code name} as a Cookie header pair, for a load generator to send. */
     String cookie(String name) {
         return name + "=" + cookies.get(name);

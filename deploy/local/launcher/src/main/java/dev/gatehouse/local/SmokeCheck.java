@@ -37,6 +37,7 @@ final class SmokeCheck {
     private final String audit = env("GATEHOUSE_AUDIT_URL", "http://localhost:8084");
     private final String tokenService = env("GATEHOUSE_ISSUER", "http://localhost:8083");
     private final Path keys = Path.of(env("GATEHOUSE_KEYS_DIR", ".gatehouse/keys"));
+    private final Path mail = Path.of(env("GATEHOUSE_MAIL_DIR", ".gatehouse/mail"));
 
     private SmokeCheck() {
     }
@@ -97,7 +98,36 @@ final class SmokeCheck {
         pass("with their own token they created company " + own.get("id").asText()
                 + "; a rotated refresh gave a new token directory-service accepts");
 
+        inviteACompanyAdmin(session.accessToken, own.get("id").asText(), cli);
         disableAndEnable(platformAdmin, refreshed.get("access_token").asText(), cli, person);
+    }
+
+    /**
+     * The platform admin invites the company's first admin by e-mail: the invitation arrives through the stack's
+     * SMTP server, the invitee sets a password through the link, signs in, and acts as the company's admin with a
+     * token for that company; their role is the directory's live word (admin on the company Directory tool).
+     */
+    private void inviteACompanyAdmin(String platformAdminPerson, String companyId, String cli) throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@smoke.example";
+        String userId = send("POST", directory + "/companies/" + companyId + "/users", platformAdminPerson,
+                "{\"name\": \"Smoke Admin\", \"email\": \"" + email + "\"}", 201).get("id").asText();
+        send("PUT", directory + "/companies/" + companyId + "/users/" + userId + "/permissions", platformAdminPerson,
+                "{\"permissions\": {\"directory\": \"admin\"}}", 200);
+        long invitedAt = System.nanoTime();
+        String link = Mailbox.awaitLink(mail, email, Duration.ofSeconds(20));
+        pass(String.format("the invitation to %s arrived by e-mail (SMTP) in %.2fs", email,
+                (System.nanoTime() - invitedAt) / 1e9));
+        String password = "smoke " + UUID.randomUUID();
+        PersonSession.acceptInvitation(tokenService, link, password);
+        PersonSession admin = PersonSession.signIn(tokenService, cli, email, password);
+        long joined = System.nanoTime();
+        String companyToken = admin.refreshFor(cli, companyId, Duration.ofSeconds(10)).get("access_token").asText();
+        pass(String.format("token-service knew the new admin's role %.2fs after they joined; a token for company %s",
+                (System.nanoTime() - joined) / 1e9, companyId));
+        send("GET", directory + "/companies/" + companyId, companyToken, null, 200);
+        send("POST", directory + "/companies/" + companyId + "/projects", companyToken,
+                "{\"name\": \"Made by the company admin\"}", 201);
+        pass("the invitee set a password through the link, signed in, and as the company's admin created a project");
     }
 
     /**
