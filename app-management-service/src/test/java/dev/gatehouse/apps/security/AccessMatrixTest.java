@@ -30,6 +30,7 @@ import static dev.gatehouse.testsupport.AccessMatrix.Access.AUTHENTICATED;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_ADMIN;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_MEMBER;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.DEVELOPER;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.DEVELOPER_ORG_OWNER;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.PLATFORM_ADMIN;
 import static io.restassured.RestAssured.given;
 
@@ -53,6 +54,19 @@ class AccessMatrixTest {
             new Endpoint("POST", "/developer-orgs", PLATFORM_ADMIN, o -> "/developer-orgs", o -> name("Org")),
             new Endpoint("GET", "/developer-orgs", AUTHENTICATED, o -> "/developer-orgs", null),
             new Endpoint("GET", "/developer-orgs/{developerOrgId}", DEVELOPER, o -> "/developer-orgs/" + o, null),
+            new Endpoint("POST", "/developer-orgs/{developerOrgId}/members", DEVELOPER_ORG_OWNER,
+                    o -> "/developer-orgs/" + o + "/members",
+                    o -> "{\"name\": \"New\", \"email\": \"" + UUID.randomUUID() + "@example.com\"}"),
+            new Endpoint("GET", "/developer-orgs/{developerOrgId}/members", DEVELOPER,
+                    o -> "/developer-orgs/" + o + "/members", null),
+            new Endpoint("GET", "/developer-orgs/{developerOrgId}/members/{memberId}", DEVELOPER,
+                    AccessMatrixTest::freshMember, null),
+            new Endpoint("PATCH", "/developer-orgs/{developerOrgId}/members/{memberId}", DEVELOPER_ORG_OWNER,
+                    AccessMatrixTest::freshMember, o -> "{\"role\": \"owner\"}"),
+            new Endpoint("DELETE", "/developer-orgs/{developerOrgId}/members/{memberId}", DEVELOPER_ORG_OWNER,
+                    AccessMatrixTest::freshMember, null),
+            new Endpoint("POST", "/developer-orgs/{developerOrgId}/members/{memberId}/invitation",
+                    DEVELOPER_ORG_OWNER, o -> freshMember(o) + "/invitation", null),
             new Endpoint("POST", "/apps", DEVELOPER, o -> "/apps",
                     o -> "{\"developerOrgId\": \"" + o + "\", \"name\": \"" + unique("Matrix app") + "\"}"),
             new Endpoint("GET", "/apps", AUTHENTICATED, o -> "/apps", null),
@@ -204,5 +218,13 @@ class AccessMatrixTest {
 
     private static String name(String prefix) {
         return "{\"name\": \"" + unique(prefix) + "\"}";
+    }
+
+    /** A member invited into the organization by a platform admin: the path to it. */
+    private static String freshMember(UUID org) {
+        String id = given().auth().oauth2(TestTokens.platformAdmin().sign()).contentType("application/json")
+                .body("{\"name\": \"Matrix\", \"email\": \"" + UUID.randomUUID() + "@example.com\"}")
+                .post("/developer-orgs/" + org + "/members").then().statusCode(201).extract().path("id");
+        return "/developer-orgs/" + org + "/members/" + id;
     }
 }

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String DIRECTORY_COMPANY_ROLE = "directory.company-role.v1";
 
     public static final String APPS_DEVELOPER_ORG = "apps.developer-org.v1";
+    /** People's roles in developer organizations, compacted like {@link #DIRECTORY_COMPANY_ROLE}. */
+    public static final String APPS_DEVELOPER_ROLE = "apps.developer-role.v1";
     public static final String APPS_APP = "apps.app.v1";
     public static final String APPS_INSTALLATION = "apps.installation.v1";
     public static final String APPS_REQUEST = "apps.request.v1";
@@ -33,12 +35,12 @@ public final class Topics {
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
             DIRECTORY_COMPANY_ROLE,
-            APPS_DEVELOPER_ORG, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS,
+            APPS_DEVELOPER_ORG, APPS_DEVELOPER_ROLE, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS,
             APPS_LEGACY_SERVICE_ACCOUNT,
             TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT);
 
     /** Topics that keep only the newest record per key ({@code cleanup.policy=compact}). */
-    public static final List<String> COMPACTED = List.of(DIRECTORY_COMPANY_ROLE);
+    public static final List<String> COMPACTED = List.of(DIRECTORY_COMPANY_ROLE, APPS_DEVELOPER_ROLE);
 
     private Topics() {
     }

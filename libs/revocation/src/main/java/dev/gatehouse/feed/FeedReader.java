@@ -15,13 +15,14 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads one topic into memory, on a thread of its own, for a resource server that must judge every request from
+ * Reads topics into memory, on a thread of its own, for a resource server that must judge every request from
  * it (revocations, people's roles). Every replica reads every partition (assigned, no consumer group), because each
  * replica must know everything. At start it seeks where {@link #seekToStart} says and reads up to the end offsets
  * it found then: until that is done it is not {@link #caughtUp()}, and the service does not claim ready, so neither
@@ -36,7 +37,8 @@ public abstract class FeedReader implements Runnable {
     public record Timing(Duration pollTimeout, Duration maxBackoff, Duration partitionCheckInterval) {
     }
 
-    private final String topic;
+    private final List<String> topics;
+    private final String name;
     private final Map<String, Object> kafkaConfig;
     private final Timing timing;
     protected final Clock clock;
@@ -45,8 +47,9 @@ public abstract class FeedReader implements Runnable {
     private volatile boolean caughtUp;
     private Instant lastPartitionCheck = Instant.EPOCH;
 
-    protected FeedReader(String topic, Map<String, Object> kafkaConfig, Timing timing, Clock clock) {
-        this.topic = topic;
+    protected FeedReader(List<String> topics, Map<String, Object> kafkaConfig, Timing timing, Clock clock) {
+        this.topics = List.copyOf(topics);
+        this.name = String.join("+", topics);
         this.kafkaConfig = kafkaConfig;
         this.timing = timing;
         this.clock = clock;
@@ -93,7 +96,7 @@ public abstract class FeedReader implements Runnable {
                 return;
             } catch (KafkaException | IllegalStateException e) {
                 // Broker unreachable or metadata not there yet: what is known stays known; try again.
-                LOG.debugf("%s feed: %s; retrying in %s", topic, e.toString(), backoff);
+                LOG.debugf("%s feed: %s; retrying in %s", name, e.toString(), backoff);
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), timing.maxBackoff());
             } finally {
@@ -114,7 +117,7 @@ public abstract class FeedReader implements Runnable {
             }
             if (!caughtUp && reached(consumer, end)) {
                 caughtUp = true;
-                LOG.infof("%s feed caught up: %s", topic, caughtUpSummary());
+                LOG.infof("%s feed caught up: %s", name, caughtUpSummary());
             }
             afterPoll();
             partitions = withPartitionsAddedSince(consumer, partitions);
@@ -134,27 +137,29 @@ public abstract class FeedReader implements Runnable {
         }
         lastPartitionCheck = now;
         // listTopics asks the broker; partitionsFor would answer from metadata cached for minutes
-        List<PartitionInfo> infos = consumer.listTopics(timing.maxBackoff()).get(topic);
-        if (infos == null || infos.isEmpty()) {
-            return assigned;
-        }
-        List<TopicPartition> latest = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        Map<String, List<PartitionInfo>> listed = consumer.listTopics(timing.maxBackoff());
+        List<TopicPartition> latest = topics.stream().flatMap(t -> listed.getOrDefault(t, List.of()).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         List<TopicPartition> added = latest.stream().filter(p -> !assigned.contains(p)).toList();
         if (added.isEmpty()) {
             return assigned;
         }
         consumer.assign(latest);
         consumer.seekToBeginning(added);
-        LOG.infof("%s feed: reading %d partition(s) added: %s", topic, added.size(), added);
+        LOG.infof("%s feed: reading %d partition(s) added: %s", name, added.size(), added);
         return latest;
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timing.maxBackoff());
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " has no partitions yet");
+        List<TopicPartition> all = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timing.maxBackoff());
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions yet");
+            }
+            infos.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
         }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return all;
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
@@ -170,7 +175,7 @@ public abstract class FeedReader implements Runnable {
         try {
             apply(EventJson.parse(record.value()));
         } catch (RuntimeException e) {
-            LOG.warnf("%s feed: skipped unreadable record %s-%d@%d (%s)", topic, record.topic(),
+            LOG.warnf("%s feed: skipped unreadable record %s-%d@%d (%s)", name, record.topic(),
                     record.partition(), record.offset(), e.getClass().getSimpleName());
         }
     }
@@ -184,7 +189,7 @@ public abstract class FeedReader implements Runnable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, kafkaConfig.getOrDefault(ConsumerConfig.CLIENT_ID_CONFIG,
-                "gatehouse") + "-" + topic + "-feed");
+                "gatehouse") + "-" + name + "-feed");
         return props;
     }
 

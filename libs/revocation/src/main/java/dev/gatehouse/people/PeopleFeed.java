@@ -15,21 +15,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * This service's copy of people's roles in companies, read from directory-service's announcements and kept as they
- * change, so a person's token is judged by what they may do now: a role taken away counts here within moments,
+ * This service's copy of people's roles in companies and developer organizations, read from directory-service's and
+ * app-management-service's announcements and kept as they change, so a person's token is judged by what they may do now: a role taken away counts here within moments,
  * without waiting for the token to expire. {@link PersonRolesAugmentor} asks it about every person's token.
  */
 @ApplicationScoped
 public class PeopleFeed {
 
-    private final CompanyRoleBook companyRoles = new CompanyRoleBook();
-    private final CompanyRoleReader reader;
+    private final RoleBook roles = new RoleBook();
+    private final RoleReader reader;
     private final FeedThread thread;
 
     public PeopleFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, RevocationConfig config) {
-        this.reader = new CompanyRoleReader(kafkaConfig, new FeedReader.Timing(config.pollTimeout(),
-                config.maxBackoff(), config.partitionCheckInterval()), companyRoles, Clock.systemUTC());
-        this.thread = new FeedThread(reader, "gatehouse-company-role-feed");
+        this.reader = new RoleReader(kafkaConfig, new FeedReader.Timing(config.pollTimeout(),
+                config.maxBackoff(), config.partitionCheckInterval()), roles, Clock.systemUTC());
+        this.thread = new FeedThread(reader, "gatehouse-people-feed");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -42,14 +42,19 @@ public class PeopleFeed {
 
     /** {@code company_admin} or {@code company_member}, or empty when the account is no one in the company. */
     public Optional<String> companyRole(UUID companyId, UUID accountId) {
-        return companyRoles.roleOf(companyId, accountId);
+        return roles.companyRole(companyId, accountId);
+    }
+
+    /** {@code owner} or {@code developer}, or empty when the account is no one in the organization. */
+    public Optional<String> developerRole(UUID developerOrgId, UUID accountId) {
+        return roles.developerRole(developerOrgId, accountId);
     }
 
     public boolean caughtUp() {
         return reader.caughtUp();
     }
 
-    public int companyRoles() {
-        return companyRoles.size();
+    public int roles() {
+        return roles.size();
     }
 }

@@ -19,6 +19,6 @@ public class PeopleFeedHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("people-feed").status(feed.caughtUp())
-                .withData("companyRoles", feed.companyRoles()).build();
+                .withData("roles", feed.roles()).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.people;
 
+import dev.gatehouse.events.apps.DeveloperRoleChanged;
+import dev.gatehouse.web.security.Roles;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -14,17 +16,19 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Gives a person's token the company role its holder has now (docs/security.md, "People in companies"). A person's
- * token (token-service's sign-in grants: it has a {@code grant_id}) names at most the company it acts in
- * ({@code company_id}) and carries no company role of its own: the role is looked up here, in memory, from
- * {@link PeopleFeed}, on every request. Any company role such a token claims is ignored, so only the directory's
- * current word counts.
+ * Gives a person's token the roles its holder has now (docs/security.md, "People in companies"). A person's token
+ * (token-service's sign-in grants: it has a {@code grant_id}) names at most the company ({@code company_id}) or the
+ * developer organization ({@code developer_org_id}) it acts in, and carries no such role of its own: the role is
+ * looked up here, in memory, from {@link PeopleFeed}, on every request: {@code company_admin} or
+ * {@code company_member}; {@code developer}, plus {@code developer_org_owner} for an owner. Any of these roles such
+ * a token claims is ignored, so only the directory's and app-management's current word counts.
  */
 @ApplicationScoped
 public class PersonRolesAugmentor implements SecurityIdentityAugmentor {
 
-    /** The roles that only the directory can give a person. */
-    static final Set<String> COMPANY_ROLES = Set.of("company_admin", "company_member");
+    /** The roles that only the people feed can give a person. */
+    static final Set<String> LIVE_ROLES = Set.of(Roles.COMPANY_ADMIN, Roles.COMPANY_MEMBER, Roles.DEVELOPER,
+            Roles.DEVELOPER_ORG_OWNER);
 
     private final PeopleFeed feed;
 
@@ -38,15 +42,24 @@ public class PersonRolesAugmentor implements SecurityIdentityAugmentor {
                 || text(jwt.getClaim("grant_id")).isEmpty()) {
             return Uni.createFrom().item(identity);
         }
-        Optional<String> role = text(jwt.getClaim("company_id")).flatMap(PersonRolesAugmentor::uuid)
-                .flatMap(company -> uuid(jwt.getSubject()).flatMap(account -> feed.companyRole(company, account)));
+        Optional<UUID> account = uuid(jwt.getSubject());
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
                 .addPermissionChecker(identity::checkPermission);
-        identity.getRoles().stream().filter(r -> !COMPANY_ROLES.contains(r)).forEach(builder::addRole);
-        role.ifPresent(builder::addRole);
+        identity.getRoles().stream().filter(r -> !LIVE_ROLES.contains(r)).forEach(builder::addRole);
+        if (account.isPresent()) {
+            text(jwt.getClaim("company_id")).flatMap(PersonRolesAugmentor::uuid)
+                    .flatMap(company -> feed.companyRole(company, account.get())).ifPresent(builder::addRole);
+            text(jwt.getClaim("developer_org_id")).flatMap(PersonRolesAugmentor::uuid)
+                    .flatMap(org -> feed.developerRole(org, account.get())).ifPresent(role -> {
+                        builder.addRole(Roles.DEVELOPER);
+                        if (DeveloperRoleChanged.OWNER.equals(role)) {
+                            builder.addRole(Roles.DEVELOPER_ORG_OWNER);
+                        }
+                    });
+        }
         return Uni.createFrom().item(builder.build());
     }
 

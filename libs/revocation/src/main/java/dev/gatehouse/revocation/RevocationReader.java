@@ -27,7 +27,7 @@ public final class RevocationReader extends FeedReader {
 
     public RevocationReader(Map<String, Object> kafkaConfig, RevocationConfig config, Denylist denylist,
             Clock clock) {
-        super(Topics.TOKEN_REVOCATION, kafkaConfig, new Timing(config.pollTimeout(), config.maxBackoff(),
+        super(List.of(Topics.TOKEN_REVOCATION), kafkaConfig, new Timing(config.pollTimeout(), config.maxBackoff(),
                 config.partitionCheckInterval()), clock);
         this.config = config;
         this.denylist = denylist;

@@ -3,6 +3,8 @@ package dev.gatehouse.testsupport;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.apps.DeveloperRoleChanged;
 import dev.gatehouse.events.directory.CompanyRoleChanged;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import io.restassured.http.ContentType;
@@ -48,6 +50,8 @@ public final class AccessMatrix {
         PLATFORM_ADMIN_ANY_OUTCOME,
         /** A developer of the developer organization in the path (the target id stands for it), or a platform admin. */
         DEVELOPER,
+        /** An owner of the developer organization in the path (only people are owners), or a platform admin. */
+        DEVELOPER_ORG_OWNER,
         /** None of the matrix's callers: only an app's own token, which the endpoint's tests cover. */
         APP_CLIENT
     }
@@ -136,16 +140,28 @@ public final class AccessMatrix {
         announceRole(target, personAdmin, "company_admin");
         announceRole(target, personMember, "company_member");
         announceRole(outsider, outsiderAdmin, "company_admin");
+        UUID personOwner = UUID.randomUUID();
+        UUID personDeveloper = UUID.randomUUID();
+        announceDeveloperRole(target, personOwner, "owner");
+        announceDeveloperRole(target, personDeveloper, "developer");
         String personAdminToken = TestTokens.person(personAdmin).company(target).sign();
         String personMemberToken = TestTokens.person(personMember).company(target).sign();
+        String personOwnerToken = TestTokens.person(personOwner).developerOrg(target).sign();
+        String personDeveloperToken = TestTokens.person(personDeveloper).developerOrg(target).sign();
         awaitRoleKnown(endpoints, target, personAdminToken, Set.of(Access.COMPANY_ADMIN, Access.COMPANY_MEMBER));
         awaitRoleKnown(endpoints, target, personMemberToken, Set.of(Access.COMPANY_MEMBER));
+        awaitRoleKnown(endpoints, target, personOwnerToken, Set.of(Access.DEVELOPER, Access.DEVELOPER_ORG_OWNER));
+        awaitRoleKnown(endpoints, target, personDeveloperToken, Set.of(Access.DEVELOPER));
         Map<String, String> tokens = Map.ofEntries(
                 Map.entry("person admin of this company", personAdminToken),
                 Map.entry("person member of this company", personMemberToken),
                 Map.entry("person admin of another company", TestTokens.person(outsiderAdmin).company(outsider)
                         .sign()),
                 Map.entry("person without a role here", TestTokens.person(UUID.randomUUID()).company(target).sign()),
+                Map.entry("person owner of this organization", personOwnerToken),
+                Map.entry("person developer of this organization", personDeveloperToken),
+                Map.entry("person claiming to develop here", TestTokens.person(UUID.randomUUID()).developerOrg(target)
+                        .role("developer").sign()),
                 Map.entry("platform admin", TestTokens.platformAdmin().sign()),
                 Map.entry("admin of this company", TestTokens.companyAdmin(target).sign()),
                 Map.entry("member of this company", TestTokens.companyMember(target).sign()),
@@ -170,7 +186,9 @@ public final class AccessMatrix {
             case COMPANY_ADMIN -> Set.of("platform admin", "admin of this company", "person admin of this company")
                     .contains(who);
             case PLATFORM_ADMIN, PLATFORM_ADMIN_ANY_OUTCOME -> who.equals("platform admin");
-            case DEVELOPER -> Set.of("platform admin", "developer of this organization").contains(who);
+            case DEVELOPER -> Set.of("platform admin", "developer of this organization",
+                    "person owner of this organization", "person developer of this organization").contains(who);
+            case DEVELOPER_ORG_OWNER -> Set.of("platform admin", "person owner of this organization").contains(who);
             case APP_CLIENT -> false;
         };
     }
@@ -180,6 +198,13 @@ public final class AccessMatrix {
                 EventEnvelope.of(DirectoryEvents.COMPANY_ROLE_CHANGED, "directory-service", company,
                         Actor.system("directory-service"), CompanyRoleChanged.key(company, account),
                         new CompanyRoleChanged(company, account, UUID.randomUUID(), role)));
+    }
+
+    private static void announceDeveloperRole(UUID org, UUID account, String role) {
+        EventSender.send(TestInfrastructure.get().kafka().bootstrapServers(), Topics.APPS_DEVELOPER_ROLE,
+                EventEnvelope.of(AppsEvents.DEVELOPER_ROLE_CHANGED, "app-management-service", null,
+                        Actor.system("app-management-service"), DeveloperRoleChanged.key(org, account),
+                        new DeveloperRoleChanged(org, account, UUID.randomUUID(), role)));
     }
 
     /**

@@ -121,6 +121,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The developer organization the token acts in ({@code developer_org_id}). */
+    public TestTokens developerOrg(UUID id) {
+        this.developerOrgId = id;
+        return this;
+    }
+
     public TestTokens client(String id) {
         this.clientId = id;
         return this;

@@ -96,7 +96,7 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
         PersonTokens.Person person = new PersonTokens.Person(code.accountId(), code.platformAdmin(), code.email(),
                 code.emailVerified(), code.displayName());
         PersonTokens.Grant grant = new PersonTokens.Grant(code.familyId(), code.sessionId(), code.scopes(),
-                code.authTime(), code.amr(), code.nonce(), request.company());
+                code.authTime(), code.amr(), code.nonce(), request.actingIn());
         Uni<String> refresh = client.grantTypes().contains(GrantTypes.REFRESH_TOKEN)
                 ? refreshTokens.start(connection, code.familyId(), client.clientId(), code.accountId(),
                         code.sessionId(), code.scopes(), code.authTime(), code.amr())

@@ -13,6 +13,7 @@ import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
 import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.ActingIn;
 import dev.gatehouse.token.oauth.FirstPartyScopes;
 import dev.gatehouse.token.oidc.IdTokens;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,9 +41,9 @@ public class PersonTokens {
     record Person(UUID accountId, boolean platformAdmin, String email, boolean emailVerified, String name) {
     }
 
-    /** The grant the tokens come from, and the company the access token is to act in, if one was named. */
+    /** The grant the tokens come from, and the company or organization the access token is to act in. */
     record Grant(UUID familyId, UUID sessionId, List<String> scopes, Instant authTime, String amr,
-            String nonce, Optional<UUID> company) {
+            String nonce, ActingIn actingIn) {
     }
 
     private final AccessTokenIssuer issuer;
@@ -62,27 +62,34 @@ public class PersonTokens {
     }
 
     /**
-     * Refuses a company the person is no one in ({@code invalid_target}, RFC 8707 §2), as directory-service last
-     * said. The token carries only {@code company_id}: what the person may do there is looked up by each service on
-     * each call, so this check only spares them a token that would be refused everywhere. Thrown inside the
-     * grant's transaction, it rolls back the code's redemption or the refresh token's rotation.
+     * Refuses a company or developer organization the person is no one in ({@code invalid_target}, RFC 8707 §2), as
+     * directory-service or app-management-service last said. The token carries only {@code company_id} or
+     * {@code developer_org_id}: what the person may do there is looked up by each service on each call, so this
+     * check only spares them a token that would be refused everywhere. Thrown inside the grant's transaction, it
+     * rolls back the code's redemption or the refresh token's rotation.
      */
-    private void requireRoleIn(Optional<UUID> company, UUID accountId) {
-        if (company.isPresent() && people.companyRole(company.get(), accountId).isEmpty()) {
-            throw OAuthError.INVALID_TARGET.because("You are not a member of company " + company.get());
+    private void requireRoleIn(ActingIn actingIn, UUID accountId) {
+        if (actingIn.company().isPresent() && people.companyRole(actingIn.company().get(), accountId).isEmpty()) {
+            throw OAuthError.INVALID_TARGET.because("You are not a member of company " + actingIn.company().get());
+        }
+        if (actingIn.developerOrg().isPresent()
+                && people.developerRole(actingIn.developerOrg().get(), accountId).isEmpty()) {
+            throw OAuthError.INVALID_TARGET.because("You are not a member of developer organization "
+                    + actingIn.developerOrg().get());
         }
     }
 
     Uni<TokenResponse> issue(SqlClient sql, RegisteredClient client, Person person, Grant grant,
             String refreshToken) {
-        requireRoleIn(grant.company(), person.accountId());
+        requireRoleIn(grant.actingIn(), person.accountId());
         Map<String, String> claims = new LinkedHashMap<>();
+        grant.actingIn().developerOrg().ifPresent(org -> claims.put("developer_org_id", org.toString()));
         if (grant.sessionId() != null) {
             claims.put("sid", grant.sessionId().toString());
         }
         claims.put("grant_id", grant.familyId().toString());
         AccessToken token = issuer.issue(client.clientId(), person.accountId().toString(),
-                grant.company().orElse(null), grant.scopes(),
+                grant.actingIn().company().orElse(null), grant.scopes(),
                 person.platformAdmin() ? List.of(PLATFORM_ADMIN) : List.of(),
                 (int) config.accessTokenLifetime().toSeconds(), client.signingAlgorithm(), claims);
         String idToken = grant.scopes().contains(FirstPartyScopes.OPENID)
@@ -92,7 +99,7 @@ public class PersonTokens {
                         grant.scopes(), grant.nonce(), token.value())
                 : null;
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME,
-                grant.company().orElse(null),
+                grant.actingIn().company().orElse(null),
                 new Actor(Actor.USER, person.accountId().toString()), client.clientId(),
                 new TokenIssued(client.clientId(), token.subject(), null, token.scopes(), token.jti(),
                         token.expiresAt()));

@@ -70,7 +70,7 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
                             grant.email(), grant.emailVerified(), grant.displayName());
                     return tokens.issue(connection, client, person, new PersonTokens.Grant(grant.familyId(),
                                     grant.sessionId(), scopes, grant.authTime(), grant.amr(), null,
-                                    request.company()),
+                                    request.actingIn()),
                             outcome.successor()).map(SignInGrants.Outcome::of);
                 }));
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An invitation to join a company as one of its directory's people: the e-mailed link's hash, for whom, until when,
+ * An invitation to join a company as one of its directory's people, or a developer organization as a member: the e-mailed link's hash, for whom, until when,
  * and what became of it. Used once; a newer invitation for the same person supersedes it.
  */
 @Entity
@@ -17,6 +17,7 @@ import java.util.UUID;
 public class Invitation {
 
     public static final String COMPANY = "company";
+    public static final String DEVELOPER_ORG = "developer_org";
 
     @Id
     public UUID id;

@@ -34,7 +34,9 @@ public class InvitationMail {
     public Uni<Void> send(Invitation invitation, String token) {
         String link = base + PATH + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         String text = "Hello " + invitation.name + ",\n\n"
-                + invitation.scopeName + " invited you to Gatehouse. Open this link to set your password, or to sign "
+                + invitation.scopeName + (Invitation.DEVELOPER_ORG.equals(invitation.kind)
+                        ? " invited you to develop its apps on Gatehouse." : " invited you to Gatehouse.")
+                + " Open this link to set your password, or to sign "
                 + "in with the Gatehouse account you already have, and join " + invitation.scopeName + ":\n\n"
                 + link + "\n\n"
                 + "The link works once, until " + WHEN.format(invitation.expiresAt) + ". If you did not expect "

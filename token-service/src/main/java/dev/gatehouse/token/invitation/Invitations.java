@@ -2,6 +2,7 @@ package dev.gatehouse.token.invitation;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.apps.DeveloperInvited;
 import dev.gatehouse.events.directory.PersonInvited;
 import dev.gatehouse.events.token.InvitationAccepted;
 import dev.gatehouse.events.token.TokenEvents;
@@ -19,11 +20,31 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Making invitations (one open per person: a newer one supersedes the rest), finding them by link, taking them. */
+/**
+ * Making invitations (one open per person and company or organization: a newer one supersedes the rest), finding
+ * them by link, taking them.
+ */
 @ApplicationScoped
 public class Invitations {
 
     static final String TOKEN_PREFIX = "ghi_";
+
+    /**
+     * Who is invited where: a person of a company's directory ({@link Invitation#COMPANY}) or a member of a
+     * developer organization ({@link Invitation#DEVELOPER_ORG}).
+     */
+    public record Invitee(String kind, UUID scopeId, String scopeName, UUID memberId, String email, String name) {
+
+        static Invitee of(PersonInvited invited) {
+            return new Invitee(Invitation.COMPANY, invited.companyId(), invited.companyName(), invited.userId(),
+                    invited.email(), invited.name());
+        }
+
+        static Invitee of(DeveloperInvited invited) {
+            return new Invitee(Invitation.DEVELOPER_ORG, invited.developerOrgId(), invited.developerOrgName(),
+                    invited.memberId(), invited.email(), invited.name());
+        }
+    }
 
     private final InvitationRepository invitations;
     private final OpaqueTokens tokens;
@@ -47,21 +68,21 @@ public class Invitations {
      * commits, so a mail server that fails rolls the invitation back and the event is tried again; the rare commit
      * that fails after a sent mail leaves a link that says it is not valid, and the retry sends a good one.
      */
-    public Uni<Void> invite(PersonInvited invited, Actor actor) {
+    public Uni<Void> invite(Invitee invitee, Actor actor) {
         Instant now = now();
         String token = tokens.newValue(TOKEN_PREFIX);
-        return invitations.openFor(Invitation.COMPANY, invited.companyId(), invited.userId())
+        return invitations.openFor(invitee.kind(), invitee.scopeId(), invitee.memberId())
                 .invoke(open -> open.forEach(older -> older.supersede(now)))
                 .chain(() -> {
                     Invitation i = new Invitation();
                     i.id = UUID.randomUUID();
                     i.tokenHash = tokens.hashText(token);
-                    i.kind = Invitation.COMPANY;
-                    i.scopeId = invited.companyId();
-                    i.scopeName = invited.companyName();
-                    i.memberId = invited.userId();
-                    i.email = invited.email();
-                    i.name = invited.name();
+                    i.kind = invitee.kind();
+                    i.scopeId = invitee.scopeId();
+                    i.scopeName = invitee.scopeName();
+                    i.memberId = invitee.memberId();
+                    i.email = invitee.email();
+                    i.name = invitee.name();
                     i.invitedBy = actor.type() + ":" + actor.id();
                     i.createdAt = now;
                     i.expiresAt = now.plus(config.invitationLifetime());

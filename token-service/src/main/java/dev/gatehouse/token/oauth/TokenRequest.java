@@ -29,9 +29,9 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials, Tok
                 return new AuthorizationCode(form.require("code"), form.get("redirect_uri"),
                         form.get("code_verifier").orElseThrow(() -> OAuthError.INVALID_REQUEST.because(
                                 "code_verifier is required: every authorization request uses PKCE (RFC 7636)")),
-                        CompanySelector.of(form));
+                        ActingIn.of(form));
             case GrantTypes.REFRESH_TOKEN:
-                return new RefreshToken(form.require("refresh_token"), scope(form), CompanySelector.of(form));
+                return new RefreshToken(form.require("refresh_token"), scope(form), ActingIn.of(form));
             default:
                 break;
         }
@@ -47,10 +47,9 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials, Tok
 
     /**
      * RFC 6749 §4.1.3 with RFC 7636 §4.5: a code, the redirect URI it was asked for, and the PKCE verifier; and
-     * optionally the company the person's access token is to act in (RFC 8707 {@code resource}, or
-     * {@code company_id}).
+     * optionally the company or developer organization the person's access token is to act in.
      */
-    record AuthorizationCode(String code, Optional<String> redirectUri, String codeVerifier, Optional<UUID> company)
+    record AuthorizationCode(String code, Optional<String> redirectUri, String codeVerifier, ActingIn actingIn)
             implements TokenRequest {
         @Override
         public String grantType() {
@@ -59,11 +58,11 @@ public sealed interface TokenRequest permits TokenRequest.ClientCredentials, Tok
     }
 
     /**
-     * RFC 6749 §6: a refresh token, optionally a narrower scope, and optionally the company the new access token is
-     * to act in: one sign-in serves every company the person belongs to (RFC 8707 §2.2 lets each refresh name its
-     * own resource).
+     * RFC 6749 §6: a refresh token, optionally a narrower scope, and optionally the company or developer
+     * organization the new access token is to act in: one sign-in serves every company and organization the person
+     * belongs to (RFC 8707 §2.2 lets each refresh name its own resource).
      */
-    record RefreshToken(String refreshToken, Optional<List<String>> scope, Optional<UUID> company)
+    record RefreshToken(String refreshToken, Optional<List<String>> scope, ActingIn actingIn)
             implements TokenRequest {
         @Override
         public String grantType() {

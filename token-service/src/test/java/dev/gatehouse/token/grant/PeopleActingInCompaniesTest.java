@@ -3,6 +3,8 @@ package dev.gatehouse.token.grant;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.apps.DeveloperRoleChanged;
 import dev.gatehouse.events.directory.CompanyRoleChanged;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.testsupport.EventSender;
@@ -29,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * One sign-in, several companies: a person's token names the company it acts in ({@code company_id} or RFC 8707
+ * One sign-in, several companies and developer organizations: a person's token names the company it acts in ({@code company_id} or RFC 8707
  * {@code resource}, as for apps) at the code exchange or at any refresh, and carries no company role: each service
  * looks that up live. A company where the person is no one is refused ({@code invalid_target}) without spending
  * the code or the refresh token.
@@ -78,6 +80,39 @@ class PeopleActingInCompaniesTest {
         Response noCompany = PersonSignIn.refresh(client, forGlobex.path("refresh_token"));
         noCompany.then().statusCode(200);
         assertThat(claims(noCompany.path("access_token")).hasClaim("company_id")).isFalse();
+    }
+
+    @Test
+    void aDeveloperGetsATokenForTheirOrganizationAndNamesOnlyOnePlace() throws Exception {
+        Client client = PersonSignIn.firstPartyClient();
+        Accounts.Person person = Accounts.create();
+        UUID org = UUID.randomUUID();
+        UUID company = UUID.randomUUID();
+        EventSender.send(TestInfrastructure.get().kafka().bootstrapServers(), Topics.APPS_DEVELOPER_ROLE,
+                EventEnvelope.of(AppsEvents.DEVELOPER_ROLE_CHANGED, "app-management-service", null,
+                        Actor.system("app-management-service"), DeveloperRoleChanged.key(org, person.id()),
+                        new DeveloperRoleChanged(org, person.id(), UUID.randomUUID(), "owner")));
+        role(company, person.id(), "company_member");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> feed.developerRole(org, person.id()).isPresent()
+                && feed.companyRole(company, person.id()).isPresent());
+
+        Pkce pkce = Pkce.fresh();
+        String code = PersonSignIn.code(new Browser(), client, pkce, person.email(), Accounts.PASSWORD);
+        exchange(client, code, pkce, "developer_org_id", UUID.randomUUID()).then().statusCode(400)
+                .body("error", equalTo("invalid_target"));
+        Response forOrg = exchange(client, code, pkce, "resource", "urn:gatehouse:developer-org:" + org);
+        forOrg.then().statusCode(200);
+        JwtClaims token = claims(forOrg.path("access_token"));
+        assertThat(token.getClaimValueAsString("developer_org_id")).isEqualTo(org.toString());
+        assertThat(token.hasClaim("company_id")).isFalse();
+
+        given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", forOrg.<String>path("refresh_token"))
+                .formParam("developer_org_id", org.toString()).formParam("company_id", company.toString())
+                .post("/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+        Response forCompany = refresh(client, forOrg.path("refresh_token"), "company_id", company);
+        forCompany.then().statusCode(200);
+        assertThat(claims(forCompany.path("access_token")).hasClaim("developer_org_id")).isFalse();
     }
 
     private static void role(UUID company, UUID account, String role) {

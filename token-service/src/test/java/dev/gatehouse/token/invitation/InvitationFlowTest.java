@@ -3,6 +3,8 @@ package dev.gatehouse.token.invitation;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.apps.DeveloperInvited;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.directory.PersonInvited;
 import dev.gatehouse.events.token.InvitationAccepted;
@@ -160,6 +162,30 @@ class InvitationFlowTest {
         Response refused = new Browser().get(PersonSignIn.local(linkTo(disabled.email(), 1)));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.asString()).contains("disabled");
+    }
+
+    @Test
+    void anOrganizationInvitesADeveloperTheSameWay() {
+        UUID org = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        String email = "dev-" + UUID.randomUUID() + "@example.com";
+        try (EventProbe probe = EventProbe.on(kafka, Topics.TOKEN_ACCOUNT)) {
+            EventSender.send(kafka, Topics.APPS_DEVELOPER_ORG, EventEnvelope.of(AppsEvents.DEVELOPER_INVITED,
+                    "app-management-service", null, new Actor(Actor.USER, "owner-1"), org.toString(),
+                    new DeveloperInvited(member, org, "Field Apps Ltd", "Linus", email, "developer")));
+            String link = linkTo(email, 1);
+            assertThat(MailServer.text(mail.to(email).get(0))).contains("Field Apps Ltd invited you to develop its apps");
+            Browser browser = new Browser();
+            Response page = browser.get(PersonSignIn.local(link));
+            assertThat(page.asString()).contains("Join Field Apps Ltd");
+            Response joined = accept(browser, link, page, "a long uncommon passphrase", "a long uncommon passphrase");
+            assertThat(joined.statusCode()).isEqualTo(200);
+            InvitationAccepted accepted = probe.await(e -> e.eventType().equals("InvitationAccepted")
+                    && e.payloadAs(TokenEvents.INVITATION_ACCEPTED).memberId().equals(member), 1,
+                    Duration.ofSeconds(20)).get(0).payloadAs(TokenEvents.INVITATION_ACCEPTED);
+            assertThat(accepted.kind()).isEqualTo("developer_org");
+            assertThat(accepted.scopeId()).isEqualTo(org);
+        }
     }
 
     private void invite(UUID company, UUID user, String email) {

@@ -25,6 +25,14 @@ public final class AppsEvents {
 
     public static final EventType<DeveloperOrgCreated> DEVELOPER_ORG_CREATED = new EventType<>(
             "DeveloperOrgCreated", 1, Topics.APPS_DEVELOPER_ORG, DEVELOPER_ORG, DeveloperOrgCreated.class);
+    /** Members' events are keyed by organization, so one organization's member changes stay in one order. */
+    public static final EventType<DeveloperInvited> DEVELOPER_INVITED = new EventType<>(
+            "DeveloperInvited", 1, Topics.APPS_DEVELOPER_ORG, DEVELOPER_ORG, DeveloperInvited.class);
+    public static final EventType<DeveloperMemberChanged> DEVELOPER_MEMBER_CHANGED = new EventType<>(
+            "DeveloperMemberChanged", 1, Topics.APPS_DEVELOPER_ORG, DEVELOPER_ORG, DeveloperMemberChanged.class);
+    /** On a compacted topic of its own, keyed by organization and account ({@link DeveloperRoleChanged#key}). */
+    public static final EventType<DeveloperRoleChanged> DEVELOPER_ROLE_CHANGED = new EventType<>(
+            "DeveloperRoleChanged", 1, Topics.APPS_DEVELOPER_ROLE, "DeveloperRole", DeveloperRoleChanged.class);
     public static final EventType<AppRegistered> APP_REGISTERED = app("AppRegistered", AppRegistered.class);
     public static final EventType<AppUpdated> APP_UPDATED = app("AppUpdated", AppUpdated.class);
     public static final EventType<AppVersionPublished> APP_VERSION_PUBLISHED =
@@ -84,7 +92,8 @@ public final class AppsEvents {
             new StateCarrying<>(LEGACY_SERVICE_ACCOUNT_DELETED, LegacyServiceAccountDeleted::account));
 
     public static final List<EventType<?>> ALL = Stream.concat(
-            Stream.of(DEVELOPER_ORG_CREATED, APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED,
+            Stream.of(DEVELOPER_ORG_CREATED, DEVELOPER_INVITED, DEVELOPER_MEMBER_CHANGED, DEVELOPER_ROLE_CHANGED,
+                    APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED,
                     APP_BINDING_CHANGED, UPGRADE_REQUESTED, UPGRADE_REQUEST_DECIDED, INSTALL_REQUESTED,
                     INSTALL_REQUEST_DECIDED, APP_SETTINGS_CHANGED),
             Stream.concat(INSTALLATION_EVENTS.stream(), LEGACY_SERVICE_ACCOUNT_EVENTS.stream())

@@ -91,6 +91,17 @@ public class Caller {
         }
     }
 
+    /** An owner of this developer organization, or platform admin. */
+    public void requireOwnerOf(UUID developerOrgId) {
+        if (isPlatformAdmin()) {
+            return;
+        }
+        if (!identity.hasRole(Roles.DEVELOPER_ORG_OWNER)
+                || !developerOrgId().map(developerOrgId::equals).orElse(false)) {
+            throw ProblemException.forbidden("Only an owner of this developer organization may do this");
+        }
+    }
+
     public void requirePlatformAdmin() {
         if (!isPlatformAdmin()) {
             throw ProblemException.forbidden("Only a platform admin may do this");

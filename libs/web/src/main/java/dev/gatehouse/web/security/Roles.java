@@ -8,6 +8,11 @@ public final class Roles {
     public static final String COMPANY_MEMBER = "company_member";
     public static final String DEVELOPER = "developer";
     /**
+     * An owner of the developer organization in {@code developer_org_id}: manages its members, besides developing.
+     * Given live to people's tokens only (libs/revocation's people feed), never carried in a token.
+     */
+    public static final String DEVELOPER_ORG_OWNER = "developer_org_owner";
+    /**
      * An app acting in one company through its installation: {@code sub} is the installation's app user,
      * {@code company_id} the company. What it may do follows that user's tool permissions, not a role.
      */

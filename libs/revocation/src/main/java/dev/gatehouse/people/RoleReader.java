@@ -2,6 +2,7 @@ package dev.gatehouse.people;
 
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.feed.FeedReader;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code directory.company-role.v1} whole into a {@link CompanyRoleBook}: the topic is compacted, so from its
- * beginning it holds the newest role of each person in each company, and nothing else worth keeping.
+ * Reads {@code directory.company-role.v1} and {@code apps.developer-role.v1} whole into a {@link RoleBook}: both
+ * topics are compacted, so from their beginning they hold the newest role of each person in each company and
+ * organization, and nothing else worth keeping.
  */
-public final class CompanyRoleReader extends FeedReader {
+public final class RoleReader extends FeedReader {
 
-    private final CompanyRoleBook book;
+    private final RoleBook book;
 
-    public CompanyRoleReader(Map<String, Object> kafkaConfig, Timing timing, CompanyRoleBook book, Clock clock) {
-        super(Topics.DIRECTORY_COMPANY_ROLE, kafkaConfig, timing, clock);
+    public RoleReader(Map<String, Object> kafkaConfig, Timing timing, RoleBook book, Clock clock) {
+        super(List.of(Topics.DIRECTORY_COMPANY_ROLE, Topics.APPS_DEVELOPER_ROLE), kafkaConfig, timing, clock);
         this.book = book;
     }
 
@@ -33,11 +35,13 @@ public final class CompanyRoleReader extends FeedReader {
     protected void apply(EventEnvelope event) {
         if (DirectoryEvents.COMPANY_ROLE_CHANGED.name().equals(event.eventType())) {
             book.apply(event.payloadAs(DirectoryEvents.COMPANY_ROLE_CHANGED));
+        } else if (AppsEvents.DEVELOPER_ROLE_CHANGED.name().equals(event.eventType())) {
+            book.apply(event.payloadAs(AppsEvents.DEVELOPER_ROLE_CHANGED));
         }
     }
 
     @Override
     protected String caughtUpSummary() {
-        return book.size() + " people's company roles";
+        return book.size() + " people's roles in companies and organizations";
     }
 }
