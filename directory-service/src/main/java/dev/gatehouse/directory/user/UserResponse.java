@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A user as the API shows it. A person shows {@code invitedAt} (the newest invitation) and, once they took it, the
- * {@code accountId} they sign in with. Managed users say so ({@code kind: app} or {@code kind: legacy}, {@code managedBy}),
+ * {@code accountId} they sign in with. Managed users say so ({@code kind: app} or {@code kind: legacy},
+ * {@code managedBy}),
  * so an admin browsing the directory sees where to go; legacy service account users also carry
  * {@code deprecated: true}.
  */
@@ -27,7 +28,8 @@ public record UserResponse(UUID id, UUID companyId, UserKind kind, String name, 
     public static UserResponse of(DirectoryUser u) {
         ManagedBy managedBy = u.isApp() ? new ManagedBy(u.appId, u.installationId, u.installationStatus, null, null)
                 : u.isLegacy() ? new ManagedBy(null, null, null, u.legacyAccountId, u.legacyStatus) : null;
-        return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status, u.isLegacy() ? Boolean.TRUE : null,
+        return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status,
+                u.isLegacy() ? Boolean.TRUE : null,
                 managedBy, u.accountId, u.invitedAt, u.createdAt, u.createdBy, u.updatedAt, u.deactivatedAt);
     }
 }

@@ -65,7 +65,8 @@ class UserResourceTest {
     @Test
     void emailsAreUniqueWithinACompanyWhateverTheCase() {
         createUser(company, "Grace Hopper");
-        admin().contentType(ContentType.JSON).body("{\"name\": \"Other Grace\", \"email\": \"GRACE.HOPPER@example.com\"}")
+        admin().contentType(ContentType.JSON)
+                .body("{\"name\": \"Other Grace\", \"email\": \"GRACE.HOPPER@example.com\"}")
                 .post(path("/users")).then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("GRACE.HOPPER@example.com"));
         UUID elsewhere = createCompany(unique("Elsewhere"));

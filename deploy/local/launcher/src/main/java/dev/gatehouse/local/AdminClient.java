@@ -38,6 +38,10 @@ final class AdminClient {
         this.issuer = issuer;
     }
 
+    String clientId() {
+        return clientId;
+    }
+
     static AdminClient from(Path keysDir) throws IOException {
         Map<String, String> values = new HashMap<>();
         Path file = keysDir.resolve(LocalKeys.ADMIN_CLIENT);

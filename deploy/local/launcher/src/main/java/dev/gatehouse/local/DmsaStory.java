@@ -28,12 +28,16 @@ import static dev.gatehouse.local.StackCheck.env;
 import static dev.gatehouse.local.StackCheck.pass;
 
 /**
- * The developer-managed service account story, end to end over HTTP through the four running services (issue 4):
- * a developer registers an app and publishes 1.0.0; an admin enables and installs it with two projects; the DMSA
+ * The developer-managed service account story, end to end over HTTP through the four running services (issue 4),
+ * each step done by the person the seeds name, signed in through the authorization code flow as a program would:
+ * the platform admin only creates the company and the developer organization and invites their first admin and
+ * owner by e-mail; a developer registers an app and publishes 1.0.0 and takes its secret; the company admin turns
+ * it on; a member asks for it; the admin approves, which installs it with two projects; the DMSA
  * user appears with the right name and permissions; the app's token works for that company and those projects
  * only; a project is removed and access to it goes; 1.1.0 adds a permission; the upgrade request shows the diff;
  * approval brings the permission; uninstalling refuses tokens; a legacy (deprecated) service account works and is
- * then migrated onto the app, which ends its credentials; the audit trail shows every step with actor and company. In the middle, one service (GATEHOUSE_E2E_RESTART, default token-service) is restarted through
+ * then migrated onto the app, which ends its credentials; the audit trail shows every step with its company and
+ * the person who did it. In the middle, one service (GATEHOUSE_E2E_RESTART, default token-service) is restarted through
  * run.sh, and the story carries on: calls to it are retried until it is back, and nothing is lost.
  * Prints each step; exit 1 on the first failure.
  */
@@ -57,9 +61,13 @@ final class DmsaStory {
     private final String tokens = env("GATEHOUSE_ISSUER", "http://localhost:8083");
     private final String audit = env("GATEHOUSE_AUDIT_URL", "http://localhost:8084");
     private final Path keys = Path.of(env("GATEHOUSE_KEYS_DIR", ".gatehouse/keys"));
+    private final Path mail = Path.of(env("GATEHOUSE_MAIL_DIR", ".gatehouse/mail"));
     private final Path run = Path.of(env("GATEHOUSE_RUN_DIR", ".gatehouse/run"));
     private final String restart = env("GATEHOUSE_E2E_RESTART", "token-service");
     private AdminClient admin;
+    /** The access token of the person doing the current step. */
+    private String acting;
+    private String cli;
 
     private DmsaStory() {
     }
@@ -71,18 +79,42 @@ final class DmsaStory {
     private void story() throws Exception {
         admin = AdminClient.from(keys);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
+        cli = PersonSession.registerCliClient(tokens, admin.token());
+        String[] first = PersonSession.firstAdmin(keys);
+        acting = PersonSession.signIn(tokens, cli, first[0], first[1]).accessToken;
+        pass("the first platform admin signed in (authorization code with PKCE, public client " + cli + ")");
 
-        step("a company with three projects (directory-service)");
+        step("the platform admin creates the company and the developer organization and invites their first "
+                + "admin and owner by e-mail");
         String company = post(directory + "/companies", "{\"name\": \"E2E Builders " + suffix + "\"}", 201)
                 .get("id").asText();
+        String otherCompany = post(directory + "/companies", "{\"name\": \"E2E Others " + suffix + "\"}", 201)
+                .get("id").asText();
+        String org = post(apps + "/developer-orgs", "{\"name\": \"E2E Devs " + suffix + "\"}", 201).get("id").asText();
+        String adminEmail = "admin-" + suffix + "@builders.example";
+        String adminUser = post(directory + "/companies/" + company + "/users", "{\"name\": \"Ada Admin\", "
+                + "\"email\": \"" + adminEmail + "\"}", 201).get("id").asText();
+        expect("PUT", directory + "/companies/" + company + "/users/" + adminUser + "/permissions", null,
+                "{\"permissions\": {\"directory\": \"admin\"}}", 200, "Ada is the company's admin (admin on its "
+                        + "Directory tool)");
+        String ownerEmail = "owner-" + suffix + "@devs.example";
+        post(apps + "/developer-orgs/" + org + "/members", "{\"name\": \"Dev Owner\", \"email\": \"" + ownerEmail
+                + "\", \"role\": \"owner\"}", 201);
+        Person companyAdmin = join(adminEmail, "company", company);
+        Person developer = join(ownerEmail, "developer-org", org);
+
+        step("the company admin creates three projects and invites a member");
+        acting = companyAdmin.token;
         String p1 = project(company, "Tower A");
         String p2 = project(company, "Tower B");
         String p3 = project(company, "Tower C");
-        String otherCompany = post(directory + "/companies", "{\"name\": \"E2E Others " + suffix + "\"}", 201)
-                .get("id").asText();
+        String memberEmail = "member-" + suffix + "@builders.example";
+        post(directory + "/companies/" + company + "/users", "{\"name\": \"Max Member\", \"email\": \""
+                + memberEmail + "\"}", 201);
+        Person member = join(memberEmail, "company", company);
 
-        step("a developer registers an app and publishes 1.0.0 (app-management-service)");
-        String org = post(apps + "/developer-orgs", "{\"name\": \"E2E Devs " + suffix + "\"}", 201).get("id").asText();
+        step("the developer registers an app and publishes 1.0.0 (app-management-service)");
+        acting = developer.token;
         String appName = "My DMSA Test App " + suffix;
         JsonNode app = post(apps + "/apps", "{\"developerOrgId\": \"" + org + "\", \"name\": \"" + appName + "\"}",
                 201);
@@ -95,15 +127,17 @@ final class DmsaStory {
 
         step("the developer gets the app's one secret from token-service, shown once");
         String secret = eventually("token-service created the app client from AppRegistered",
-                () -> send("POST", tokens + "/clients/" + clientId + "/secrets", admin.token(), null),
+                () -> send("POST", tokens + "/clients/" + clientId + "/secrets", acting, null),
                 r -> r.statusCode() == 201).body().get("clientSecret").asText();
         pass("secret received (not printed)");
         AppCredentials credentials = new AppCredentials(clientId, secret);
 
-        step("the company admin turns the app on and installs it with two projects");
+        step("the company admin turns the app on; a member finds it in the catalogue and asks for it");
+        acting = companyAdmin.token;
         eventually("app-management knows the company",
-                () -> send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, admin.token(),
+                () -> send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting,
                         "{\"state\": \"on\"}"), r -> r.statusCode() == 200);
+        acting = member.token;
         JsonNode listed = null;
         for (JsonNode entry : get(apps + "/companies/" + company + "/apps").get("items")) {
             listed = appId.equals(entry.get("appId").asText()) ? entry : listed;
@@ -111,17 +145,24 @@ final class DmsaStory {
         check(listed != null && "read_only".equals(listed.at("/latestVersion/manifest/companyPermissions/directory")
                         .asText()) && listed.get("installable").asBoolean(),
                 "the company's catalogue shows the app, on, with its full manifest before anyone installs it");
-        JsonNode installation = eventually("app-management knows both projects",
-                () -> send("POST", apps + "/companies/" + company + "/installations", admin.token(),
-                        "{\"appId\": \"" + appId + "\", \"projectIds\": [\"" + p1 + "\", \"" + p2 + "\"]}"),
-                r -> r.statusCode() == 201).body();
-        String installationId = installation.get("id").asText();
+        String installRequest = eventually("app-management knows both projects",
+                () -> send("POST", apps + "/companies/" + company + "/install-requests", acting,
+                        "{\"appId\": \"" + appId + "\", \"projectAccess\": \"selected\", \"projectIds\": [\"" + p1
+                                + "\", \"" + p2 + "\"], \"note\": \"for the document sync\"}"),
+                r -> r.statusCode() == 201).body().get("id").asText();
+        pass("install request " + installRequest + " by the member");
+
+        step("the company admin approves the request, which installs the app with the two projects");
+        acting = companyAdmin.token;
+        String installationId = post(apps + "/companies/" + company + "/install-requests/" + installRequest
+                + "/approve", null, 200).get("installationId").asText();
+        JsonNode installation = get(apps + "/companies/" + company + "/installations/" + installationId);
         String appUserId = installation.get("appUserId").asText();
         pass("installation " + installationId + ", app user " + appUserId);
 
         step("the DMSA user appears in the directory with the right name and permissions");
         JsonNode user = eventually("directory-service created the app user",
-                () -> send("GET", directory + "/companies/" + company + "/users/" + appUserId, admin.token(), null),
+                () -> send("GET", directory + "/companies/" + company + "/users/" + appUserId, acting, null),
                 r -> r.statusCode() == 200).body();
         String expectedPrefix = appName.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-";
         String name = user.get("name").asText();
@@ -132,8 +173,9 @@ final class DmsaStory {
         check("read_only".equals(permissions.at("/permissions/directory").asText()),
                 "company permissions: directory read_only");
         for (String p : List.of(p1, p2)) {
-            JsonNode member = get(directory + "/companies/" + company + "/projects/" + p + "/members/" + appUserId);
-            check("standard".equals(member.at("/permissions/documents").asText()),
+            JsonNode membership = get(directory + "/companies/" + company + "/projects/" + p + "/members/"
+                    + appUserId);
+            check("standard".equals(membership.at("/permissions/documents").asText()),
                     "member of project " + p + " with documents standard");
         }
 
@@ -158,7 +200,7 @@ final class DmsaStory {
 
         step("the admin removes project " + p1 + "; access to it goes");
         send("DELETE", apps + "/companies/" + company + "/installations/" + installationId
-                + "/permitted-projects/" + p1, admin.token(), null);
+                + "/permitted-projects/" + p1, acting, null);
         eventually("the directory took the app user off " + p1,
                 () -> send("GET", directory + "/companies/" + company + "/projects/" + p1, appToken, null),
                 r -> r.statusCode() == 403);
@@ -167,14 +209,16 @@ final class DmsaStory {
         check(!after.get("project_ids").toString().contains(p1), "new tokens no longer list " + p1);
 
         step("the developer publishes 1.1.0, which adds budget read_only");
+        acting = developer.token;
         post(apps + "/apps/" + appId + "/versions", "{\"version\": \"1.1.0\", \"manifest\": " + MANIFEST_1_1 + "}",
                 201);
         post(apps + "/apps/" + appId + "/versions/1.1.0/publish", null, 200);
         restartMidStory();
 
         step("an upgrade request with the exact diff waits for the admin");
+        acting = companyAdmin.token;
         String requests = apps + "/companies/" + company + "/installations/" + installationId + "/upgrade-requests";
-        JsonNode request = eventually("the upgrade request exists", () -> send("GET", requests, admin.token(), null),
+        JsonNode request = eventually("the upgrade request exists", () -> send("GET", requests, acting, null),
                 r -> r.statusCode() == 200 && r.body().size() == 1).body().get(0);
         check("1.0.0".equals(request.get("fromVersion").asText()) && "1.1.0".equals(request.get("toVersion").asText()),
                 "from 1.0.0 to 1.1.0");
@@ -187,7 +231,7 @@ final class DmsaStory {
         step("the new permission is there");
         eventually("the directory gave the app user budget read_only",
                 () -> send("GET", directory + "/companies/" + company + "/users/" + appUserId + "/permissions",
-                        admin.token(), null),
+                        acting, null),
                 r -> r.statusCode() == 200 && "read_only".equals(r.body().at("/permissions/budget").asText()));
         pass("directory: budget read_only");
         eventually("token-service grants budget.read",
@@ -197,7 +241,7 @@ final class DmsaStory {
 
         step("the admin uninstalls the app; its tokens are refused");
         String lastToken = credentials.token(tokens, "company_id=" + company).body().get("access_token").asText();
-        send("DELETE", apps + "/companies/" + company + "/installations/" + installationId, admin.token(), null);
+        send("DELETE", apps + "/companies/" + company + "/installations/" + installationId, acting, null);
         HttpResult refused = eventually("token-service refuses tokens",
                 () -> credentials.token(tokens, "company_id=" + company), r -> r.statusCode() == 400);
         pass("token endpoint: " + refused.body().get("error").asText() + " — "
@@ -211,8 +255,9 @@ final class DmsaStory {
 
         legacyServiceAccountMovesOntoTheApp(company, appId, installationId, p3, credentials);
 
-        step("the audit trail shows every step with actor and company");
+        step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
+                "InstallRequested", "InstallRequestDecided", "PersonInvited", "PersonLinked", "CompanyRoleChanged",
                 "UserCreated", "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged",
                 "UpgradeRequested", "UpgradeRequestDecided", "InstallationUpgraded", "UserPermissionsChanged",
                 "TokenIssued", "AppUninstalled", "UserDeactivated", "LegacyServiceAccountCreated",
@@ -229,6 +274,36 @@ final class DmsaStory {
         }
         actorsByType.forEach((type, actors) -> pass(type + " for company " + company + " by " + actors));
         pass(trail.size() + " entries, each with its company and actor");
+        String adminActor = "user:" + companyAdmin.accountId;
+        for (String type : List.of("ProjectCreated", "AppBindingChanged", "InstallRequestDecided", "AppInstalled",
+                "UpgradeRequestDecided", "AppUninstalled", "LegacyServiceAccountCreated")) {
+            check(actorsByType.get(type).contains(adminActor), type + " was done by the company admin, " + adminActor);
+        }
+        check(actorsByType.get("InstallRequested").contains("user:" + member.accountId),
+                "InstallRequested was done by the member, user:" + member.accountId);
+        check(actorsByType.values().stream().noneMatch(a -> a.contains("client:" + admin.clientId())),
+                "the platform-admin client did none of it");
+    }
+
+    /** A person who took their invitation and signed in, with a token for the company or organization they joined. */
+    private record Person(String accountId, String token) {
+    }
+
+    /**
+     * The invitee's side: the e-mail arrives (the stack's SMTP server), the link lets them set a password, they sign
+     * in through the form and get a token for the place they joined, once token-service has heard of their role.
+     */
+    private Person join(String email, String kind, String id) throws Exception {
+        String link = Mailbox.awaitLink(mail, email, DEADLINE);
+        String password = "e2e " + UUID.randomUUID();
+        PersonSession.acceptInvitation(tokens, link, password);
+        PersonSession session = PersonSession.signIn(tokens, cli, email, password);
+        String token = session.refreshFor(cli, "urn:gatehouse:" + kind + ":" + id, DEADLINE).get("access_token")
+                .asText();
+        String accountId = send("GET", tokens + "/me", token, null).body().get("id").asText();
+        pass(email + " took the invitation (e-mail), set a password, signed in, and holds a token for " + kind + " "
+                + id);
+        return new Person(accountId, token);
     }
 
     /**
@@ -249,13 +324,13 @@ final class DmsaStory {
         String userId = account.get("userId").asText();
         String clientId = account.get("clientId").asText();
         JsonNode user = eventually("directory-service created the account's user",
-                () -> send("GET", directory + "/companies/" + company + "/users/" + userId, admin.token(), null),
+                () -> send("GET", directory + "/companies/" + company + "/users/" + userId, acting, null),
                 r -> r.statusCode() == 200).body();
         check("legacy".equals(user.get("kind").asText()) && user.get("deprecated").asBoolean(),
                 "the directory lists it as kind legacy, deprecated");
         String clients = tokens + "/companies/" + company + "/service-accounts/" + clientId;
         String secret = eventually("token-service created the account's client",
-                () -> send("POST", clients + "/secrets", admin.token(), null), r -> r.statusCode() == 201)
+                () -> send("POST", clients + "/secrets", acting, null), r -> r.statusCode() == 201)
                 .body().get("clientSecret").asText();
         check(get(clients).get("deprecated").asBoolean(), "token-service marks its client deprecated; the admin "
                 + "got its secret to hand over (not printed)");
@@ -396,7 +471,7 @@ final class DmsaStory {
     private HttpResult expect(String method, String url, String token, String body, int status, String meaning)
             throws Exception {
         HttpResult result = eventually(method + " " + url, () -> send(method, url,
-                token == null ? admin.token() : token, body), r -> true);
+                token == null ? acting : token, body), r -> true);
         if (result.statusCode() != status) {
             throw new AssertionError(method + " " + url + " answered " + result.statusCode() + " (expected "
                     + status + "): " + result.body());

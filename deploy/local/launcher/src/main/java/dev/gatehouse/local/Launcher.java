@@ -73,7 +73,8 @@ public final class Launcher {
 
     private static int usage() {
         System.err.println("usage: launcher "
-                + "postgres|provision|mail|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|bench-setup|"
+                + "postgres|provision|mail|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|"
+                + "bench-setup|"
                 + "bench-signin|bench-people-setup [options]");
         System.exit(2);
         return 2;

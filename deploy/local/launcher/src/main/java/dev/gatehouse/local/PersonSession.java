@@ -156,25 +156,25 @@ final class PersonSession {
     }
 
     /**
-     * A refresh that names the company the new access token is to act in (RFC 8707 {@code resource}). A person who
+     * A refresh that names the company or developer organization the new access token is to act in (RFC 8707
+     * {@code resource}: {@code urn:gatehouse:company:{id}}, {@code urn:gatehouse:developer-org:{id}}). A person who
      * joined a moment ago is known to token-service once the directory's role announcement has arrived: until then
      * the answer is {@code invalid_target}, which spends nothing, so it is asked again for up to {@code patience}.
      */
-    JsonNode refreshFor(String clientId, String companyId, Duration patience) throws Exception {
+    JsonNode refreshFor(String clientId, String resource, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + clientId
-                            + "&refresh_token=" + enc(refreshToken) + "&resource="
-                            + enc("urn:gatehouse:company:" + companyId))).build(),
+                            + "&refresh_token=" + enc(refreshToken) + "&resource=" + enc(resource))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (refreshed.statusCode() == 400 && refreshed.body().contains("invalid_target")
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
                 continue;
             }
-            expect(refreshed, 200, "POST /oauth2/token (refresh_token for company " + companyId + ")");
+            expect(refreshed, 200, "POST /oauth2/token (refresh_token for " + resource + ")");
             return JSON.readTree(refreshed.body());
         }
     }

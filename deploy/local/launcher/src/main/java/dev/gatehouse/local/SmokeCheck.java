@@ -121,7 +121,8 @@ final class SmokeCheck {
         PersonSession.acceptInvitation(tokenService, link, password);
         PersonSession admin = PersonSession.signIn(tokenService, cli, email, password);
         long joined = System.nanoTime();
-        String companyToken = admin.refreshFor(cli, companyId, Duration.ofSeconds(10)).get("access_token").asText();
+        String companyToken = admin.refreshFor(cli, "urn:gatehouse:company:" + companyId, Duration.ofSeconds(10))
+                .get("access_token").asText();
         pass(String.format("token-service knew the new admin's role %.2fs after they joined; a token for company %s",
                 (System.nanoTime() - joined) / 1e9, companyId));
         send("GET", directory + "/companies/" + companyId, companyToken, null, 200);
