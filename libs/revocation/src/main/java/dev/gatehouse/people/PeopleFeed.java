@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * This service's copy of people's roles in companies and developer organizations, read from directory-service's and
- * app-management-service's announcements and kept as they change, so a person's token is judged by what they may do now: a role taken away counts here within moments,
- * without waiting for the token to expire. {@link PersonRolesAugmentor} asks it about every person's token.
+ * app-management-service's announcements and kept as they change, so a person's token is judged by what they may do
+ * now: a role taken away counts here within moments, without waiting for the token to expire. {@link PersonRolesAugmentor} asks it about every person's token.
  */
 @ApplicationScoped
 public class PeopleFeed {

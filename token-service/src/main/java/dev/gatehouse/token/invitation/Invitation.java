@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An invitation to join a company as one of its directory's people, or a developer organization as a member: the e-mailed link's hash, for whom, until when,
- * and what became of it. Used once; a newer invitation for the same person supersedes it.
+ * An invitation to join a company as one of its directory's people, or a developer organization as a member: the
+ * e-mailed link's hash, for whom, until when, and what became of it. Used once; a newer invitation for the same person supersedes it.
  */
 @Entity
 @Table(name = "invitation")

@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * One sign-in, several companies and developer organizations: a person's token names the company it acts in ({@code company_id} or RFC 8707
- * {@code resource}, as for apps) at the code exchange or at any refresh, and carries no company role: each service
+ * One sign-in, several companies and developer organizations: a person's token names the company it acts in
+ * ({@code company_id} or RFC 8707 {@code resource}, as for apps; or {@code developer_org_id}) at the code exchange or at any refresh, and carries no company role: each service
  * looks that up live. A company where the person is no one is refused ({@code invalid_target}) without spending
  * the code or the refresh token.
  */

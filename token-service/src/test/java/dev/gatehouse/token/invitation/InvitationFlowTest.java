@@ -174,7 +174,8 @@ class InvitationFlowTest {
                     "app-management-service", null, new Actor(Actor.USER, "owner-1"), org.toString(),
                     new DeveloperInvited(member, org, "Field Apps Ltd", "Linus", email, "developer")));
             String link = linkTo(email, 1);
-            assertThat(MailServer.text(mail.to(email).get(0))).contains("Field Apps Ltd invited you to develop its apps");
+            assertThat(MailServer.text(mail.to(email).get(0)))
+                    .contains("Field Apps Ltd invited you to develop its apps");
             Browser browser = new Browser();
             Response page = browser.get(PersonSignIn.local(link));
             assertThat(page.asString()).contains("Join Field Apps Ltd");
