@@ -27,6 +27,10 @@ public class Company {
     public String createdBy;
 
     /** Optimistic lock: concurrent changes to one company serialize, which keeps its events in commit order. */
+    /** Admins act as admins only with a token from a sign-in with a second factor. */
+    @Column(name = "require_second_factor_for_admins", nullable = false)
+    public boolean requireSecondFactorForAdmins;
+
     @Version
     public long version;
 }

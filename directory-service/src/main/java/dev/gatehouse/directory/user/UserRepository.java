@@ -1,5 +1,6 @@
 package dev.gatehouse.directory.user;
 
+import dev.gatehouse.events.directory.CompanyRoleChanged;
 import dev.gatehouse.web.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,13 @@ public class UserRepository implements PanacheRepositoryBase<DirectoryUser, UUID
 
     public Uni<DirectoryUser> findInCompany(UUID companyId, UUID userId) {
         return find("companyId = ?1 and id = ?2", companyId, userId).firstResult();
+    }
+
+    /** The company's active people who hold an account and are admins on its Directory tool. */
+    public Uni<List<DirectoryUser>> linkedAdmins(UUID companyId) {
+        return list("companyId = ?1 and kind = ?2 and accountId is not null and status = ?3", companyId,
+                UserKind.person, UserStatus.active).map(all -> all.stream()
+                .filter(u -> CompanyRoleChanged.ADMIN.equals(u.companyRole())).toList());
     }
 
     /** The person of the company who holds this account, or null. */

@@ -104,6 +104,41 @@ class PeopleInCompaniesTest {
     }
 
     @Test
+    void aCompanyThatRequiresASecondFactorOfItsAdminsGetsOneOrAMember() {
+        UUID company = createCompany(unique("Strict"));
+        UUID account = UUID.randomUUID();
+        UUID user = UUID.fromString(admin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Strict Admin", "email", "strict-" + UUID.randomUUID() + "@example.com"))
+                .post("/companies/" + company + "/users").then().statusCode(201).extract().path("id"));
+        admin().contentType(ContentType.JSON).body(Map.of("permissions", Map.of("directory", "admin")))
+                .put("/companies/" + company + "/users/" + user + "/permissions").then().statusCode(200);
+        accepted(company, user, account);
+        String passwordOnly = TestTokens.person(account).company(company).acr("urn:gatehouse:acr:password").sign();
+        String withSecondFactor = TestTokens.person(account).company(company).acr("urn:gatehouse:acr:mfa").sign();
+        awaitStatus(() -> as(passwordOnly).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
+                .post("/companies/" + company + "/projects").statusCode(), 201);
+
+        as(passwordOnly).contentType(ContentType.JSON).body(Map.of("requireSecondFactor", true))
+                .put("/companies/" + company + "/admin-policy").then().statusCode(200)
+                .body("requireSecondFactor", equalTo(true));
+        long applied = awaitStatus(() -> as(passwordOnly).contentType(ContentType.JSON)
+                .body(Map.of("name", unique("P"))).post("/companies/" + company + "/projects").statusCode(), 403);
+        System.out.printf("the second-factor requirement applied to a signed-in admin after %d ms%n", applied);
+        as(passwordOnly).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
+                .post("/companies/" + company + "/projects").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.endsWith("second-factor-required"));
+        as(passwordOnly).get("/companies/" + company).then().statusCode(200);
+        as(withSecondFactor).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
+                .post("/companies/" + company + "/projects").then().statusCode(201);
+        admin().get("/companies/" + company).then().body("requireSecondFactorForAdmins", equalTo(true));
+
+        as(withSecondFactor).contentType(ContentType.JSON).body(Map.of("requireSecondFactor", false))
+                .put("/companies/" + company + "/admin-policy").then().statusCode(200);
+        awaitStatus(() -> as(passwordOnly).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
+                .post("/companies/" + company + "/projects").statusCode(), 201);
+    }
+
+    @Test
     void aPersonTokenCannotClaimACompanyRoleForItself() {
         UUID company = createCompany(unique("Claims"));
         String forged = TestTokens.person(UUID.randomUUID()).company(company).role("company_admin").sign();

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * This service's copy of people's roles in companies and developer organizations, read from directory-service's and
  * app-management-service's announcements and kept as they change, so a person's token is judged by what they may do
- * now: a role taken away counts here within moments, without waiting for the token to expire. {@link PersonRolesAugmentor} asks it about every person's token.
+ * now: a role taken away counts here within moments, without waiting for the token to expire. {@link
+ * PersonRolesAugmentor} asks it about every person's token.
  */
 @ApplicationScoped
 public class PeopleFeed {
@@ -41,7 +42,7 @@ public class PeopleFeed {
     }
 
     /** {@code company_admin} or {@code company_member}, or empty when the account is no one in the company. */
-    public Optional<String> companyRole(UUID companyId, UUID accountId) {
+    public Optional<RoleBook.CompanyRole> companyRole(UUID companyId, UUID accountId) {
         return roles.companyRole(companyId, accountId);
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.people;
 
 import dev.gatehouse.events.apps.DeveloperRoleChanged;
+import dev.gatehouse.web.security.Caller;
 import dev.gatehouse.web.security.Roles;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,7 +22,9 @@ import java.util.UUID;
  * developer organization ({@code developer_org_id}) it acts in, and carries no such role of its own: the role is
  * looked up here, in memory, from {@link PeopleFeed}, on every request: {@code company_admin} or
  * {@code company_member}; {@code developer}, plus {@code developer_org_owner} for an owner. Any of these roles such
- * a token claims is ignored, so only the directory's and app-management's current word counts.
+ * a token claims is ignored, so only the directory's and app-management's current word counts. A company that
+ * requires a second factor of its admins gets, from an admin whose token says no second factor was used
+ * ({@code acr}), a member.
  */
 @ApplicationScoped
 public class PersonRolesAugmentor implements SecurityIdentityAugmentor {
@@ -29,6 +32,9 @@ public class PersonRolesAugmentor implements SecurityIdentityAugmentor {
     /** The roles that only the people feed can give a person. */
     static final Set<String> LIVE_ROLES = Set.of(Roles.COMPANY_ADMIN, Roles.COMPANY_MEMBER, Roles.DEVELOPER,
             Roles.DEVELOPER_ORG_OWNER);
+
+    /** token-service's acr for a sign-in with a second factor (its IdTokens.ACR_SECOND_FACTOR). */
+    static final String SECOND_FACTOR_ACR = "urn:gatehouse:acr:mfa";
 
     private final PeopleFeed feed;
 
@@ -51,7 +57,17 @@ public class PersonRolesAugmentor implements SecurityIdentityAugmentor {
         identity.getRoles().stream().filter(r -> !LIVE_ROLES.contains(r)).forEach(builder::addRole);
         if (account.isPresent()) {
             text(jwt.getClaim("company_id")).flatMap(PersonRolesAugmentor::uuid)
-                    .flatMap(company -> feed.companyRole(company, account.get())).ifPresent(builder::addRole);
+                    .flatMap(company -> feed.companyRole(company, account.get())).ifPresent(role -> {
+                        boolean withSecondFactor = SECOND_FACTOR_ACR.equals(text(jwt.getClaim("acr")).orElse(null));
+                        if (Roles.COMPANY_ADMIN.equals(role.role()) && role.secondFactorRequired()
+                                && !withSecondFactor) {
+                            // The company asks its admins for a second factor: without one, a member's rights.
+                            builder.addRole(Roles.COMPANY_MEMBER);
+                            builder.addAttribute(Caller.NEEDS_SECOND_FACTOR, Boolean.TRUE);
+                        } else {
+                            builder.addRole(role.role());
+                        }
+                    });
             text(jwt.getClaim("developer_org_id")).flatMap(PersonRolesAugmentor::uuid)
                     .flatMap(org -> feed.developerRole(org, account.get())).ifPresent(role -> {
                         builder.addRole(Roles.DEVELOPER);

@@ -17,9 +17,20 @@ public final class RoleBook {
 
     private final Map<String, String> roles = new ConcurrentHashMap<>();
 
+    /** A person's role in a company, and whether the company requires admins to use a second factor. */
+    public record CompanyRole(String role, boolean secondFactorRequired) {
+    }
+
+    /** Admin roles of companies that require a second factor are kept with this mark. */
+    private static final String SECOND_FACTOR = "+2fa";
+
     public void apply(CompanyRoleChanged change) {
-        put("c:" + CompanyRoleChanged.key(change.companyId(), change.accountId()), change.role(),
-                CompanyRoleChanged.ADMIN, CompanyRoleChanged.MEMBER);
+        String role = change.role();
+        if (CompanyRoleChanged.ADMIN.equals(role) && change.secondFactorRequired()) {
+            role += SECOND_FACTOR;
+        }
+        put("c:" + CompanyRoleChanged.key(change.companyId(), change.accountId()), role,
+                CompanyRoleChanged.ADMIN, CompanyRoleChanged.ADMIN + SECOND_FACTOR, CompanyRoleChanged.MEMBER);
     }
 
     public void apply(DeveloperRoleChanged change) {
@@ -28,8 +39,10 @@ public final class RoleBook {
     }
 
     /** {@code company_admin} or {@code company_member}, or empty when the account is no one in the company. */
-    public Optional<String> companyRole(UUID companyId, UUID accountId) {
-        return Optional.ofNullable(roles.get("c:" + CompanyRoleChanged.key(companyId, accountId)));
+    public Optional<CompanyRole> companyRole(UUID companyId, UUID accountId) {
+        return Optional.ofNullable(roles.get("c:" + CompanyRoleChanged.key(companyId, accountId))).map(r -> r.endsWith(
+                SECOND_FACTOR) ? new CompanyRole(r.substring(0, r.length() - SECOND_FACTOR.length()), true)
+                : new CompanyRole(r, false));
     }
 
     /** {@code owner} or {@code developer}, or empty when the account is no one in the organization. */

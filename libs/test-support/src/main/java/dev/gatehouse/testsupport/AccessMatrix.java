@@ -197,7 +197,7 @@ public final class AccessMatrix {
         EventSender.send(TestInfrastructure.get().kafka().bootstrapServers(), Topics.DIRECTORY_COMPANY_ROLE,
                 EventEnvelope.of(DirectoryEvents.COMPANY_ROLE_CHANGED, "directory-service", company,
                         Actor.system("directory-service"), CompanyRoleChanged.key(company, account),
-                        new CompanyRoleChanged(company, account, UUID.randomUUID(), role)));
+                        new CompanyRoleChanged(company, account, UUID.randomUUID(), role, false)));
     }
 
     private static void announceDeveloperRole(UUID org, UUID account, String role) {

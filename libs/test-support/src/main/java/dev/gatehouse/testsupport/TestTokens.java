@@ -30,6 +30,7 @@ public final class TestTokens {
     private UUID developerOrgId;
     private String clientId;
     private String grantId;
+    private String acr;
     private String issuer = ISSUER;
     private Duration lifetime = Duration.ofMinutes(5);
 
@@ -121,6 +122,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** How the person signed in ({@code acr}), as token-service says it in people's access tokens. */
+    public TestTokens acr(String value) {
+        this.acr = value;
+        return this;
+    }
+
     /** The developer organization the token acts in ({@code developer_org_id}). */
     public TestTokens developerOrg(UUID id) {
         this.developerOrgId = id;
@@ -166,6 +173,9 @@ public final class TestTokens {
         }
         if (grantId != null) {
             claims.claim("grant_id", grantId);
+        }
+        if (acr != null) {
+            claims.claim("acr", acr);
         }
         return claims.jws().keyId("test-key").sign(KEYS.getPrivate());
     }

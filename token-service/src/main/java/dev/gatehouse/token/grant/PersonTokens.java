@@ -84,6 +84,9 @@ public class PersonTokens {
         requireRoleIn(grant.actingIn(), person.accountId());
         Map<String, String> claims = new LinkedHashMap<>();
         grant.actingIn().developerOrg().ifPresent(org -> claims.put("developer_org_id", org.toString()));
+        // How the person signed in, for services that ask more of some roles (a company requiring a second factor
+        // of its admins): the same value as the ID token's acr.
+        claims.put("acr", IdTokens.acr(grant.amr()));
         if (grant.sessionId() != null) {
             claims.put("sid", grant.sessionId().toString());
         }

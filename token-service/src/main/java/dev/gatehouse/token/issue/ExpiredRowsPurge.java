@@ -13,7 +13,8 @@ import java.time.Instant;
  * and the client-assertion ids kept against replay; and people's sign-in rows once they can matter no more:
  * authorization codes a day after they expired (a replay within that day still ends what the code gave), refresh
  * grants past their last possible use or ended a day ago, sessions over for 30 days, and invitations 30 days after
- * their link expired (their history stays in the audit trail as events; an old link then reads "not valid").
+ * their link expired, password reset links a day after theirs (their history stays in the audit trail as events; an
+ * old link then reads "not valid").
  */
 @ApplicationScoped
 public class ExpiredRowsPurge {
@@ -35,7 +36,9 @@ public class ExpiredRowsPurge {
                         + "or ended_at < :before").setParameter("before", now.minus(Duration.ofDays(30)))
                         .executeUpdate())
                 .chain(() -> s.createNativeQuery("delete from invitation where expires_at < :before")
-                        .setParameter("before", now.minus(Duration.ofDays(30))).executeUpdate())))
+                        .setParameter("before", now.minus(Duration.ofDays(30))).executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from password_reset where expires_at < :before")
+                        .setParameter("before", now.minus(Duration.ofDays(1))).executeUpdate())))
                 .replaceWithVoid();
     }
 }

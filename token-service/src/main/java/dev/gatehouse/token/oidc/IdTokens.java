@@ -36,6 +36,11 @@ public class IdTokens {
     /** Password only, and a second factor as well: what {@code acr} says (discovery lists both). */
     public static final String ACR_PASSWORD = "urn:gatehouse:acr:password";
     public static final String ACR_SECOND_FACTOR = "urn:gatehouse:acr:mfa";
+
+    /** The acr for a sign-in's amr (RFC 8176 values, space-separated): a second method besides pwd means mfa. */
+    public static String acr(String amr) {
+        return amr != null && amr.trim().split(" +").length > 1 ? ACR_SECOND_FACTOR : ACR_PASSWORD;
+    }
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
     /** What an ID token says about the person and their sign-in. */
@@ -69,7 +74,7 @@ public class IdTokens {
         }
         List<String> amr = Arrays.asList(subject.amr().split(" "));
         claims.setStringListClaim("amr", amr);
-        claims.setClaim("acr", amr.size() > 1 ? ACR_SECOND_FACTOR : ACR_PASSWORD);
+        claims.setClaim("acr", acr(subject.amr()));
         claims.setClaim("at_hash", atHash(accessToken));
         if (subject.sessionId() != null) {
             claims.setClaim("sid", subject.sessionId());

@@ -22,6 +22,8 @@ public class SessionCookie {
 
     public static final String SESSION = "gatehouse_session";
     public static final String CSRF = "gatehouse_csrf";
+    /** The sign-in step between a right password and a right second factor. */
+    public static final String CHALLENGE = "gatehouse_challenge";
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final boolean secure;

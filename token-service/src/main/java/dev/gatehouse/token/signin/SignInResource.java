@@ -5,6 +5,8 @@ import dev.gatehouse.token.account.Credentials;
 import dev.gatehouse.token.account.PasswordWork;
 import dev.gatehouse.token.client.ClientCache;
 import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.secondfactor.SecondFactors;
+import dev.gatehouse.token.secondfactor.SignInChallenges;
 import dev.gatehouse.token.session.SessionCookie;
 import dev.gatehouse.token.session.Sessions;
 import dev.gatehouse.token.throttle.SourceAddress;
@@ -51,9 +53,13 @@ public class SignInResource {
     private final Pages pages;
     private final ClientCache clients;
     private final SignInEvents events;
+    private final SecondFactors secondFactors;
+    private final SignInChallenges challenges;
+    private final SessionStart sessionStart;
 
     public SignInResource(Credentials credentials, Sessions sessions, SessionCookie cookies, SignInThrottle throttle,
-            Csrf csrf, Pages pages, ClientCache clients, SignInEvents events) {
+            Csrf csrf, Pages pages, ClientCache clients, SignInEvents events, SecondFactors secondFactors,
+            SignInChallenges challenges, SessionStart sessionStart) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -62,6 +68,9 @@ public class SignInResource {
         this.pages = pages;
         this.clients = clients;
         this.events = events;
+        this.secondFactors = secondFactors;
+        this.challenges = challenges;
+        this.sessionStart = sessionStart;
     }
 
     @GET
@@ -129,16 +138,19 @@ public class SignInResource {
                 form(token, target.orElse(null), app, WRONG, email), csrf.cookie(token)));
     }
 
+    /**
+     * The password was right. With a second factor, the browser gets a short-lived challenge cookie and goes to the
+     * code page ({@link SecondFactorStep}); without, the session starts now.
+     */
     private Uni<Response> succeeded(Account account, String email, String address, Optional<String> target,
             HttpHeaders headers) {
         throttle.succeeded(email, address);
         String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
-        return Panache.withTransaction(() -> sessions.start(account, "pwd", userAgent, address)).map(started -> {
-            NewCookie cookie = cookies.set(SessionCookie.SESSION, started.cookieValue(),
-                    Duration.between(started.session().createdAt, started.session().expiresAt),
-                    NewCookie.SameSite.LAX);
-            return pages.seeOther(URI.create(target.orElse("/signin")), cookie);
-        });
+        return secondFactors.enabled(account.id).chain(required -> required
+                ? challenges.start(account.id, target.orElse(null), userAgent, address).map(value -> pages.seeOther(
+                        URI.create(SecondFactorStep.PATH), cookies.set(SessionCookie.CHALLENGE, value,
+                                SignInChallenges.LIFETIME, NewCookie.SameSite.STRICT)))
+                : sessionStart.start(account, "pwd", target, userAgent, address));
     }
 
     private TemplateInstance form(String token, String returnTo, Optional<String> app, String error, String email) {

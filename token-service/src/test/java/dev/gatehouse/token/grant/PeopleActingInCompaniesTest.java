@@ -31,10 +31,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * One sign-in, several companies and developer organizations: a person's token names the company it acts in
- * ({@code company_id} or RFC 8707 {@code resource}, as for apps; or {@code developer_org_id}) at the code exchange or at any refresh, and carries no company role: each service
- * looks that up live. A company where the person is no one is refused ({@code invalid_target}) without spending
- * the code or the refresh token.
+ * One sign-in, several companies and developer organizations: a person's token names the company it acts in ({@code
+ * company_id} or RFC 8707 {@code resource}, as for apps; or {@code developer_org_id}) at the code exchange or at any
+ * refresh, and carries no company role: each service looks that up live. A company where the person is no one is
+ * refused ({@code invalid_target}) without spending the code or the refresh token.
  */
 @QuarkusTest
 class PeopleActingInCompaniesTest {
@@ -119,7 +119,7 @@ class PeopleActingInCompaniesTest {
         EventSender.send(TestInfrastructure.get().kafka().bootstrapServers(), Topics.DIRECTORY_COMPANY_ROLE,
                 EventEnvelope.of(DirectoryEvents.COMPANY_ROLE_CHANGED, "directory-service", company,
                         Actor.system("directory-service"), CompanyRoleChanged.key(company, account),
-                        new CompanyRoleChanged(company, account, UUID.randomUUID(), role)));
+                        new CompanyRoleChanged(company, account, UUID.randomUUID(), role, false)));
     }
 
     private static Response exchange(Client client, String code, Pkce pkce, String param, Object value) {

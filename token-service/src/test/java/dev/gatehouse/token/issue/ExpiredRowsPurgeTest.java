@@ -41,6 +41,8 @@ class ExpiredRowsPurgeTest {
         UUID liveGrant = grant(client, person.id(), now.plus(Duration.ofDays(1)));
         UUID oldInvitation = invitation(now.minus(Duration.ofDays(31)));
         UUID expiredLately = invitation(now.minus(Duration.ofDays(1)));
+        UUID oldReset = reset(person.id(), now.minus(Duration.ofDays(2)));
+        UUID recentReset = reset(person.id(), now.minus(Duration.ofHours(2)));
 
         VertxContextSupport.subscribeAndAwait(() -> purge.purge());
 
@@ -54,6 +56,16 @@ class ExpiredRowsPurgeTest {
         assertThat(count("select count(*) from token.invitation where id = ?", oldInvitation)).isZero();
         assertThat(count("select count(*) from token.invitation where id = ?", expiredLately))
                 .as("an expired link still says so for 30 days").isOne();
+        assertThat(count("select count(*) from token.password_reset where id = ?", oldReset)).isZero();
+        assertThat(count("select count(*) from token.password_reset where id = ?", recentReset)).isOne();
+    }
+
+    private UUID reset(UUID account, Instant expiresAt) throws Exception {
+        UUID id = UUID.randomUUID();
+        execute("insert into token.password_reset (id, token_hash, account_id, created_at, expires_at) "
+                + "values (?, ?, ?, ?, ?)", id, id.toString(), account, ts(expiresAt.minus(Duration.ofHours(1))),
+                ts(expiresAt));
+        return id;
     }
 
     private UUID invitation(Instant expiresAt) throws Exception {

@@ -15,6 +15,8 @@ public final class DirectoryEvents {
 
     public static final EventType<CompanyCreated> COMPANY_CREATED =
             new EventType<>("CompanyCreated", 1, Topics.DIRECTORY_COMPANY, COMPANY, CompanyCreated.class);
+    public static final EventType<AdminPolicyChanged> ADMIN_POLICY_CHANGED =
+            new EventType<>("AdminPolicyChanged", 1, Topics.DIRECTORY_COMPANY, COMPANY, AdminPolicyChanged.class);
     public static final EventType<ProjectCreated> PROJECT_CREATED =
             new EventType<>("ProjectCreated", 1, Topics.DIRECTORY_PROJECT, PROJECT, ProjectCreated.class);
     public static final EventType<ProjectRenamed> PROJECT_RENAMED =
@@ -44,7 +46,7 @@ public final class DirectoryEvents {
     public static final List<EventType<?>> ALL = List.of(COMPANY_CREATED, PROJECT_CREATED, PROJECT_RENAMED,
             PROJECT_ARCHIVED, USER_CREATED, USER_UPDATED, USER_DEACTIVATED, USER_REACTIVATED,
             USER_PERMISSIONS_CHANGED, PROJECT_MEMBER_ADDED, PROJECT_MEMBER_UPDATED, PROJECT_MEMBER_REMOVED,
-            PERSON_INVITED, PERSON_LINKED, COMPANY_ROLE_CHANGED);
+            PERSON_INVITED, PERSON_LINKED, COMPANY_ROLE_CHANGED, ADMIN_POLICY_CHANGED);
 
     private DirectoryEvents() {
     }

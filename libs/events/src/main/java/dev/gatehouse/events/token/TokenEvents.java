@@ -41,11 +41,14 @@ public final class TokenEvents {
     public static final EventType<SessionEnded> SESSION_ENDED = account("SessionEnded", SessionEnded.class);
     public static final EventType<InvitationAccepted> INVITATION_ACCEPTED =
             account("InvitationAccepted", InvitationAccepted.class);
+    public static final EventType<PasswordChanged> PASSWORD_CHANGED = account("PasswordChanged", PasswordChanged.class);
+    public static final EventType<SecondFactorChanged> SECOND_FACTOR_CHANGED =
+            account("SecondFactorChanged", SecondFactorChanged.class);
 
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
             CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,
             TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, SIGNED_IN, SIGN_IN_FAILED,
-            SESSION_ENDED, INVITATION_ACCEPTED);
+            SESSION_ENDED, INVITATION_ACCEPTED, PASSWORD_CHANGED, SECOND_FACTOR_CHANGED);
 
     private TokenEvents() {
     }

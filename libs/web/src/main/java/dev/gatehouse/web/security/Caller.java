@@ -20,6 +20,12 @@ public class Caller {
     /** App clients' ids start with this ({@link dev.gatehouse.events.apps.AppClientIds}). */
     public static final String APP_CLIENT_PREFIX = dev.gatehouse.events.apps.AppClientIds.PREFIX;
 
+    /**
+     * Set on a person's identity when they are an admin of the token's company but the company requires a second
+     * factor of its admins and the token was not issued after one (libs/revocation's people feed).
+     */
+    public static final String NEEDS_SECOND_FACTOR = "gatehouse.needs-second-factor";
+
     private final SecurityIdentity identity;
 
     public Caller(SecurityIdentity identity) {
@@ -115,6 +121,11 @@ public class Caller {
         }
         requireSameCompany(companyId);
         if (!identity.hasRole(Roles.COMPANY_ADMIN)) {
+            if (identity.getAttribute(NEEDS_SECOND_FACTOR) != null) {
+                throw ProblemException.of(403, "second-factor-required", "Second factor required",
+                        "This company requires its admins to sign in with a second factor. Turn on two-factor "
+                                + "sign-in for your account and sign in again.");
+            }
             throw ProblemException.forbidden("Only an admin of this company may do this");
         }
     }
