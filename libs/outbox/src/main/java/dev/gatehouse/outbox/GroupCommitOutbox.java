@@ -82,10 +82,29 @@ public class GroupCommitOutbox {
      * commit with a change made in that same transaction (a refresh token's rotation and the token it issued).
      */
     public Future<Void> appendOn(SqlClient sql, EventEnvelope event) {
-        String envelope = EventJson.serialize(event);
-        return sql.preparedQuery(INSERT).execute(Tuple.of(new UUID[] {event.eventId()},
-                new String[] {requireRegistered(event).topic()}, new String[] {event.aggregateId()},
-                new String[] {event.eventType()}, new String[] {envelope})).mapEmpty();
+        return appendAllOn(sql, List.of(event));
+    }
+
+    /** As {@link #appendOn}, for many events in one statement (a batch of refresh rotations and their tokens). */
+    public Future<Void> appendAllOn(SqlClient sql, List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] envelopes = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventEnvelope event = events.get(i);
+            ids[i] = event.eventId();
+            topics[i] = requireRegistered(event).topic();
+            keys[i] = event.aggregateId();
+            types[i] = event.eventType();
+            envelopes[i] = EventJson.serialize(event);
+        }
+        return sql.preparedQuery(INSERT).execute(Tuple.of(ids, topics, keys, types, envelopes)).mapEmpty();
     }
 
     private void enqueue(Pending pending) {

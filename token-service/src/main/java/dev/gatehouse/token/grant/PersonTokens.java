@@ -79,8 +79,19 @@ public class PersonTokens {
         }
     }
 
+    /** Tokens made and their {@code TokenIssued} event, for the caller to write in its transaction. */
+    record Issued(TokenResponse response, EventEnvelope event) {
+    }
+
     Uni<TokenResponse> issue(SqlClient sql, RegisteredClient client, Person person, Grant grant,
             String refreshToken) {
+        Issued issued = prepare(client, person, grant, refreshToken);
+        return Uni.createFrom().completionStage(() -> outbox.appendOn(sql, issued.event()).toCompletionStage())
+                .replaceWith(issued.response());
+    }
+
+    /** Signs the tokens; {@code invalid_target} (thrown) for a company or organization the person is no one in. */
+    Issued prepare(RegisteredClient client, Person person, Grant grant, String refreshToken) {
         requireRoleIn(grant.actingIn(), person.accountId());
         Map<String, String> claims = new LinkedHashMap<>();
         grant.actingIn().developerOrg().ifPresent(org -> claims.put("developer_org_id", org.toString()));
@@ -106,7 +117,6 @@ public class PersonTokens {
                 new Actor(Actor.USER, person.accountId().toString()), client.clientId(),
                 new TokenIssued(client.clientId(), token.subject(), null, token.scopes(), token.jti(),
                         token.expiresAt()));
-        return Uni.createFrom().completionStage(() -> outbox.appendOn(sql, event).toCompletionStage())
-                .replaceWith(() -> TokenResponse.of(token).withPersonTokens(refreshToken, idToken));
+        return new Issued(TokenResponse.of(token).withPersonTokens(refreshToken, idToken), event);
     }
 }

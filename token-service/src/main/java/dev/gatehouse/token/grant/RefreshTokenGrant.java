@@ -24,11 +24,14 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
     private final SignInGrants grants;
     private final RefreshTokens refreshTokens;
     private final PersonTokens tokens;
+    private final RefreshBatch batch;
 
-    public RefreshTokenGrant(SignInGrants grants, RefreshTokens refreshTokens, PersonTokens tokens) {
+    public RefreshTokenGrant(SignInGrants grants, RefreshTokens refreshTokens, PersonTokens tokens,
+            RefreshBatch batch) {
         this.grants = grants;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
+        this.batch = batch;
     }
 
     @Override
@@ -39,7 +42,19 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
     @Override
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
             TokenRequest.RefreshToken request) {
-        RegisteredClient client = authenticated.client();
+        return batch.submit(authenticated.client(), request).chain(result -> {
+            if (result instanceof RefreshBatch.Done done) {
+                return Uni.createFrom().item(done.response());
+            }
+            if (result instanceof RefreshBatch.Refused refused) {
+                return Uni.createFrom().failure(refused.error());
+            }
+            return oneByOne(authenticated.client(), request);
+        });
+    }
+
+    /** A refresh the batch left alone: refused here, with the reuse and end rules, or rotated alone. */
+    private Uni<TokenResponse> oneByOne(RegisteredClient client, TokenRequest.RefreshToken request) {
         return grants.inTransaction(connection -> refreshTokens.rotate(connection, request.refreshToken())
                 .chain(outcome -> {
                     if (outcome.rotated().isEmpty()) {
@@ -66,8 +81,7 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
                                         "The grant has ended; sign in again")));
                     }
                     List<String> scopes = Scopes.grant(request.scope(), grant.scopes());
-                    PersonTokens.Person person = new PersonTokens.Person(grant.accountId(), grant.platformAdmin(),
-                            grant.email(), grant.emailVerified(), grant.displayName());
+                    PersonTokens.Person person = RefreshBatch.person(grant);
                     return tokens.issue(connection, client, person, new PersonTokens.Grant(grant.familyId(),
                                     grant.sessionId(), scopes, grant.authTime(), grant.amr(), null,
                                     request.actingIn()),

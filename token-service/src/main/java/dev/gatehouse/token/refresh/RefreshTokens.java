@@ -17,7 +17,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +53,23 @@ public class RefreshTokens {
                 f.created_at, a.status, a.tokens_valid_after, a.platform_admin, a.email, a.email_verified,
                 a.display_name
             """;
+    /**
+     * Many rotations in one statement, for a batch of refreshes ({@code grant.RefreshBatch}). Only the plain case
+     * rotates here: the right generation and client, a live family, an active account, nothing cut off; anything
+     * else is left untouched for the one-by-one path to refuse as it does.
+     */
+    private static final String ROTATE_ALL = """
+            update refresh_family f set generation = f.generation + 1, last_refreshed_at = $5,
+                expires_at = least($6, f.absolute_expires_at)
+            from account a, unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[]) as v(id, gen, client, cutoff)
+            where f.id = v.id and f.generation = v.gen and f.client_id = v.client and f.ended_at is null
+                and f.expires_at > $5 and a.id = f.account_id and a.status = 'active'
+                and f.created_at >= a.tokens_valid_after and f.created_at >= v.cutoff
+            returning f.id, f.client_id, f.account_id, f.session_id, f.scope, f.auth_time, f.amr, f.generation,
+                f.created_at, a.status, a.tokens_valid_after, a.platform_admin, a.email, a.email_verified,
+                a.display_name
+            """;
+    private static final String UNROTATE = "update refresh_family set generation = generation - 1 where id = any($1)";
     private static final String STATE = "select generation, ended_at from refresh_family where id = $1";
     private static final String END = """
             update refresh_family set ended_at = $2, end_reason = $3 where id = $1 and ended_at is null
@@ -97,6 +116,55 @@ public class RefreshTokens {
                 at(authTime), amr, at(now), at(idle), at(absolute)));
         return Uni.createFrom().completionStage(() -> sql.preparedQuery(INSERT).execute(values).toCompletionStage())
                 .replaceWith(() -> token(familyId, 1));
+    }
+
+    /** A refresh token that is well formed and ours: its family and generation. */
+    public record Presented(UUID familyId, int generation) {
+    }
+
+    /** What a refresh token names, if it is one of ours (its MAC checks). */
+    public Optional<Presented> presented(String value) {
+        return parse(value).map(p -> new Presented(p.familyId(), p.generation()));
+    }
+
+    /** One refresh of a batch: the token presented, by which client, and that client's token cut-off. */
+    public record Ask(Presented presented, String clientId, Instant clientCutoff) {
+    }
+
+    /**
+     * Rotates, in one statement, every family of {@code asks} that can simply be rotated (see {@link #ROTATE_ALL});
+     * the answer maps each rotated family to its new state and successor token. The caller makes sure no family
+     * appears twice.
+     */
+    public Uni<Map<UUID, Outcome>> rotateAll(SqlClient sql, List<Ask> asks) {
+        Instant now = now();
+        UUID[] ids = asks.stream().map(a -> a.presented().familyId()).toArray(UUID[]::new);
+        Integer[] generations = asks.stream().map(a -> a.presented().generation()).toArray(Integer[]::new);
+        String[] clients = asks.stream().map(Ask::clientId).toArray(String[]::new);
+        OffsetDateTime[] cutoffs = asks.stream().map(a -> at(a.clientCutoff())).toArray(OffsetDateTime[]::new);
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(ROTATE_ALL).execute(Tuple.of(ids,
+                        generations, clients, cutoffs, at(now), at(now.plus(config.refreshTokenLifetime()))))
+                .toCompletionStage()).map(rows -> {
+                    Map<UUID, Outcome> rotated = new HashMap<>();
+                    for (Row row : rows) {
+                        Rotated r = rotated(row.getUUID("id"), row);
+                        rotated.put(r.familyId(), new Outcome(Optional.of(r), token(r.familyId(), r.generation()),
+                                null));
+                    }
+                    return rotated;
+                });
+    }
+
+    /**
+     * Takes back rotations of this transaction whose refresh the grant then refused (a company the person is no one
+     * in, a scope beyond the grant's): the presented token stays good, as if it had not been tried.
+     */
+    public Uni<Void> unrotate(SqlClient sql, List<UUID> families) {
+        if (families.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(UNROTATE)
+                .execute(Tuple.of((Object) families.toArray(UUID[]::new))).toCompletionStage()).replaceWithVoid();
     }
 
     /** Rotates the family {@code value} names, or says why it cannot. */
