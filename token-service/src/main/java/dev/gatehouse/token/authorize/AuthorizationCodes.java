@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,6 +40,17 @@ public class AuthorizationCodes {
                 a.email, a.email_verified, a.display_name, s.created_at as session_created_at,
                 s.ended_at as session_ended_at, s.expires_at as session_expires_at
             """;
+    /** Many redemptions in one statement, for a batch of exchanges ({@code grant.ExchangeBatch}). */
+    private static final String REDEEM_ALL = """
+            update authorization_code c set redeemed_at = $2
+            from account a, sign_in_session s, unnest($1::text[]) as v(h)
+            where c.code_hash = v.h and c.redeemed_at is null and a.id = c.account_id and s.id = c.session_id
+            returning c.code_hash, c.client_id, c.account_id, c.session_id, c.redirect_uri, c.code_challenge, c.scope,
+                c.nonce, c.auth_time, c.amr, c.expires_at, c.family_id, a.status, a.tokens_valid_after,
+                a.platform_admin, a.email, a.email_verified, a.display_name, s.created_at as session_created_at,
+                s.ended_at as session_ended_at, s.expires_at as session_expires_at
+            """;
+    private static final String UNREDEEM = "update authorization_code set redeemed_at = null where code_hash = any($1)";
     private static final String FIND = "select client_id, family_id from authorization_code where code_hash = $1";
 
     /** What redeeming a code found. */
@@ -68,6 +82,37 @@ public class AuthorizationCodes {
         this.tokens = tokens;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** The stored form of a code, if it is well formed. */
+    public Optional<String> hashOf(String code) {
+        if (code == null || !code.startsWith(PREFIX) || code.length() > 100) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.hashText(code));
+    }
+
+    /** Redeems, in one statement, every code of {@code hashes} not redeemed before; keyed by hash. */
+    public Uni<Map<String, Redemption.Redeemed>> redeemAll(SqlClient sql, List<String> hashes) {
+        Instant now = now();
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(REDEEM_ALL).execute(Tuple.of(
+                        hashes.toArray(String[]::new), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .toCompletionStage()).map(rows -> {
+                    Map<String, Redemption.Redeemed> redeemed = new HashMap<>();
+                    for (Row row : rows) {
+                        redeemed.put(row.getString("code_hash"), redeemed(row, now));
+                    }
+                    return redeemed;
+                });
+    }
+
+    /** Gives codes of this transaction back: their exchange was refused, which does not use a code up. */
+    public Uni<Void> unredeem(SqlClient sql, List<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(UNREDEEM)
+                .execute(Tuple.of((Object) hashes.toArray(String[]::new))).toCompletionStage()).replaceWithVoid();
     }
 
     /** Redeems {@code code} on the caller's connection, inside its transaction. */

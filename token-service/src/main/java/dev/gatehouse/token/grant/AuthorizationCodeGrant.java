@@ -13,12 +13,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
  * RFC 6749 §4.1.3: a code for tokens. The code must be this client's, unexpired, unused, for the same redirect URI
@@ -29,22 +23,21 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.AuthorizationCode> {
 
-    /** RFC 7636 §4.1. */
-    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
-
     private final SignInGrants grants;
     private final AuthorizationCodes codes;
     private final RefreshTokens refreshTokens;
     private final PersonTokens tokens;
-    private final Clock clock;
+    private final CodeChecks checks;
+    private final ExchangeBatch batch;
 
     public AuthorizationCodeGrant(SignInGrants grants, AuthorizationCodes codes, RefreshTokens refreshTokens,
-            PersonTokens tokens, Clock clock) {
+            PersonTokens tokens, CodeChecks checks, ExchangeBatch batch) {
         this.grants = grants;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
-        this.clock = clock;
+        this.checks = checks;
+        this.batch = batch;
     }
 
     @Override
@@ -55,7 +48,19 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
     @Override
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
             TokenRequest.AuthorizationCode request) {
-        RegisteredClient client = authenticated.client();
+        return batch.submit(authenticated.client(), request).chain(result -> {
+            if (result instanceof ExchangeBatch.Done done) {
+                return Uni.createFrom().item(done.response());
+            }
+            if (result instanceof ExchangeBatch.Refused refused) {
+                return Uni.createFrom().failure(refused.error());
+            }
+            return oneByOne(authenticated.client(), request);
+        });
+    }
+
+    /** An exchange the batch left alone: a replayed or unknown code, refused here (a replay ends its grant). */
+    private Uni<TokenResponse> oneByOne(RegisteredClient client, TokenRequest.AuthorizationCode request) {
         return grants.inTransaction(connection -> codes.redeem(connection, request.code()).chain(found -> {
             if (found instanceof Redemption.Redeemed redeemed) {
                 return exchange(connection, client, request, redeemed).map(SignInGrants.Outcome::of);
@@ -75,24 +80,7 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
     /** Checks the redeemed code; any failure is thrown, which rolls the redemption back. */
     private Uni<TokenResponse> exchange(SqlConnection connection, RegisteredClient client,
             TokenRequest.AuthorizationCode request, Redemption.Redeemed code) {
-        if (!code.clientId().equals(client.clientId())) {
-            throw OAuthError.INVALID_GRANT.because("The authorization code was issued to another client");
-        }
-        if (!code.expiresAt().isAfter(clock.instant())) {
-            throw OAuthError.INVALID_GRANT.because("The authorization code has expired");
-        }
-        if (request.redirectUri().isPresent() && !request.redirectUri().get().equals(code.redirectUri())) {
-            throw OAuthError.INVALID_GRANT.because("redirect_uri differs from the authorization request's");
-        }
-        if (!VERIFIER.matcher(request.codeVerifier()).matches()
-                || !MessageDigest.isEqual(s256(request.codeVerifier()), code.codeChallenge().getBytes(
-                        StandardCharsets.US_ASCII))) {
-            throw OAuthError.INVALID_GRANT.because("code_verifier does not match the code_challenge");
-        }
-        if (!code.accountActive() || code.sessionCreatedAt().isBefore(code.accountTokensValidAfter())
-                || !code.sessionLive()) {
-            throw OAuthError.INVALID_GRANT.because("The sign-in this code came from has ended");
-        }
+        checks.require(client, request, code);
         PersonTokens.Person person = new PersonTokens.Person(code.accountId(), code.platformAdmin(), code.email(),
                 code.emailVerified(), code.displayName());
         PersonTokens.Grant grant = new PersonTokens.Grant(code.familyId(), code.sessionId(), code.scopes(),
@@ -102,15 +90,5 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
                         code.sessionId(), code.scopes(), code.authTime(), code.amr())
                 : Uni.createFrom().nullItem();
         return refresh.chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken));
-    }
-
-    /** RFC 7636 §4.2: BASE64URL(SHA256(ASCII(code_verifier))), as bytes of its ASCII text. */
-    private static byte[] s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).getBytes(StandardCharsets.US_ASCII);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,24 +9,17 @@ import dev.gatehouse.token.oauth.Scopes;
 import dev.gatehouse.token.oauth.TokenRequest;
 import dev.gatehouse.token.refresh.RefreshTokens;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Refreshes that arrive together share one transaction: one statement rotates every family that can simply be
@@ -35,7 +28,8 @@ import java.util.function.Consumer;
  * exactly as durable as one done alone. Anything out of the ordinary (a reused, ended or unknown token, another
  * client's token, an account that changed, the same family twice in one batch) is not touched by the batch and goes
  * the one-by-one way ({@link RefreshTokenGrant}), which refuses it as before; a refresh the grant refuses after
- * rotating (a company the person is no one in, a scope beyond the grant) is taken back in the same transaction.
+ * rotating (a company the person is no one in, a scope beyond the grant) is taken back in the same transaction. The
+ * queueing is {@link TransactionBatcher}'s.
  */
 @ApplicationScoped
 public class RefreshBatch {
@@ -56,22 +50,21 @@ public class RefreshBatch {
     record OneByOne() implements Result {
     }
 
-    private record Pending(RefreshTokens.Ask ask, RegisteredClient client, TokenRequest.RefreshToken request,
-            Context context, Consumer<Result> callback) {
+    /** One refresh waiting for its batch. */
+    private record Ask(RefreshTokens.Ask ask, RegisteredClient client, TokenRequest.RefreshToken request) {
     }
 
-    private final Pool pool;
     private final RefreshTokens refreshTokens;
     private final PersonTokens tokens;
     private final GroupCommitOutbox outbox;
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private int inFlight;
+    private final TransactionBatcher<Ask, Result> batcher;
 
     public RefreshBatch(Pool pool, RefreshTokens refreshTokens, PersonTokens tokens, GroupCommitOutbox outbox) {
-        this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.batcher = new TransactionBatcher<>(pool, MAX_BATCH, MAX_IN_FLIGHT, this::rotateAndIssue,
+                a -> a.ask().presented().familyId(), new OneByOne());
     }
 
     /** Queues the refresh for the next batch; a token that is not ours goes one by one at once. */
@@ -80,70 +73,16 @@ public class RefreshBatch {
         if (presented.isEmpty()) {
             return Uni.createFrom().item(new OneByOne());
         }
-        RefreshTokens.Ask ask = new RefreshTokens.Ask(presented.get(), client.clientId(),
-                client.tokensValidAfter() == null ? Instant.EPOCH : client.tokensValidAfter());
-        return Uni.createFrom().emitter(emitter -> enqueue(new Pending(ask, client, request, Vertx.currentContext(),
-                emitter::complete)));
+        return batcher.submit(new Ask(new RefreshTokens.Ask(presented.get(), client.clientId(),
+                client.tokensValidAfter() == null ? Instant.EPOCH : client.tokensValidAfter()), client, request));
     }
 
-    private void enqueue(Pending pending) {
-        List<Pending> batch;
-        synchronized (queue) {
-            queue.add(pending);
-            if (inFlight >= MAX_IN_FLIGHT) {
-                return;
-            }
-            batch = takeBatch();
-        }
-        write(batch);
-    }
-
-    /** Call holding the queue lock. */
-    private List<Pending> takeBatch() {
-        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
-        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-            batch.add(queue.poll());
-        }
-        inFlight++;
-        return batch;
-    }
-
-    private void write(List<Pending> batch) {
-        // A family presented twice at once: the first goes in the batch, the others after it, one by one, where
-        // they are found reused, as they would have been in sequence.
-        Set<UUID> families = new HashSet<>();
-        List<Pending> unique = new ArrayList<>();
-        for (Pending p : batch) {
-            if (families.add(p.ask().presented().familyId())) {
-                unique.add(p);
-            }
-        }
-        Map<Pending, Result> results = new HashMap<>();
-        pool.withTransaction(connection -> rotateAndIssue(connection, unique, results)).onComplete(done -> {
-            for (Pending p : batch) {
-                // A failed batch (the database, or something unexpected in one refresh) retries each alone.
-                Result result = done.succeeded() ? results.getOrDefault(p, new OneByOne()) : new OneByOne();
-                complete(p, result);
-            }
-            List<Pending> next = null;
-            synchronized (queue) {
-                inFlight--;
-                if (!queue.isEmpty()) {
-                    next = takeBatch();
-                }
-            }
-            if (next != null) {
-                write(next);
-            }
-        });
-    }
-
-    private Future<Void> rotateAndIssue(SqlConnection connection, List<Pending> batch, Map<Pending, Result> results) {
-        return Future.fromCompletionStage(refreshTokens.rotateAll(connection, batch.stream().map(Pending::ask)
+    private Future<Void> rotateAndIssue(SqlConnection connection, List<Ask> batch, Map<Ask, Result> results) {
+        return Future.fromCompletionStage(refreshTokens.rotateAll(connection, batch.stream().map(Ask::ask)
                 .toList()).subscribeAsCompletionStage()).compose(rotated -> {
                     List<EventEnvelope> events = new ArrayList<>();
                     List<UUID> takenBack = new ArrayList<>();
-                    for (Pending p : batch) {
+                    for (Ask p : batch) {
                         RefreshTokens.Outcome outcome = rotated.get(p.ask().presented().familyId());
                         if (outcome == null) {
                             continue;
@@ -169,13 +108,5 @@ public class RefreshBatch {
     static PersonTokens.Person person(RefreshTokens.Rotated grant) {
         return new PersonTokens.Person(grant.accountId(), grant.platformAdmin(), grant.email(), grant.emailVerified(),
                 grant.displayName());
-    }
-
-    private static void complete(Pending pending, Result result) {
-        if (pending.context() == null) {
-            pending.callback().accept(result);
-        } else {
-            pending.context().runOnContext(x -> pending.callback().accept(result));
-        }
     }
 }

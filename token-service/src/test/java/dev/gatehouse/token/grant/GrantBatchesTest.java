@@ -21,12 +21,12 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Refreshes that arrive together are rotated in one transaction ({@link RefreshBatch}); the rules are the same as one
- * by one: every grant rotates once per use, and a token presented several times at once is used once and the rest
- * are reuse, which ends the grant.
+ * Refreshes and code exchanges that arrive together share one transaction ({@link RefreshBatch},
+ * {@link ExchangeBatch}); the rules are the same as one by one: every grant rotates once per use, a token or code
+ * presented several times at once is used once, and the rest are reuse or replay, which ends the grant.
  */
 @QuarkusTest
-class RefreshBatchTest {
+class GrantBatchesTest {
 
     @Test
     void concurrentRefreshesOfManyGrantsEachRotateOnce() throws Exception {
@@ -67,6 +67,34 @@ class RefreshBatchTest {
         List<Response> answers = all(calls);
         List<Response> granted = answers.stream().filter(r -> r.statusCode() == 200).toList();
         assertThat(granted).as("used once").hasSize(1);
+        assertThat(answers).filteredOn(r -> r.statusCode() != 200)
+                .allSatisfy(r -> assertThat(r.<String>path("error")).isEqualTo("invalid_grant"));
+        PersonSignIn.refresh(client, granted.get(0).path("refresh_token")).then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
+    }
+
+    @Test
+    void manyCodesAtOnceAreEachExchangedAndOneCodeSentManyTimesAtOnceGivesOnceThenEndsItsGrant() throws Exception {
+        Client client = PersonSignIn.firstPartyClient();
+        Accounts.Person person = Accounts.create();
+        Browser browser = new Browser();
+        List<Callable<Response>> exchanges = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Pkce pkce = Pkce.fresh();
+            String code = PersonSignIn.code(browser, client, pkce, person.email(), Accounts.PASSWORD);
+            exchanges.add(() -> PersonSignIn.exchange(client, code, pkce));
+        }
+        assertThat(all(exchanges)).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(200));
+
+        Pkce pkce = Pkce.fresh();
+        String code = PersonSignIn.code(browser, client, pkce, person.email(), Accounts.PASSWORD);
+        List<Callable<Response>> replays = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replays.add(() -> PersonSignIn.exchange(client, code, pkce));
+        }
+        List<Response> answers = all(replays);
+        List<Response> granted = answers.stream().filter(r -> r.statusCode() == 200).toList();
+        assertThat(granted).as("exchanged once").hasSize(1);
         assertThat(answers).filteredOn(r -> r.statusCode() != 200)
                 .allSatisfy(r -> assertThat(r.<String>path("error")).isEqualTo("invalid_grant"));
         PersonSignIn.refresh(client, granted.get(0).path("refresh_token")).then().statusCode(400)
