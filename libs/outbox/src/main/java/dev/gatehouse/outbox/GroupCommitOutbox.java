@@ -90,21 +90,9 @@ public class GroupCommitOutbox {
         if (events.isEmpty()) {
             return Future.succeededFuture();
         }
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] envelopes = new String[n];
-        for (int i = 0; i < n; i++) {
-            EventEnvelope event = events.get(i);
-            ids[i] = event.eventId();
-            topics[i] = requireRegistered(event).topic();
-            keys[i] = event.aggregateId();
-            types[i] = event.eventType();
-            envelopes[i] = EventJson.serialize(event);
-        }
-        return sql.preparedQuery(INSERT).execute(Tuple.of(ids, topics, keys, types, envelopes)).mapEmpty();
+        List<Row> rows = events.stream().map(e -> new Row(e.eventId(), requireRegistered(e).topic(), e.aggregateId(),
+                e.eventType(), EventJson.serialize(e))).toList();
+        return sql.preparedQuery(INSERT).execute(columns(rows)).mapEmpty();
     }
 
     private void enqueue(Pending pending) {
@@ -147,22 +135,27 @@ public class GroupCommitOutbox {
     }
 
     private Future<Void> insert(List<Pending> batch) {
-        int n = batch.size();
+        // One statement is one transaction: every row of the batch commits, or none does.
+        return pool.preparedQuery(INSERT).execute(columns(batch.stream().map(Pending::row).toList())).mapEmpty();
+    }
+
+    /** The rows as the insert's five array parameters. */
+    private static Tuple columns(List<Row> rows) {
+        int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] topics = new String[n];
         String[] keys = new String[n];
         String[] types = new String[n];
         String[] envelopes = new String[n];
         for (int i = 0; i < n; i++) {
-            Row row = batch.get(i).row();
+            Row row = rows.get(i);
             ids[i] = row.eventId();
             topics[i] = row.topic();
             keys[i] = row.key();
             types[i] = row.type();
             envelopes[i] = row.envelope();
         }
-        // One statement is one transaction: every row of the batch commits, or none does.
-        return pool.preparedQuery(INSERT).execute(Tuple.of(ids, topics, keys, types, envelopes)).mapEmpty();
+        return Tuple.of(ids, topics, keys, types, envelopes);
     }
 
     /** Resumes each caller on its own Vert.x context, as if it had run the insert itself. */

@@ -49,10 +49,10 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
             TokenRequest.AuthorizationCode request) {
         return batch.submit(authenticated.client(), request).chain(result -> {
-            if (result instanceof ExchangeBatch.Done done) {
+            if (result instanceof BatchResult.Done done) {
                 return Uni.createFrom().item(done.response());
             }
-            if (result instanceof ExchangeBatch.Refused refused) {
+            if (result instanceof BatchResult.Refused refused) {
                 return Uni.createFrom().failure(refused.error());
             }
             return oneByOne(authenticated.client(), request);

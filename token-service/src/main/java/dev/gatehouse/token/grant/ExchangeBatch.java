@@ -6,7 +6,6 @@ import dev.gatehouse.token.authorize.AuthorizationCodes;
 import dev.gatehouse.token.authorize.AuthorizationCodes.Redemption;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.error.OAuthException;
-import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.token.oauth.TokenRequest;
 import dev.gatehouse.token.refresh.RefreshTokens;
@@ -35,19 +34,6 @@ public class ExchangeBatch {
     static final int MAX_BATCH = 200;
     static final int MAX_IN_FLIGHT = 2;
 
-    /** What became of one exchange in a batch. */
-    sealed interface Result permits Done, Refused, OneByOne {
-    }
-
-    record Done(TokenResponse response) implements Result {
-    }
-
-    record Refused(OAuthException error) implements Result {
-    }
-
-    record OneByOne() implements Result {
-    }
-
     /** One exchange waiting for its batch. */
     private record Ask(String codeHash, RegisteredClient client, TokenRequest.AuthorizationCode request) {
     }
@@ -57,7 +43,7 @@ public class ExchangeBatch {
     private final RefreshTokens refreshTokens;
     private final PersonTokens tokens;
     private final GroupCommitOutbox outbox;
-    private final TransactionBatcher<Ask, Result> batcher;
+    private final TransactionBatcher<Ask, BatchResult> batcher;
 
     public ExchangeBatch(Pool pool, AuthorizationCodes codes, CodeChecks checks, RefreshTokens refreshTokens,
             PersonTokens tokens, GroupCommitOutbox outbox) {
@@ -67,19 +53,19 @@ public class ExchangeBatch {
         this.tokens = tokens;
         this.outbox = outbox;
         this.batcher = new TransactionBatcher<>(pool, MAX_BATCH, MAX_IN_FLIGHT, this::redeemAndIssue, Ask::codeHash,
-                new OneByOne());
+                new BatchResult.OneByOne());
     }
 
     /** Queues the exchange for the next batch; a code that is not even well formed goes one by one at once. */
-    Uni<Result> submit(RegisteredClient client, TokenRequest.AuthorizationCode request) {
+    Uni<BatchResult> submit(RegisteredClient client, TokenRequest.AuthorizationCode request) {
         Optional<String> hash = codes.hashOf(request.code());
         if (hash.isEmpty()) {
-            return Uni.createFrom().item(new OneByOne());
+            return Uni.createFrom().item(new BatchResult.OneByOne());
         }
         return batcher.submit(new Ask(hash.get(), client, request));
     }
 
-    private Future<Void> redeemAndIssue(SqlConnection connection, List<Ask> batch, Map<Ask, Result> results) {
+    private Future<Void> redeemAndIssue(SqlConnection connection, List<Ask> batch, Map<Ask, BatchResult> results) {
         return Future.fromCompletionStage(codes.redeemAll(connection, batch.stream().map(Ask::codeHash).toList())
                 .subscribeAsCompletionStage()).compose(redeemed -> {
                     List<EventEnvelope> events = new ArrayList<>();
@@ -105,10 +91,10 @@ public class ExchangeBatch {
                                         code.amr()));
                             }
                             events.add(issued.event());
-                            results.put(ask, new Done(issued.response()));
+                            results.put(ask, new BatchResult.Done(issued.response()));
                         } catch (OAuthException e) {
                             givenBack.add(ask.codeHash());
-                            results.put(ask, new Refused(e));
+                            results.put(ask, new BatchResult.Refused(e));
                         }
                     }
                     return Future.fromCompletionStage(codes.unredeem(connection, givenBack)

@@ -4,7 +4,6 @@ import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.error.OAuthException;
-import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.Scopes;
 import dev.gatehouse.token.oauth.TokenRequest;
 import dev.gatehouse.token.refresh.RefreshTokens;
@@ -37,19 +36,6 @@ public class RefreshBatch {
     static final int MAX_BATCH = 200;
     static final int MAX_IN_FLIGHT = 2;
 
-    /** What became of one refresh in a batch. */
-    sealed interface Result permits Done, Refused, OneByOne {
-    }
-
-    record Done(TokenResponse response) implements Result {
-    }
-
-    record Refused(OAuthException error) implements Result {
-    }
-
-    record OneByOne() implements Result {
-    }
-
     /** One refresh waiting for its batch. */
     private record Ask(RefreshTokens.Ask ask, RegisteredClient client, TokenRequest.RefreshToken request) {
     }
@@ -57,27 +43,27 @@ public class RefreshBatch {
     private final RefreshTokens refreshTokens;
     private final PersonTokens tokens;
     private final GroupCommitOutbox outbox;
-    private final TransactionBatcher<Ask, Result> batcher;
+    private final TransactionBatcher<Ask, BatchResult> batcher;
 
     public RefreshBatch(Pool pool, RefreshTokens refreshTokens, PersonTokens tokens, GroupCommitOutbox outbox) {
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.outbox = outbox;
         this.batcher = new TransactionBatcher<>(pool, MAX_BATCH, MAX_IN_FLIGHT, this::rotateAndIssue,
-                a -> a.ask().presented().familyId(), new OneByOne());
+                a -> a.ask().presented().familyId(), new BatchResult.OneByOne());
     }
 
     /** Queues the refresh for the next batch; a token that is not ours goes one by one at once. */
-    Uni<Result> submit(RegisteredClient client, TokenRequest.RefreshToken request) {
+    Uni<BatchResult> submit(RegisteredClient client, TokenRequest.RefreshToken request) {
         Optional<RefreshTokens.Presented> presented = refreshTokens.presented(request.refreshToken());
         if (presented.isEmpty()) {
-            return Uni.createFrom().item(new OneByOne());
+            return Uni.createFrom().item(new BatchResult.OneByOne());
         }
         return batcher.submit(new Ask(new RefreshTokens.Ask(presented.get(), client.clientId(),
                 client.tokensValidAfter() == null ? Instant.EPOCH : client.tokensValidAfter()), client, request));
     }
 
-    private Future<Void> rotateAndIssue(SqlConnection connection, List<Ask> batch, Map<Ask, Result> results) {
+    private Future<Void> rotateAndIssue(SqlConnection connection, List<Ask> batch, Map<Ask, BatchResult> results) {
         return Future.fromCompletionStage(refreshTokens.rotateAll(connection, batch.stream().map(Ask::ask)
                 .toList()).subscribeAsCompletionStage()).compose(rotated -> {
                     List<EventEnvelope> events = new ArrayList<>();
@@ -94,10 +80,10 @@ public class RefreshBatch {
                                             Scopes.grant(p.request().scope(), grant.scopes()), grant.authTime(),
                                             grant.amr(), null, p.request().actingIn()), outcome.successor());
                             events.add(issued.event());
-                            results.put(p, new Done(issued.response()));
+                            results.put(p, new BatchResult.Done(issued.response()));
                         } catch (OAuthException e) {
                             takenBack.add(grant.familyId());
-                            results.put(p, new Refused(e));
+                            results.put(p, new BatchResult.Refused(e));
                         }
                     }
                     return Future.fromCompletionStage(refreshTokens.unrotate(connection, takenBack)

@@ -43,10 +43,10 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
             TokenRequest.RefreshToken request) {
         return batch.submit(authenticated.client(), request).chain(result -> {
-            if (result instanceof RefreshBatch.Done done) {
+            if (result instanceof BatchResult.Done done) {
                 return Uni.createFrom().item(done.response());
             }
-            if (result instanceof RefreshBatch.Refused refused) {
+            if (result instanceof BatchResult.Refused refused) {
                 return Uni.createFrom().failure(refused.error());
             }
             return oneByOne(authenticated.client(), request);
