@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -110,9 +109,12 @@ public class TwoFactorResource {
 
     /** A fresh key each time the page is shown: one never confirmed is worth nothing and is replaced. */
     private Uni<Response> enrolPage(Account account, String token, String error, int status) {
-        return factors.enrol(account.id, account.email).map(Optional::orElseThrow).map(e -> pages.html(status,
-                enrol.data("csrf", token).data("secret", e.secret()).data("qr", QrSvg.of(e.uri()))
-                        .data("error", error), csrf.cookie(token)));
+        return factors.enrol(account.id, account.email).chain(enrolment -> enrolment.isEmpty()
+                // Turned on meanwhile (another tab): show that instead of a new key.
+                ? onPage(account, token, null, 200)
+                : Uni.createFrom().item(pages.html(status, enrol.data("csrf", token)
+                        .data("secret", enrolment.get().secret()).data("qr", QrSvg.of(enrolment.get().uri()))
+                        .data("error", error), csrf.cookie(token))));
     }
 
     private Uni<Response> onPage(Account account, String token, String error, int status) {
