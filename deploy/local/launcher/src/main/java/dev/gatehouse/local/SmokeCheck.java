@@ -99,7 +99,7 @@ final class SmokeCheck {
                 + "; a rotated refresh gave a new token directory-service accepts");
 
         String companyAdmin = inviteACompanyAdmin(session.accessToken, own.get("id").asText(), cli);
-        peopleOnEveryService(session.accessToken, own.get("id").asText(), companyAdmin, cli);
+        new PeopleAccessMatrix(mail, cli, session.accessToken).verify(own.get("id").asText(), companyAdmin);
         disableAndEnable(platformAdmin, refreshed.get("access_token").asText(), cli, person);
     }
 
@@ -131,76 +131,6 @@ final class SmokeCheck {
                 "{\"name\": \"Made by the company admin\"}", 201);
         pass("the invitee set a password through the link, signed in, and as the company's admin created a project");
         return companyToken;
-    }
-
-    /**
-     * People's tokens as the running token-service issues them, on every service: a company's admin and member, an
-     * organization's owner; each let in or refused as docs/security.md says, their roles looked up live everywhere.
-     */
-    private void peopleOnEveryService(String platformAdminPerson, String companyId, String companyAdmin, String cli)
-            throws Exception {
-        String apps = env("GATEHOUSE_APPS_URL", "http://localhost:8082");
-        String member = invitee(companyAdmin, directory + "/companies/" + companyId + "/users", "Smoke Member",
-                "urn:gatehouse:company:" + companyId, cli);
-        String other = send("POST", directory + "/companies", platformAdminPerson,
-                "{\"name\": \"Smoke Other " + UUID.randomUUID().toString().substring(0, 8) + "\"}", 201)
-                .get("id").asText();
-        String org = send("POST", apps + "/developer-orgs", platformAdminPerson,
-                "{\"name\": \"Smoke Devs " + UUID.randomUUID().toString().substring(0, 8) + "\"}", 201)
-                .get("id").asText();
-        String owner = invitee(platformAdminPerson, apps + "/developer-orgs/" + org + "/members", "Smoke Owner",
-                "urn:gatehouse:developer-org:" + org, cli);
-        String[][] rows = {
-            {"GET", directory + "/companies/" + companyId, "admin 200", "member 200", "owner 403"},
-            {"POST", directory + "/companies/" + companyId + "/projects", "admin 201", "member 403", "owner 403"},
-            {"GET", directory + "/companies/" + other, "admin 403", "member 403", "owner 403"},
-            {"GET", apps + "/companies/" + companyId + "/apps", "admin 200", "member 200", "owner 403"},
-            {"PUT", apps + "/companies/" + companyId + "/app-settings", "admin 200", "member 403", "owner 403"},
-            {"GET", apps + "/developer-orgs/" + org + "/members", "admin 403", "member 403", "owner 200"},
-            {"GET", tokenService + "/companies/" + companyId + "/service-accounts", "admin 200", "member 403",
-                "owner 403"},
-            {"GET", audit + "/audit/events?companyId=" + companyId, "admin 200", "member 403", "owner 403"}};
-        Map<String, String> tokens = Map.of("admin", companyAdmin, "member", member, "owner", owner);
-        int checked = 0;
-        for (String[] row : rows) {
-            String body = row[0].equals("POST") ? "{\"name\": \"By " + UUID.randomUUID() + "\"}"
-                    : row[0].equals("PUT") ? "{\"forbidHighRiskApps\": false}" : null;
-            for (int i = 2; i < row.length; i++) {
-                String[] who = row[i].split(" ");
-                int status = call(row[0], row[1], tokens.get(who[0]), body);
-                if (status != Integer.parseInt(who[1])) {
-                    throw new IllegalStateException(row[0] + " " + row[1] + " as the company's " + who[0]
-                            + " answered " + status + "; expected " + who[1]);
-                }
-                checked++;
-            }
-        }
-        pass(checked + " calls on all four services with people's tokens from token-service (a company's admin and "
-                + "member, an organization's owner): each let in or refused as docs/security.md says");
-    }
-
-    /** Someone invited through {@code membersUrl} by {@code inviter}, signed in, with a token for {@code resource}. */
-    private String invitee(String inviter, String membersUrl, String name, String resource, String cli)
-            throws Exception {
-        String email = name.toLowerCase().replace(' ', '-') + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@smoke.example";
-        send("POST", membersUrl, inviter, "{\"name\": \"" + name + "\", \"email\": \"" + email + "\""
-                + (resource.contains("developer-org") ? ", \"role\": \"owner\"" : "") + "}", 201);
-        String password = "smoke " + UUID.randomUUID();
-        PersonSession.acceptInvitation(tokenService, Mailbox.awaitLink(mail, email, Duration.ofSeconds(20)),
-                password);
-        return PersonSession.signIn(tokenService, cli, email, password).refreshFor(cli, resource,
-                Duration.ofSeconds(10)).get("access_token").asText();
-    }
-
-    private int call(String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /**
