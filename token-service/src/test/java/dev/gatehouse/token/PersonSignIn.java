@@ -101,8 +101,12 @@ public final class PersonSignIn {
 
     public record Client(String clientId, String secret) {
         public String authorizeUrl(Pkce pkce, String extra) {
+            return authorizeUrl(pkce, extra, "openid profile email");
+        }
+
+        public String authorizeUrl(Pkce pkce, String extra, String scope) {
             return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                    + enc(REDIRECT_URI) + "&scope=" + enc("openid profile email") + "&state=" + pkce.state()
+                    + enc(REDIRECT_URI) + "&scope=" + enc(scope) + "&state=" + pkce.state()
                     + "&nonce=" + pkce.nonce() + "&code_challenge=" + pkce.challenge()
                     + "&code_challenge_method=S256" + extra;
         }

@@ -2,6 +2,7 @@ package dev.gatehouse.apps.app;
 
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,6 +44,7 @@ public class AppResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an app for a developer organization (its developers); creates its OAuth client")
     @APIResponseSchema(value = AppResponse.class, responseCode = "201",
@@ -57,6 +60,7 @@ public class AppResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Operation(summary = "List apps: all for a platform admin, a developer's organization's otherwise")
     public Uni<Page<AppResponse>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -69,6 +73,7 @@ public class AppResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Path("/{appId}")
     @Operation(summary = "Get an app (its developers)")
     public Uni<AppResponse> get(@PathParam("appId") UUID appId) {
@@ -76,6 +81,7 @@ public class AppResource {
     }
 
     @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Path("/{appId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an app's name or description (its developers)")

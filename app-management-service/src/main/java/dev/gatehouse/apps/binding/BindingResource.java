@@ -1,5 +1,6 @@
 package dev.gatehouse.apps.binding;
 
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -35,6 +37,7 @@ public class BindingResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(summary = "The company's binding for a marketplace app; off unless an admin chose otherwise (members)")
     public Uni<BindingResponse> get(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId) {
         caller.requireCompanyMember(companyId);
@@ -42,6 +45,7 @@ public class BindingResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set on, off or allow (admin)")
     @APIResponse(responseCode = "409", description = "The app is the company's own app: it needs no binding")

@@ -20,7 +20,11 @@ public record CatalogEntry(UUID appId, String name, String description, AppKind 
         BindingState binding, boolean installable, boolean requestable, LatestVersion latestVersion,
         CurrentInstallation installation) {
 
-    public record LatestVersion(String version, boolean highRisk, AppManifest manifest) {
+    /**
+     * @param unscoped the version does not enforce its scopes ({@code enforceScopes: false}): its tokens may do
+     *                 whatever its permissions allow, as Canvas shows keys that do not enforce scopes
+     */
+    public record LatestVersion(String version, boolean highRisk, boolean unscoped, AppManifest manifest) {
     }
 
     public record CurrentInstallation(UUID id, String version, InstallationStatus status) {

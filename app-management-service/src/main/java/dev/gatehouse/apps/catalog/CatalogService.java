@@ -81,7 +81,7 @@ public class CatalogService {
         return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId, state,
                 allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.DIRECT),
                 allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.REQUEST),
-                new CatalogEntry.LatestVersion(latest.version, highRisk, manifest),
+                new CatalogEntry.LatestVersion(latest.version, highRisk, !manifest.scopesEnforced(), manifest),
                 installation == null ? null : new CatalogEntry.CurrentInstallation(installation.id,
                         installation.appVersion, installation.status));
     }

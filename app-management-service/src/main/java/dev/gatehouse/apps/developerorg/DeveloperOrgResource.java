@@ -2,6 +2,7 @@ package dev.gatehouse.apps.developerorg;
 
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -41,6 +43,7 @@ public class DeveloperOrgResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.PLATFORM)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a developer organization (platform admin)")
     @APIResponseSchema(value = DeveloperOrgResponse.class, responseCode = "201",
@@ -55,6 +58,7 @@ public class DeveloperOrgResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Operation(summary = "List developer organizations: all for a platform admin, a developer's own otherwise")
     public Uni<Page<DeveloperOrgResponse>> list(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -68,6 +72,7 @@ public class DeveloperOrgResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Path("/{developerOrgId}")
     @Operation(summary = "Get a developer organization (its developers)")
     public Uni<DeveloperOrgResponse> get(@PathParam("developerOrgId") UUID id) {

@@ -2,6 +2,7 @@ package dev.gatehouse.apps.installation;
 
 import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.UUID;
 @Authenticated
 @Tag(name = "Installations")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.BEARER)
 public class AppInstallationsResource {
 
     /** Where the app is installed, and in what state; no permissions (those come with a company token). */

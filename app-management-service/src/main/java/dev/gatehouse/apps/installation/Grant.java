@@ -2,6 +2,7 @@ package dev.gatehouse.apps.installation;
 
 import dev.gatehouse.events.apps.AppManifest;
 import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.events.permission.Tool;
 
 import java.util.Collections;
@@ -23,8 +24,14 @@ public record Grant(Map<String, AccessLevel> companyPermissions, Map<String, Acc
         scopes = List.copyOf(new TreeSet<>(scopes == null ? List.of() : scopes));
     }
 
+    /**
+     * The grant a version asks for. An app that does not enforce scopes (the legacy behaviour) is granted every
+     * scope of the catalogue, so its app user's permissions are the only limit; an upgrade that stops enforcing
+     * therefore adds scopes, and waits for an admin like any other widening.
+     */
     public static Grant of(AppManifest manifest) {
-        return new Grant(manifest.companyPermissions(), manifest.projectPermissions(), manifest.scopes());
+        return new Grant(manifest.companyPermissions(), manifest.projectPermissions(),
+                manifest.scopesEnforced() ? manifest.scopes() : ScopeCatalogue.names());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gatehouse.apps.installation;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -45,6 +47,7 @@ public class InstallationResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Install a published app version with its permitted projects (admin); 201 when new, 200 "
             + "when an uninstalled installation is installed again")
@@ -67,6 +70,7 @@ public class InstallationResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(summary = "List the company's installations, oldest first (members)")
     public Uni<Page<InstallationResponse>> list(@PathParam("companyId") UUID companyId,
             @QueryParam("status") InstallationStatus status, @QueryParam("limit") Integer limit,
@@ -77,6 +81,7 @@ public class InstallationResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Path("/{installationId}")
     @Operation(summary = "An installation: version, status, permissions in force, permitted projects (members)")
     public Uni<InstallationResponse> get(@PathParam("companyId") UUID companyId,
@@ -86,6 +91,7 @@ public class InstallationResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{installationId}/disable")
     @Operation(summary = "Disable: the app gets no tokens for the company and its app user is inactive (admin)")
     @APIResponse(responseCode = "409", description = "The installation is uninstalled")
@@ -98,6 +104,7 @@ public class InstallationResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{installationId}/enable")
     @Operation(summary = "Enable a disabled installation again (admin)")
     @APIResponse(responseCode = "409", description = "The installation is uninstalled")
@@ -109,6 +116,7 @@ public class InstallationResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{installationId}")
     @Operation(summary = "Uninstall: the app user is deactivated (not deleted), the app's tokens for the company "
             + "are refused; history and permitted projects stay for a reinstall (admin)")

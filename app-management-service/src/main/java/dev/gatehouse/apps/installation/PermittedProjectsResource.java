@@ -1,6 +1,7 @@
 package dev.gatehouse.apps.installation;
 
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,6 +44,7 @@ public class PermittedProjectsResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(summary = "The permitted projects (members)")
     public Uni<ProjectsBody> get(@PathParam("companyId") UUID companyId,
             @PathParam("installationId") UUID installationId) {
@@ -50,6 +53,7 @@ public class PermittedProjectsResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the choice: selected projects, all current, or all current and future (admin)")
     public Uni<ProjectsBody> replace(@PathParam("companyId") UUID companyId,
@@ -61,6 +65,7 @@ public class PermittedProjectsResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Permit more projects (admin)")
     public Uni<ProjectsBody> add(@PathParam("companyId") UUID companyId,
@@ -75,6 +80,7 @@ public class PermittedProjectsResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{projectId}")
     @Operation(summary = "Take one project away: the app user leaves it and new tokens no longer list it (admin)")
     public Uni<ProjectsBody> remove(@PathParam("companyId") UUID companyId,

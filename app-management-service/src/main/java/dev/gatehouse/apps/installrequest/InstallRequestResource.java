@@ -2,6 +2,7 @@ package dev.gatehouse.apps.installrequest;
 
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -41,6 +43,7 @@ public class InstallRequestResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for an app to be installed (members)")
     @APIResponseSchema(value = InstallRequestResponse.class, responseCode = "201",
@@ -57,6 +60,7 @@ public class InstallRequestResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(summary = "The company's install requests, oldest first (members)")
     public Uni<Page<InstallRequestResponse>> list(@PathParam("companyId") UUID companyId,
             @QueryParam("status") InstallRequestStatus status, @QueryParam("limit") Integer limit,
@@ -67,6 +71,7 @@ public class InstallRequestResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Path("/{requestId}")
     @Operation(summary = "One install request (members)")
     public Uni<InstallRequestResponse> get(@PathParam("companyId") UUID companyId,
@@ -76,6 +81,7 @@ public class InstallRequestResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{requestId}/approve")
     @Operation(summary = "Approve: installs the app as asked, as the approving admin (admin); "
             + "acknowledgeHighRisk=true is needed for a high-risk app")
@@ -91,6 +97,7 @@ public class InstallRequestResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{requestId}/deny")
     @Operation(summary = "Deny, with an optional note (admin)")
     @APIResponse(responseCode = "409", description = "The request is no longer pending")

@@ -3,6 +3,7 @@ package dev.gatehouse.apps.legacy;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -47,6 +49,7 @@ public class LegacyServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(deprecated = true, summary = "Create a legacy service account: a directory user with these "
             + "permissions and projects, and a company service account in token-service whose secret the admin then "
@@ -64,6 +67,7 @@ public class LegacyServiceAccountResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(deprecated = true, summary = "List the company's legacy service accounts, oldest first; "
             + "status=active|migrated|deleted filters (admin)")
     public Uni<Page<LegacyServiceAccountResponse>> list(@PathParam("companyId") UUID companyId,
@@ -76,6 +80,7 @@ public class LegacyServiceAccountResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Path("/{accountId}")
     @Operation(deprecated = true, summary = "A legacy service account (admin)")
     public Uni<LegacyServiceAccountResponse> get(@PathParam("companyId") UUID companyId,
@@ -85,6 +90,7 @@ public class LegacyServiceAccountResource {
     }
 
     @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{accountId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(deprecated = true, summary = "Change an active account's permissions or projects by hand (admin)")
@@ -98,6 +104,7 @@ public class LegacyServiceAccountResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{accountId}")
     @Operation(deprecated = true, summary = "Delete without migrating: its user is deactivated and its client "
             + "removed; the account stays for history (admin)")
@@ -109,6 +116,7 @@ public class LegacyServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{accountId}/migrate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move the account onto an installation of an app: its projects become permitted projects, "
@@ -122,7 +130,8 @@ public class LegacyServiceAccountResource {
             @PathParam("accountId") UUID accountId,
             @Valid @NotNull(message = "a JSON body is required") MigrateCommand command) {
         caller.requireCompanyAdmin(companyId);
-        return service.migrate(companyId, accountId, command, caller.actor()).map(LegacyServiceAccountService.Migrated::response);
+        return service.migrate(companyId, accountId, command, caller.actor())
+                .map(LegacyServiceAccountService.Migrated::response);
     }
 
     private static LegacyAccountStatus status(String status) {

@@ -4,21 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.events.permission.Tool;
 
 import java.util.Arrays;
 
 /**
- * The JSON Schema (draft 2020-12) every app manifest must satisfy, built from the tool catalogue so that a tool
- * or level added there is accepted here at once. Served at {@code GET /manifest-schema}; developers can point
- * their editors at it.
+ * The JSON Schema (draft 2020-12) every app manifest must satisfy, built from the tool and scope catalogues so that
+ * a tool, level or scope added there is accepted here at once. Served at {@code GET /manifest-schema}; developers
+ * can point their editors at it.
  */
 public final class ManifestSchema {
 
     public static final String ID = "https://gatehouse.dev/schemas/app-manifest.json";
-    /** Scope names: lower-case words joined by dots, colons, dashes or underscores ({@code documents.write}). */
-    static final String SCOPE_PATTERN = "^[a-z][a-z0-9]*([._:-][a-z0-9]+)*$";
-
     private static final ObjectNode SCHEMA = build();
 
     private ManifestSchema() {
@@ -45,11 +43,17 @@ public final class ManifestSchema {
         properties.set("projectPermissions", permissions(json, true,
                 "Tool permissions on each project the admin permits; project-level tools only"));
         ObjectNode scopes = properties.putObject("scopes");
-        scopes.put("description", "OAuth scopes the app's tokens carry");
+        scopes.put("description", "OAuth scopes the app's tokens may carry, from the scope catalogue (GET /scopes on "
+                + "directory-service): each allows one tool at one level, at most; the app user's permissions still "
+                + "apply");
         scopes.put("type", "array");
         scopes.put("uniqueItems", true);
-        scopes.put("maxItems", 50);
-        scopes.putObject("items").put("type", "string").put("pattern", SCOPE_PATTERN).put("maxLength", 100);
+        ArrayNode catalogue = scopes.putObject("items").put("type", "string").putArray("enum");
+        ScopeCatalogue.names().forEach(catalogue::add);
+        properties.putObject("enforceScopes").put("type", "boolean").put("default", true).put("description",
+                "Canvas's \"enforce scopes\": true (the default), the app's tokens carry only its scopes; false, the "
+                + "legacy behaviour, every scope of the catalogue, so only the app user's permissions limit them. "
+                + "Admins see which apps run unscoped, and a version that stops enforcing needs their approval.");
         ObjectNode redirects = properties.putObject("redirectUris");
         redirects.put("description", "Where the app may send admins back to (https, or http on localhost)");
         redirects.put("type", "array");

@@ -1,5 +1,6 @@
 package dev.gatehouse.apps.manifest;
 
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -10,12 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /manifest-schema}: public, so editors and CI pipelines can validate manifests without a token. */
 @Path("/manifest-schema")
 @PermitAll
 @Tag(name = "Manifests")
+@SecurityRequirementsSet
 public class ManifestSchemaResource {
 
     @GET

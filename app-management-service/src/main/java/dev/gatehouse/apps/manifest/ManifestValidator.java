@@ -49,7 +49,7 @@ public class ManifestValidator {
             AppManifest parsed = EventJson.mapper().treeToValue(manifest, AppManifest.class);
             return new AppManifest(sorted(parsed.companyPermissions()), sorted(parsed.projectPermissions()),
                     parsed.scopes(), parsed.redirectUris() == null ? List.of() : parsed.redirectUris(),
-                    parsed.postInstallNotes());
+                    parsed.postInstallNotes(), parsed.enforceScopes());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema admits only what the record can hold; reaching this is a schema bug, not bad input.
             throw new IllegalStateException("a manifest the schema accepted does not map onto AppManifest", e);
@@ -79,7 +79,9 @@ public class ManifestValidator {
         return switch (m.getType()) {
             case "additionalProperties" -> "is not allowed here (see GET /manifest-schema)";
             case "required" -> "is required";
-            case "enum" -> "must be one of none, read_only, standard, admin";
+            case "enum" -> m.getInstanceLocation().toString().startsWith("/scopes/")
+                    ? "is not a scope of the catalogue (GET /scopes on directory-service)"
+                    : "must be one of none, read_only, standard, admin";
             default -> m.getError() != null ? m.getError() : m.getMessage();
         };
     }

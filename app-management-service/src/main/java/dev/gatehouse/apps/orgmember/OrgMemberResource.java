@@ -3,6 +3,7 @@ package dev.gatehouse.apps.orgmember;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -46,6 +48,7 @@ public class OrgMemberResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Invite a person to the organization (owner): token-service e-mails them a one-time link; "
             + "role owner or developer (default)")
@@ -61,6 +64,7 @@ public class OrgMemberResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Operation(summary = "List the organization's members, oldest first (its developers); removed ones with "
             + "status=removed|all")
     public Uni<Page<MemberResponse>> list(@PathParam("developerOrgId") UUID orgId,
@@ -75,6 +79,7 @@ public class OrgMemberResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Path("/{memberId}")
     @Operation(summary = "Get a member (the organization's developers)")
     public Uni<MemberResponse> get(@PathParam("developerOrgId") UUID orgId, @PathParam("memberId") UUID memberId) {
@@ -83,6 +88,7 @@ public class OrgMemberResource {
     }
 
     @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.admin")
     @Path("/{memberId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a member's role (owner)")
@@ -96,6 +102,7 @@ public class OrgMemberResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.admin")
     @Path("/{memberId}")
     @Operation(summary = "Remove a member (owner): their rights in the organization end on every service at once")
     @APIResponse(responseCode = "204", description = "Removed (also when already removed)")
@@ -106,6 +113,7 @@ public class OrgMemberResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.admin")
     @Path("/{memberId}/invitation")
     @Operation(summary = "Invite a member again (owner): a new link, the older ones stop working")
     @APIResponseSchema(value = MemberResponse.class, responseDescription = "The member, with the new invitedAt")

@@ -7,6 +7,7 @@ import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.apps.AppSettingsChanged;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.outbox.OutboxWriter;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -46,6 +48,7 @@ public class AppSettingsResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @WithSession
     @Operation(summary = "The company's app settings (members)")
     public Uni<AppSettings> get(@PathParam("companyId") UUID companyId) {
@@ -54,6 +57,7 @@ public class AppSettingsResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @WithTransaction
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the company's app settings (admin), announced as AppSettingsChanged; existing "
@@ -70,7 +74,8 @@ public class AppSettingsResource {
             c.settingsUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             c.settingsUpdatedBy = actor.id();
             return outbox.append(EventEnvelope.of(AppsEvents.APP_SETTINGS_CHANGED, AppManagementService.NAME,
-                            companyId, actor, companyId.toString(), new AppSettingsChanged(companyId, c.forbidHighRisk)))
+                            companyId, actor, companyId.toString(),
+                            new AppSettingsChanged(companyId, c.forbidHighRisk)))
                     .replaceWith(new AppSettings(c.forbidHighRisk));
         });
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.apps.upgrade;
 
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -34,6 +36,7 @@ public class UpgradeRequestResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(summary = "The installation's upgrade requests, oldest first, each with its exact diff (members)")
     public Uni<List<UpgradeRequestResponse>> list(@PathParam("companyId") UUID companyId,
             @PathParam("installationId") UUID installationId) {
@@ -43,6 +46,7 @@ public class UpgradeRequestResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Path("/{requestId}")
     @Operation(summary = "One upgrade request (members)")
     public Uni<UpgradeRequestResponse> get(@PathParam("companyId") UUID companyId,
@@ -52,6 +56,7 @@ public class UpgradeRequestResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{requestId}/approve")
     @Operation(summary = "Approve: the installation moves to the new version and its permissions (admin); "
             + "acknowledgeHighRisk=true is needed when the version adds high-risk permissions")
@@ -67,6 +72,7 @@ public class UpgradeRequestResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Path("/{requestId}/reject")
     @Operation(summary = "Reject: the installation keeps its current version (admin)")
     @APIResponse(responseCode = "409",

@@ -4,6 +4,7 @@ import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.app.AppService;
 import dev.gatehouse.apps.manifest.ManifestValidator;
 import dev.gatehouse.events.apps.AppManifest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -47,6 +49,7 @@ public class VersionResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Draft a new version with its manifest (the app's developers)")
     @APIResponseSchema(value = VersionResponse.class, responseCode = "201",
@@ -62,12 +65,14 @@ public class VersionResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Operation(summary = "An app's versions, oldest first (the app's developers)")
     public Uni<List<VersionResponse>> list(@PathParam("appId") UUID appId) {
         return ownApp(appId).chain(versions::list).map(list -> list.stream().map(VersionResponse::of).toList());
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Path("/{version}")
     @Operation(summary = "One version and its manifest (the app's developers)")
     public Uni<VersionResponse> get(@PathParam("appId") UUID appId, @PathParam("version") String version) {
@@ -75,6 +80,7 @@ public class VersionResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Path("/{version}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a draft's manifest (the app's developers); 409 once published")
@@ -87,6 +93,7 @@ public class VersionResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Path("/{version}/publish")
     @Operation(summary = "Publish a draft (the app's developers): it never changes again and companies may install it")
     @APIResponseSchema(value = VersionResponse.class, responseDescription = "The version")

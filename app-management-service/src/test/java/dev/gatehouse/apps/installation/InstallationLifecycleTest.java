@@ -8,6 +8,7 @@ import dev.gatehouse.events.apps.InstallationProjectsChanged;
 import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.apps.UpgradeRequested;
 import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.testsupport.EventProbe;
 import dev.gatehouse.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -79,7 +80,8 @@ class InstallationLifecycleTest {
                 .body("items.find { it.appId == '" + app + "' }.latestVersion.manifest.scopes",
                         contains("directory.read", "documents.write"));
         install("{\"appId\": \"" + app + "\"}").then().statusCode(409)
-                .contentType("application/problem+json").body("type", equalTo("https://gatehouse.dev/problems/app-not-enabled"));
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://gatehouse.dev/problems/app-not-enabled"));
         bind(company, app, "allow");
         install("{\"appId\": \"" + app + "\"}").then().statusCode(409)
                 .body("detail", containsString("install request"));
@@ -352,6 +354,37 @@ class InstallationLifecycleTest {
 
     private static InstallationState stateOf(EventEnvelope e) {
         return AppsEvents.installationStateOf(e).orElseThrow();
+    }
+
+    /**
+     * Canvas's "enforce scopes": the catalogue marks an app that does not enforce its scopes, and moving an installed
+     * app to such a version grants every catalogue scope, so it waits for an admin like any other widening.
+     */
+    @Test
+    void aVersionThatStopsEnforcingScopesIsMarkedAndWaitsForApproval() {
+        bind(company, app, "on");
+        String id = install("{\"appId\": \"" + app + "\"}").then().statusCode(201).extract().path("id");
+        String base = "/companies/" + company + "/installations/" + id;
+        admin().get("/companies/" + company + "/apps").then().statusCode(200)
+                .body("items.find { it.appId == '" + app + "' }.latestVersion.unscoped", equalTo(false));
+        draftVersion(org, app, "2.0.0", """
+                {"companyPermissions": {"directory": "read_only"},
+                 "projectPermissions": {"documents": "standard"},
+                 "scopes": ["directory.read"],
+                 "enforceScopes": false}""");
+        publish(org, app, "2.0.0");
+        admin().get("/companies/" + company + "/apps").then().statusCode(200)
+                .body("items.find { it.appId == '" + app + "' }.latestVersion.unscoped", equalTo(true))
+                .body("items.find { it.appId == '" + app + "' }.latestVersion.manifest.enforceScopes", equalTo(false));
+        admin().get(base).then().body("version", equalTo("1.0.0"))
+                .body("scopes", containsInAnyOrder("directory.read", "documents.write"));
+        String requestId = admin().get(base + "/upgrade-requests").then().statusCode(200)
+                .body("status", contains("pending"))
+                .body("[0].diff.scopesAdded", hasItem("budget.admin"))
+                .extract().path("[0].id");
+        admin().post(base + "/upgrade-requests/" + requestId + "/approve").then().statusCode(200);
+        admin().get(base).then().body("version", equalTo("2.0.0"))
+                .body("scopes", containsInAnyOrder(ScopeCatalogue.names().toArray()));
     }
 
     private Response install(String body) {

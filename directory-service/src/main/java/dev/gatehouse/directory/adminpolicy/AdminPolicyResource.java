@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.adminpolicy;
 
 import dev.gatehouse.directory.company.CompanyService;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -40,6 +42,7 @@ public class AdminPolicyResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Operation(summary = "What the company asks of its admins (members)")
     public Uni<AdminPolicy> get(@PathParam("companyId") UUID companyId) {
         caller.requireCompanyMember(companyId);
@@ -47,6 +50,7 @@ public class AdminPolicyResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Require (or stop requiring) a second factor of the company's admins (company admin): an "
             + "admin signed in without one then has a member's rights, on every service, from their next call")

@@ -3,6 +3,7 @@ package dev.gatehouse.directory.company;
 import dev.gatehouse.directory.access.CompanyAccess;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -43,6 +45,7 @@ public class CompanyResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.PLATFORM)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a company (platform admin)")
     @APIResponseSchema(value = CompanyResponse.class, responseCode = "201",
@@ -56,6 +59,7 @@ public class CompanyResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
     @Operation(summary = "List companies: all for a platform admin, the caller's own otherwise")
     public Uni<Page<CompanyResponse>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -68,6 +72,7 @@ public class CompanyResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
     @Path("/{companyId}")
     @Operation(summary = "Get a company")
     public Uni<CompanyResponse> get(@PathParam("companyId") UUID companyId) {

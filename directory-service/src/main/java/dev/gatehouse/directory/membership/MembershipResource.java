@@ -6,6 +6,7 @@ import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -51,6 +53,7 @@ public class MembershipResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Operation(summary = "List a project's members, earliest first")
     public Uni<Page<MemberResponse>> list(@PathParam("companyId") UUID companyId,
             @PathParam("projectId") UUID projectId, @QueryParam("limit") Integer limit,
@@ -61,6 +64,7 @@ public class MembershipResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Path("/{userId}")
     @Operation(summary = "A user's membership of the project and its permissions")
     public Uni<MemberResponse> get(@PathParam("companyId") UUID companyId, @PathParam("projectId") UUID projectId,
@@ -70,6 +74,7 @@ public class MembershipResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.admin")
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a person to the project, or replace their project permissions (company admin)")
@@ -88,6 +93,7 @@ public class MembershipResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.admin")
     @Path("/{userId}")
     @Operation(summary = "Remove a person from the project (company admin)")
     @APIResponse(responseCode = "204", description = "Removed from the project")

@@ -6,6 +6,7 @@ import dev.gatehouse.directory.user.UserService;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -49,6 +51,7 @@ public class PermissionResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Path("/permissions")
     @Operation(summary = "A user's company-level tool permissions")
     public Uni<PermissionsResponse> get(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId) {
@@ -58,6 +61,7 @@ public class PermissionResource {
     }
 
     @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.admin")
     @Path("/permissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a person's company-level tool permissions (company admin); app users are refused")
@@ -73,6 +77,7 @@ public class PermissionResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Path("/effective-permissions")
     @Operation(summary = "The tool levels that apply to a user, at company level or on projectId")
     public Uni<EffectivePermissions> effective(@PathParam("companyId") UUID companyId,

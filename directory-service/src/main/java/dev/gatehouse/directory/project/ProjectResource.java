@@ -6,6 +6,7 @@ import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -50,6 +52,7 @@ public class ProjectResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "projects.write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a project (company admin)")
     @APIResponseSchema(value = ProjectResponse.class, responseCode = "201",
@@ -64,6 +67,7 @@ public class ProjectResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
     @Operation(summary = "List a company's projects, oldest first; status=active|archived filters")
     public Uni<Page<ProjectResponse>> list(@PathParam("companyId") UUID companyId,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
@@ -74,6 +78,7 @@ public class ProjectResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER)
     @Path("/{projectId}")
     @Operation(summary = "Get a project")
     public Uni<ProjectResponse> get(@PathParam("companyId") UUID companyId,
@@ -83,6 +88,7 @@ public class ProjectResource {
     }
 
     @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "projects.write")
     @Path("/{projectId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a project (company admin)")
@@ -97,6 +103,7 @@ public class ProjectResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "projects.admin")
     @Path("/{projectId}/archive")
     @Operation(summary = "Archive a project (company admin); archiving twice is harmless")
     public Uni<ProjectResponse> archive(@PathParam("companyId") UUID companyId,

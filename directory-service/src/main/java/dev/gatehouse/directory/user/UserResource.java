@@ -6,6 +6,7 @@ import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -52,6 +54,7 @@ public class UserResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a person to the company's directory (company admin)")
     @APIResponseSchema(value = UserResponse.class, responseCode = "201",
@@ -66,6 +69,7 @@ public class UserResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Operation(summary = "List the company's users, oldest first; kind=person|app|legacy and status=active|inactive "
             + "filter")
     public Uni<Page<UserResponse>> list(@PathParam("companyId") UUID companyId, @QueryParam("kind") String kind,
@@ -79,6 +83,7 @@ public class UserResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.read")
     @Path("/{userId}")
     @Operation(summary = "Get a user")
     public Uni<UserResponse> get(@PathParam("companyId") UUID companyId, @PathParam("userId") UUID userId) {
@@ -86,6 +91,7 @@ public class UserResource {
     }
 
     @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.write")
     @Path("/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a person's name or email (company admin); app users are refused")
@@ -100,6 +106,7 @@ public class UserResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.write")
     @Path("/{userId}")
     @Operation(summary = "Deactivate a person (company admin): kept with their history, without permissions; "
             + "app users are refused")
@@ -117,6 +124,7 @@ public class UserResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.write")
     @Path("/{userId}/reactivate")
     @Operation(summary = "Reactivate a deactivated person (company admin)")
     @APIResponse(responseCode = "409",
@@ -129,6 +137,7 @@ public class UserResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "directory.write")
     @Path("/{userId}/invitation")
     @Operation(summary = "Invite a person again (company admin): token-service e-mails a new one-time link, and the "
             + "older links stop working")

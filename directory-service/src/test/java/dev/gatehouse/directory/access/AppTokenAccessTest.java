@@ -65,6 +65,31 @@ class AppTokenAccessTest {
                 .put(path("/users/" + person + "/permissions")).then().statusCode(403);
     }
 
+    /**
+     * Scopes narrow what the app user's permissions allow (Canvas's enforced scopes): with directory admin but only
+     * the directory.read scope the app reads people and changes nothing; the answer names the scope it lacks
+     * (RFC 6750 §3.1). What needs no scope (the company's projects) stays open to it.
+     */
+    @Test
+    void theTokensScopeNarrowsWhatTheAppUsersPermissionsAllow() {
+        Installation app = installed(Map.of("directory", AccessLevel.ADMIN));
+        UUID person = createUser(company, unique("Person"));
+        String readOnly = TestTokens.app(company, app.appUserId).scope("directory.read").sign();
+
+        given().auth().oauth2(readOnly).get(path("/users")).then().statusCode(200);
+        given().auth().oauth2(readOnly).contentType(ContentType.JSON).body("{\"name\": \"Renamed\"}")
+                .patch(path("/users/" + person)).then().statusCode(403).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_scope\", scope=\"directory.write\""))
+                .body("type", equalTo("https://gatehouse.dev/problems/insufficient-scope"));
+        given().auth().oauth2(readOnly).get(path("/projects")).then().statusCode(200);
+        String documentsOnly = TestTokens.app(company, app.appUserId).scope("documents.write").sign();
+        given().auth().oauth2(documentsOnly).get(path("/users")).then().statusCode(403)
+                .body("detail", containsString("directory.read"));
+        given().auth().oauth2(TestTokens.app(company, app.appUserId).scope("directory.admin").sign())
+                .contentType(ContentType.JSON).body("{\"name\": \"Renamed\"}").patch(path("/users/" + person))
+                .then().statusCode(200);
+    }
+
     @Test
     void anAppSeesOnlyItsPermittedProjectsAndLosesOneAsSoonAsItIsRemoved() {
         Installation app = installed(Map.of("directory", AccessLevel.READ_ONLY));

@@ -28,6 +28,7 @@ class AccessMatrixTest {
             new Endpoint("POST", "/companies", PLATFORM_ADMIN, c -> "/companies", c -> name("Company")),
             new Endpoint("GET", "/companies", AUTHENTICATED, c -> "/companies", null),
             new Endpoint("GET", "/tools", AUTHENTICATED, c -> "/tools", null),
+            new Endpoint("GET", "/scopes", AUTHENTICATED, c -> "/scopes", null),
             new Endpoint("GET", "/companies/{companyId}", COMPANY_MEMBER, c -> "/companies/" + c, null),
             new Endpoint("GET", "/companies/{companyId}/admin-policy", COMPANY_MEMBER,
                     c -> "/companies/" + c + "/admin-policy", null),

@@ -1,5 +1,6 @@
 package dev.gatehouse.directory.tool;
 
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
-/** The catalogue a developer writes a manifest against and an admin grants permissions from. */
+/** The catalogues a developer writes a manifest against and an admin grants permissions and scopes from. */
 @QuarkusTest
 class ToolResourceTest {
 
@@ -27,5 +28,17 @@ class ToolResourceTest {
                 .body("tools.title", everyItem(not(emptyOrNullString())))
                 .body("tools.find { it.name == 'directory' }.projectLevel", equalTo(true))
                 .body("tools.find { it.name == 'projects' }.projectLevel", equalTo(false));
+    }
+
+    @Test
+    void listsEveryScopeWithTheToolAndLevelItAllows() {
+        given().auth().oauth2(TestTokens.noRole().scope().sign()).get("/scopes").then().statusCode(200)
+                .body("name", equalTo(ScopeCatalogue.names()))
+                .body("find { it.name == 'projects.read' }.tool", equalTo("projects"))
+                .body("find { it.name == 'projects.read' }.level", equalTo("read_only"))
+                .body("find { it.name == 'projects.read' }.kind", equalTo("tool"))
+                .body("find { it.name == 'budget.write' }.level", equalTo("standard"))
+                .body("find { it.name == 'app_management.admin' }.kind", equalTo("gatehouse"))
+                .body("description", everyItem(not(emptyOrNullString())));
     }
 }

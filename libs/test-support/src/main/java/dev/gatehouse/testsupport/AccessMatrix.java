@@ -7,6 +7,7 @@ import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.DeveloperRoleChanged;
 import dev.gatehouse.events.directory.CompanyRoleChanged;
 import dev.gatehouse.events.directory.DirectoryEvents;
+import dev.gatehouse.web.security.ApiSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,29 @@ public final class AccessMatrix {
 
     private final List<String> failures = new ArrayList<>();
 
+    /**
+     * Each documented operation's security requirement ({@code "METHOD /path"} to the scheme, with its scope after
+     * a colon if it lists one: {@code gatehouse:projects.read}, {@code gatehouse}, {@code platform}); operations that
+     * declare none are missing.
+     */
+    public static Map<String, String> declaredSecurity() {
+        JsonPath openApi = given().accept(ContentType.JSON).queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        Map<String, String> declared = new java.util.HashMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation instanceof Map<?, ?> op && op.get("security") instanceof List<?> security
+                    && !security.isEmpty() && security.get(0) instanceof Map<?, ?> requirement
+                    && !requirement.isEmpty()) {
+                Map.Entry<?, ?> scheme = requirement.entrySet().iterator().next();
+                List<?> scopes = scheme.getValue() instanceof List<?> l ? l : List.of();
+                declared.put(method.toUpperCase() + " " + path, scheme.getKey()
+                        + (scopes.isEmpty() ? "" : ":" + scopes.get(0)));
+            }
+        }));
+        return declared;
+    }
+
     /** Every "METHOD /path" the running service documents, minus the platform's own {@code /q/} endpoints. */
     public static Set<String> documentedEndpoints() {
         JsonPath openApi = given().accept(ContentType.JSON).queryParam("format", "json").get("/q/openapi")
@@ -144,36 +169,54 @@ public final class AccessMatrix {
         UUID personDeveloper = UUID.randomUUID();
         announceDeveloperRole(target, personOwner, "owner");
         announceDeveloperRole(target, personDeveloper, "developer");
-        String personAdminToken = TestTokens.person(personAdmin).company(target).sign();
-        String personMemberToken = TestTokens.person(personMember).company(target).sign();
-        String personOwnerToken = TestTokens.person(personOwner).developerOrg(target).sign();
-        String personDeveloperToken = TestTokens.person(personDeveloper).developerOrg(target).sign();
-        awaitRoleKnown(endpoints, target, personAdminToken, Set.of(Access.COMPANY_ADMIN, Access.COMPANY_MEMBER));
-        awaitRoleKnown(endpoints, target, personMemberToken, Set.of(Access.COMPANY_MEMBER));
-        awaitRoleKnown(endpoints, target, personOwnerToken, Set.of(Access.DEVELOPER, Access.DEVELOPER_ORG_OWNER));
-        awaitRoleKnown(endpoints, target, personDeveloperToken, Set.of(Access.DEVELOPER));
-        Map<String, String> tokens = Map.ofEntries(
-                Map.entry("person admin of this company", personAdminToken),
-                Map.entry("person member of this company", personMemberToken),
-                Map.entry("person admin of another company", TestTokens.person(outsiderAdmin).company(outsider)
-                        .sign()),
-                Map.entry("person without a role here", TestTokens.person(UUID.randomUUID()).company(target).sign()),
-                Map.entry("person owner of this organization", personOwnerToken),
-                Map.entry("person developer of this organization", personDeveloperToken),
-                Map.entry("person claiming to develop here", TestTokens.person(UUID.randomUUID()).developerOrg(target)
-                        .role("developer").sign()),
-                Map.entry("platform admin", TestTokens.platformAdmin().sign()),
-                Map.entry("admin of this company", TestTokens.companyAdmin(target).sign()),
-                Map.entry("member of this company", TestTokens.companyMember(target).sign()),
-                Map.entry("admin of another company", TestTokens.companyAdmin(outsider).sign()),
-                Map.entry("member of another company", TestTokens.companyMember(outsider).sign()),
-                Map.entry("developer of another organization", TestTokens.developer(UUID.randomUUID()).sign()),
-                Map.entry("developer of this organization", TestTokens.developer(target).sign()),
-                Map.entry("token without roles", TestTokens.noRole().sign()));
+        Map<String, Supplier<TestTokens>> callers = Map.ofEntries(
+                Map.entry("person admin of this company", () -> TestTokens.person(personAdmin).company(target)),
+                Map.entry("person member of this company", () -> TestTokens.person(personMember).company(target)),
+                Map.entry("person admin of another company", () -> TestTokens.person(outsiderAdmin)
+                        .company(outsider)),
+                Map.entry("person without a role here", () -> TestTokens.person(UUID.randomUUID()).company(target)),
+                Map.entry("person owner of this organization", () -> TestTokens.person(personOwner)
+                        .developerOrg(target)),
+                Map.entry("person developer of this organization", () -> TestTokens.person(personDeveloper)
+                        .developerOrg(target)),
+                Map.entry("person claiming to develop here", () -> TestTokens.person(UUID.randomUUID())
+                        .developerOrg(target).role("developer")),
+                Map.entry("platform admin", TestTokens::platformAdmin),
+                Map.entry("admin of this company", () -> TestTokens.companyAdmin(target)),
+                Map.entry("member of this company", () -> TestTokens.companyMember(target)),
+                Map.entry("admin of another company", () -> TestTokens.companyAdmin(outsider)),
+                Map.entry("member of another company", () -> TestTokens.companyMember(outsider)),
+                Map.entry("developer of another organization", () -> TestTokens.developer(UUID.randomUUID())),
+                Map.entry("developer of this organization", () -> TestTokens.developer(target)),
+                Map.entry("token without roles", TestTokens::noRole));
+        Map<String, String> tokens = new java.util.HashMap<>();
+        callers.forEach((who, token) -> tokens.put(who, token.get().sign()));
+        awaitRoleKnown(endpoints, target, tokens.get("person admin of this company"),
+                Set.of(Access.COMPANY_ADMIN, Access.COMPANY_MEMBER));
+        awaitRoleKnown(endpoints, target, tokens.get("person member of this company"), Set.of(Access.COMPANY_MEMBER));
+        awaitRoleKnown(endpoints, target, tokens.get("person owner of this organization"),
+                Set.of(Access.DEVELOPER, Access.DEVELOPER_ORG_OWNER));
+        awaitRoleKnown(endpoints, target, tokens.get("person developer of this organization"),
+                Set.of(Access.DEVELOPER));
+        Map<String, String> declared = declaredSecurity();
         for (Endpoint e : endpoints) {
             matrix.expect(e, target, null, "no token", 401);
             tokens.forEach((who, token) -> matrix.expect(e, target, token, who, !allowed(e.access(), who) ? 403
                     : e.access() == Access.PLATFORM_ADMIN_ANY_OUTCOME ? PAST_ACCESS_CONTROL : 0));
+            String security = declared.get(e.key());
+            if (security == null) {
+                matrix.failures.add(e.key() + " declares no security requirement (libs/web's ApiSecurity)");
+            } else if (security.startsWith(ApiSecurity.BEARER + ":")) {
+                String scope = security.substring(ApiSecurity.BEARER.length() + 1);
+                // Right permissions, missing scope: every caller let in above, but a platform admin (whom no scope
+                // limits), with every scope except those that cover the endpoint's.
+                callers.forEach((who, token) -> {
+                    if (allowed(e.access(), who) && !who.equals("platform admin")) {
+                        matrix.expect(e, target, token.get().scopeWithout(scope).sign(), who + " without "
+                                + scope, 403);
+                    }
+                });
+            }
         }
         assertThat(matrix.failures).as("access matrix violations").isEmpty();
     }

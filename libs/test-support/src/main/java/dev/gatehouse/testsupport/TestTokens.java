@@ -1,5 +1,7 @@
 package dev.gatehouse.testsupport;
 
+import dev.gatehouse.events.permission.Scope;
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -31,6 +33,7 @@ public final class TestTokens {
     private String clientId;
     private String grantId;
     private String acr;
+    private String scope = String.join(" ", ScopeCatalogue.names());
     private String issuer = ISSUER;
     private Duration lifetime = Duration.ofMinutes(5);
 
@@ -117,6 +120,22 @@ public final class TestTokens {
         return this;
     }
 
+    /**
+     * The token's scopes, replacing the default: every scope of the catalogue, as a first-party application's
+     * token carries them unless it asks for fewer. None at all is a token that may reach only what needs no scope.
+     */
+    public TestTokens scope(String... scopes) {
+        this.scope = String.join(" ", scopes);
+        return this;
+    }
+
+    /** Every scope of the catalogue but those that cover {@code scope} (any level of its tool at or above it). */
+    public TestTokens scopeWithout(String scope) {
+        Scope left = ScopeCatalogue.byName(scope).orElseThrow(() -> new IllegalArgumentException(scope));
+        return scope(ScopeCatalogue.ALL.stream().filter(s -> !s.covers(left)).map(Scope::name)
+                .toArray(String[]::new));
+    }
+
     public TestTokens company(UUID id) {
         this.companyId = id;
         return this;
@@ -176,6 +195,9 @@ public final class TestTokens {
         }
         if (acr != null) {
             claims.claim("acr", acr);
+        }
+        if (!scope.isEmpty()) {
+            claims.claim("scope", scope);
         }
         return claims.jws().keyId("test-key").sign(KEYS.getPrivate());
     }

@@ -8,6 +8,8 @@ import dev.gatehouse.token.oidc.SignOut;
 import dev.gatehouse.token.session.Sessions;
 import dev.gatehouse.web.problem.Problem;
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
+import dev.gatehouse.web.security.ScopeCheck;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code /me}: a person's own account and sign-in sessions, with a person's access token from this server (any
@@ -38,8 +41,10 @@ import java.util.UUID;
 @PermitAll
 @Tag(name = "Accounts")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "SecurityScheme")
 public class MeResource {
+
+    private static final String READ = "account.read";
+    private static final String WRITE = "account.write";
 
     private final PersonBearer bearer;
     private final AccountRepository accounts;
@@ -54,28 +59,30 @@ public class MeResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = READ)
     @Operation(summary = "Your account")
     @APIResponseSchema(value = AccountView.class, responseDescription = "The account the token is for")
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     public Uni<Response> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return bearer.of(authorization).chain(person -> person.isEmpty() ? Uni.createFrom().item(unauthorized())
-                : Panache.withSession(() -> accounts.findById(person.get().account().accountId()))
-                        .map(a -> Response.ok(AccountView.of(a)).build()));
+        return asPerson(authorization, READ, person -> Panache.withSession(
+                () -> accounts.findById(person.account().accountId())).map(a -> Response.ok(AccountView.of(a))
+                .build()));
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = READ)
     @Path("/sessions")
     @Operation(summary = "Your live sign-in sessions, newest first; current marks the one this token came from")
     @APIResponseSchema(value = SessionView[].class, responseDescription = "The sessions")
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     public Uni<Response> sessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return bearer.of(authorization).chain(person -> person.isEmpty() ? Uni.createFrom().item(unauthorized())
-                : Panache.withSession(() -> sessions.liveOf(person.get().account().accountId()))
-                        .map(list -> Response.ok(list.stream().map(s -> SessionView.of(s, person.get().sessionId()))
-                                .toList()).build()));
+        return asPerson(authorization, READ, person -> Panache.withSession(
+                () -> sessions.liveOf(person.account().accountId())).map(list -> Response.ok(list.stream()
+                .map(s -> SessionView.of(s, person.sessionId())).toList()).build()));
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = WRITE)
     @Path("/sessions/{sessionId}")
     @Operation(summary = "End one of your sessions (the current one too): sign-out of that browser everywhere")
     @APIResponse(responseCode = "204", description = "Ended")
@@ -83,11 +90,8 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     public Uni<Response> end(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("sessionId") UUID sessionId) {
-        return bearer.of(authorization).chain(person -> {
-            if (person.isEmpty()) {
-                return Uni.createFrom().item(unauthorized());
-            }
-            UUID accountId = person.get().account().accountId();
+        return asPerson(authorization, WRITE, person -> {
+            UUID accountId = person.account().accountId();
             return Panache.withSession(() -> sessions.liveOf(accountId)).chain(live -> {
                 List<UUID> own = live.stream().map(s -> s.id).toList();
                 if (!own.contains(sessionId)) {
@@ -97,6 +101,22 @@ public class MeResource {
                 return signOut.end(sessionId, accountId, "ended_by_owner")
                         .map(x -> Response.noContent().build());
             });
+        });
+    }
+
+    /**
+     * The person behind the token, if it is a person's token from this server that carries {@code scope}: this
+     * resource verifies its bearer itself (people's tokens from this server), so it checks the scope its operations
+     * declare itself too, as ScopeFilter does for the others.
+     */
+    private Uni<Response> asPerson(String authorization, String scope,
+            Function<PersonBearer.Person, Uni<Response>> action) {
+        return bearer.of(authorization).chain(person -> {
+            if (person.isEmpty()) {
+                return Uni.createFrom().item(unauthorized());
+            }
+            Response refused = ScopeCheck.refusalUnlessCovered(person.get().scope(), scope);
+            return refused != null ? Uni.createFrom().item(refused) : action.apply(person.get());
         });
     }
 

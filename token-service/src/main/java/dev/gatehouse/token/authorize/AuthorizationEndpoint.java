@@ -1,5 +1,6 @@
 package dev.gatehouse.token.authorize;
 
+
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.client.ClientCache;
 import dev.gatehouse.token.client.RegisteredClient;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -45,6 +47,7 @@ import java.util.Set;
 @Path("/oauth2/authorize")
 @PermitAll
 @Tag(name = "OAuth 2.0")
+@SecurityRequirementsSet
 public class AuthorizationEndpoint {
 
     /** Parameters the sign-in detour takes off before coming back, so the request does not ask for it again. */

@@ -1,10 +1,12 @@
 package dev.gatehouse.token.authorize;
 
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.oauth.FirstPartyScopes;
 import dev.gatehouse.token.oauth.GrantTypes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,18 +119,30 @@ public record AuthorizationRequest(RegisteredClient client, Target target, List<
                 number(query, AUTH_AFTER, target).map(Instant::ofEpochSecond));
     }
 
-    /** RFC 6749 §3.3; with none asked for, the sign-in scopes the client may have. */
+    /**
+     * RFC 6749 §3.3: the sign-in scopes the client may have, and the catalogue's scopes (what the person's token
+     * may do with Gatehouse's APIs). A request that names none of the catalogue's gets all of them, as RFC 6749 §3.3
+     * lets a server default: a first-party application (the console) acts with all the person's rights, and stock
+     * OpenID Connect clients ask for {@code openid profile email} only. One that names some gets exactly those.
+     */
     private static List<String> scopes(String asked, RegisteredClient client, Target target) {
         if (asked == null) {
-            return client.scopes();
+            return withCatalogue(client.scopes());
         }
         List<String> scopes = List.copyOf(new LinkedHashSet<>(Arrays.asList(asked.trim().split(" +"))));
-        List<String> unknown = scopes.stream().filter(s -> !client.scopes().contains(s)).toList();
+        List<String> unknown = scopes.stream().filter(s -> !client.scopes().contains(s)
+                && ScopeCatalogue.byName(s).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             throw new AuthorizationError(target, "invalid_scope", "Scope not allowed for this client: "
                     + String.join(" ", unknown));
         }
-        return scopes;
+        return scopes.stream().anyMatch(s -> ScopeCatalogue.byName(s).isPresent()) ? scopes : withCatalogue(scopes);
+    }
+
+    private static List<String> withCatalogue(List<String> scopes) {
+        List<String> all = new ArrayList<>(scopes);
+        all.addAll(ScopeCatalogue.names());
+        return List.copyOf(all);
     }
 
     /** OpenID Connect Core §3.1.2.1: space-separated; {@code none} with anything else is an error. */

@@ -2,6 +2,7 @@ package dev.gatehouse.token.clientadmin;
 
 import dev.gatehouse.token.client.ClientOwner;
 import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -47,12 +49,14 @@ public class AppClientResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
     @Operation(summary = "The app client, with its secrets' ids and dates (never the secrets)")
     public Uni<ClientView> get(@PathParam("clientId") String clientId) {
         return asDeveloper(clientId, owner -> registration.get(owner, clientId));
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Path("/secrets")
     @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
     @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
@@ -66,6 +70,7 @@ public class AppClientResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Path("/secrets/{secretId}")
     @Operation(summary = "Revoke one secret")
     public Uni<ClientView> revokeSecret(@PathParam("clientId") String clientId,
@@ -74,6 +79,7 @@ public class AppClientResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.write")
     @Path("/regenerate-secret")
     @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
     @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",

@@ -1,6 +1,7 @@
 package dev.gatehouse.token.clientadmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.web.permission.CatalogueScope;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,8 @@ public final class ClientRequests {
     /** RFC 6749 §3.3 scope-token: printable ASCII without space, double quote or backslash. */
     static final String JWKS = "Public keys for private_key_jwt, as a JWK Set (RFC 7517 §5): {\"keys\": [...]}";
 
-    static final String SCOPE_TOKEN = "[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}";
+    static final String SCOPES = "Scopes from the catalogue (GET /scopes on directory-service) the client's tokens may "
+            + "carry; any other name is a field error";
 
     private ClientRequests() {
     }
@@ -31,7 +33,7 @@ public final class ClientRequests {
             String name,
             @Size(max = 1000, message = "must be at most 1000 characters") String description,
             @Size(max = 50, message = "may list at most 50 scopes")
-            List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
+            @Schema(description = SCOPES) List<@NotNull(message = "must be a scope") @CatalogueScope String> scopes,
             @Min(value = 60, message = "must be at least 60 seconds")
             @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
             @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm,
@@ -48,7 +50,7 @@ public final class ClientRequests {
             @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
             @Size(max = 1000, message = "must be at most 1000 characters") String description,
             @Size(max = 50, message = "may list at most 50 scopes")
-            List<@Pattern(regexp = SCOPE_TOKEN, message = "is not a valid scope (RFC 6749 §3.3)") String> scopes,
+            @Schema(description = SCOPES) List<@NotNull(message = "must be a scope") @CatalogueScope String> scopes,
             @Min(value = 60, message = "must be at least 60 seconds")
             @Max(value = 86400, message = "must be at most 86400 seconds (one day)") Integer tokenLifetimeSeconds,
             @Schema(type = SchemaType.OBJECT, description = JWKS) JsonNode jwks,

@@ -4,6 +4,7 @@ import dev.gatehouse.token.client.ClientOwner;
 import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -53,6 +55,7 @@ public class ServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a service account; the response holds its client_secret, shown this once")
     @APIResponseSchema(value = ClientResponses.Created.class, responseCode = "201",
@@ -67,6 +70,7 @@ public class ServiceAccountResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.read")
     @Operation(summary = "List the company's service accounts (no secrets)")
     public Uni<Page<ClientView>> list(@PathParam("companyId") UUID companyId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -75,6 +79,7 @@ public class ServiceAccountResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.read")
     @Path("/{clientId}")
     @Operation(summary = "One service account, with its secrets' ids and dates (never the secrets)")
     public Uni<ClientView> get(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
@@ -83,6 +88,7 @@ public class ServiceAccountResource {
     }
 
     @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change name, description, scopes or token lifetime")
@@ -95,6 +101,7 @@ public class ServiceAccountResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}")
     @Operation(summary = "Delete a service account; its secrets and tokens stop working")
     @APIResponse(responseCode = "204", description = "Deleted; its tokens are revoked")
@@ -108,6 +115,7 @@ public class ServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}/secrets")
     @Operation(summary = "Rotate: add a secret (shown once); the current ones stay valid until the expiry chosen")
     @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
@@ -122,6 +130,7 @@ public class ServiceAccountResource {
     }
 
     @DELETE
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}/secrets/{secretId}")
     @Operation(summary = "Revoke one secret")
     public Uni<ClientView> revokeSecret(@PathParam("companyId") UUID companyId,
@@ -131,6 +140,7 @@ public class ServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}/regenerate-secret")
     @Operation(summary = "Revoke every secret at once and return a new one (shown once)")
     @APIResponseSchema(value = ClientResponses.NewSecret.class, responseCode = "201",
@@ -142,6 +152,7 @@ public class ServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}/disable")
     @Operation(summary = "Disable: the client cannot authenticate and its tokens stop introspecting as active")
     public Uni<ClientView> disable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
@@ -152,6 +163,7 @@ public class ServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}/enable")
     @Operation(summary = "Enable a disabled service account")
     public Uni<ClientView> enable(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId) {
@@ -160,6 +172,7 @@ public class ServiceAccountResource {
     }
 
     @POST
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
     @Path("/{clientId}/revoke-tokens")
     @Operation(summary = "Revoke every token issued to this service account so far")
     public Uni<ClientView> revokeTokens(@PathParam("companyId") UUID companyId,

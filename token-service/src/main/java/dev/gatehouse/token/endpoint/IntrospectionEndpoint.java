@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -43,6 +45,7 @@ import java.util.Optional;
 @Path("/oauth2/introspect")
 @PermitAll
 @Tag(name = "OAuth 2.0")
+@SecurityRequirementsSet
 public class IntrospectionEndpoint {
 
     private static final Map<String, Object> INACTIVE = Map.of("active", false);

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.issue.TokenVerifier;
 
@@ -16,7 +17,7 @@ import java.util.UUID;
 final class IntrospectionPolicy {
 
     /** The scope that makes a company service account a resource server for its company. */
-    static final String SCOPE = "token.introspect";
+    static final String SCOPE = ScopeCatalogue.TOKEN_INTROSPECT;
 
     private IntrospectionPolicy() {
     }

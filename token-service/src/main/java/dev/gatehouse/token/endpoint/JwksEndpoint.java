@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+
 import dev.gatehouse.token.key.KeyRing;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -12,12 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The JWK Set (RFC 7517 §5) resource servers verify access tokens with: the active and previous keys. */
 @Path("/oauth2/jwks")
 @PermitAll
 @Tag(name = "OAuth 2.0")
+@SecurityRequirementsSet
 public class JwksEndpoint {
 
     private final KeyRing keys;

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.key.KeyPairs;
@@ -12,8 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.Map;
 @Path("/.well-known")
 @PermitAll
 @Tag(name = "OAuth 2.0")
+@SecurityRequirementsSet
 public class MetadataEndpoint {
 
     private static final List<String> AUTH_METHODS = List.of(ClientAuthenticator.BASIC, ClientAuthenticator.POST,
@@ -55,7 +59,10 @@ public class MetadataEndpoint {
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", List.of("query"));
         m.put("code_challenge_methods_supported", List.of("S256"));
-        m.put("scopes_supported", FirstPartyScopes.ALL);
+        // RFC 8414 §2: OpenID Connect's scopes and the catalogue's (GET /scopes on directory-service).
+        List<String> scopes = new ArrayList<>(FirstPartyScopes.ALL);
+        scopes.addAll(ScopeCatalogue.names());
+        m.put("scopes_supported", scopes);
         m.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
                 "at_hash", "azp", "sid", "email", "email_verified", "name"));
         m.put("acr_values_supported", List.of(IdTokens.ACR_PASSWORD, IdTokens.ACR_SECOND_FACTOR));

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.TokenEvents;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.MalformedClaimException;
 
@@ -51,6 +53,7 @@ import java.util.UUID;
 @Path("/oauth2/revoke")
 @PermitAll
 @Tag(name = "OAuth 2.0")
+@SecurityRequirementsSet
 public class RevocationEndpoint {
 
     private final ClientAuthenticator authenticator;

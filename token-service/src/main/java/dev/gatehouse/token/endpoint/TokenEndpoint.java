@@ -1,5 +1,6 @@
 package dev.gatehouse.token.endpoint;
 
+
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.grant.GrantHandler;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -40,6 +42,7 @@ import java.util.stream.Collectors;
 @Path("/oauth2/token")
 @PermitAll
 @Tag(name = "OAuth 2.0")
+@SecurityRequirementsSet
 public class TokenEndpoint {
 
     private final ClientAuthenticator authenticator;

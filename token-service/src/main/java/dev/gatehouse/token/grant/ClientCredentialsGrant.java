@@ -1,5 +1,6 @@
 package dev.gatehouse.token.grant;
 
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.installation.InstallationTokens;
@@ -52,7 +53,10 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
         if (client.isApp() && request.company().isPresent()) {
             return forInstallation(authenticated, request, request.company().get());
         }
-        List<String> scopes = Scopes.grant(request.scope(), client.scopes());
+        // A legacy service account keeps its legacy behaviour: unscoped, every catalogue scope, its user's permissions
+        // the only limit (docs/security.md, "Scopes"); any other client has the scopes it was registered with.
+        List<String> scopes = Scopes.grant(request.scope(), client.isLegacy() ? ScopeCatalogue.names()
+                : client.scopes());
         // The platform's own clients administer Gatehouse (docs/security.md); a legacy service account acts as its
         // directory user, judged by that user's permissions; nobody else gets a role this way.
         List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN)

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.invitation;
 
+
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.account.Credentials;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -45,6 +47,7 @@ import java.util.Optional;
  */
 @Path(InvitationMail.PATH)
 @PermitAll
+@SecurityRequirementsSet
 public class InvitationResource {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package dev.gatehouse.token.key;
 
 import dev.gatehouse.web.problem.ProblemException;
+import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.List;
 @Authenticated
 @Tag(name = "Signing keys")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = ApiSecurity.PLATFORM)
 public class SigningKeyResource {
 
     /** A key's metadata; never the key material. */

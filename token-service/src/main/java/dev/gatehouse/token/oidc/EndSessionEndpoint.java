@@ -1,5 +1,6 @@
 package dev.gatehouse.token.oidc;
 
+
 import dev.gatehouse.token.client.ClientCache;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.session.SessionCookie;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,6 +39,7 @@ import java.util.Optional;
  */
 @Path("/oauth2/logout")
 @PermitAll
+@SecurityRequirementsSet
 public class EndSessionEndpoint {
 
     private final IdTokens idTokens;

@@ -2,6 +2,7 @@ package dev.gatehouse.token.oidc;
 
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.FirstPartyScopes;
+import dev.gatehouse.web.security.ApiSecurity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.MalformedClaimException;
 
@@ -32,6 +34,7 @@ import java.util.Optional;
 @Path("/oauth2/userinfo")
 @PermitAll
 @Tag(name = "OpenID Connect")
+@SecurityRequirement(name = ApiSecurity.BEARER)
 public class UserInfoEndpoint {
 
     static final String REALM = "Bearer realm=\"gatehouse\"";

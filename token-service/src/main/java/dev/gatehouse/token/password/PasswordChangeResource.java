@@ -1,5 +1,6 @@
 package dev.gatehouse.token.password;
 
+
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.account.Credentials;
 import dev.gatehouse.token.account.PasswordHasher;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -40,6 +42,7 @@ import java.util.Optional;
  */
 @Path("/account/password")
 @PermitAll
+@SecurityRequirementsSet
 public class PasswordChangeResource {
 
     private final SignedInBrowser browser;

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.password;
 
+
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.account.PasswordHasher;
 import dev.gatehouse.token.account.PasswordPolicy;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -37,6 +39,7 @@ import java.util.Optional;
  */
 @Path("/password-reset")
 @PermitAll
+@SecurityRequirementsSet
 public class PasswordResetResource {
 
     static final String SENT = "If an account has this address, we sent it a link to choose a new password. The "

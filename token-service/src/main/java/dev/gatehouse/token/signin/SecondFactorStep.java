@@ -1,5 +1,6 @@
 package dev.gatehouse.token.signin;
 
+
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.secondfactor.SecondFactors;
 import dev.gatehouse.token.secondfactor.SignInChallenges;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.Optional;
@@ -34,6 +36,7 @@ import java.util.Optional;
  */
 @Path(SecondFactorStep.PATH)
 @PermitAll
+@SecurityRequirementsSet
 public class SecondFactorStep {
 
     public static final String PATH = "/signin/two-factor";

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.signin;
 
+
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.account.Credentials;
 import dev.gatehouse.token.account.PasswordWork;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.time.Duration;
@@ -41,6 +43,7 @@ import java.util.Optional;
  */
 @Path("/signin")
 @PermitAll
+@SecurityRequirementsSet
 public class SignInResource {
 
     static final String WRONG = "The e-mail address or the password is not right.";

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.twofactor;
 
+
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.secondfactor.QrSvg;
 import dev.gatehouse.token.secondfactor.SecondFactors;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.util.List;
 import java.util.function.Function;
@@ -32,6 +34,7 @@ import java.util.function.Function;
  */
 @Path("/account/two-factor")
 @PermitAll
+@SecurityRequirementsSet
 public class TwoFactorResource {
 
     private final SignedInBrowser browser;

@@ -131,8 +131,12 @@ class ServiceAccountResourceTest {
                         + "\"signingAlgorithm\": \"HS256\"}")
                 .post(base).then().statusCode(400).contentType("application/problem+json")
                 .extract().jsonPath().getList("errors.field", String.class);
-        assertThat(fields).hasSize(4).contains("name", "signingAlgorithm", "tokenLifetimeSeconds")
-                .anySatisfy(f -> assertThat(f).startsWith("scopes"));
+        assertThat(fields).containsExactlyInAnyOrder("name", "scopes[0]", "signingAlgorithm", "tokenLifetimeSeconds");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"Scoped\", \"scopes\": [\"projects.read\", \"projects.delete\", \"token\"]}")
+                .post(base).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("scopes[1]", "scopes[2]"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("GET /scopes"));
         given().auth().oauth2(admin).contentType(ContentType.TEXT).body("x").post(base).then().statusCode(415);
         given().auth().oauth2(admin).get(base + "/sa_nope").then().statusCode(404)
                 .contentType("application/problem+json");
@@ -142,9 +146,9 @@ class ServiceAccountResourceTest {
     void patchChangesOnlyWhatIsGiven() {
         String id = create("Patchable");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"scopes\": [\"a\", \"b\"], \"tokenLifetimeSeconds\": 600}")
+                .body("{\"scopes\": [\"projects.read\", \"documents.write\"], \"tokenLifetimeSeconds\": 600}")
                 .patch(base + "/" + id).then().statusCode(200)
-                .body("name", equalTo("Patchable")).body("scopes", equalTo(List.of("a", "b")))
+                .body("name", equalTo("Patchable")).body("scopes", equalTo(List.of("projects.read", "documents.write")))
                 .body("tokenLifetimeSeconds", equalTo(600));
     }
 

@@ -79,6 +79,9 @@ class LegacyServiceAccountTokenTest {
         assertThat(claims.getClaimValue("company_id")).isEqualTo(company.toString());
         assertThat(claims.getClaimValue("client_id")).isEqualTo(clientId);
         assertThat(claims.getStringListClaimValue("roles")).containsExactly("legacy_service_account");
+        // Legacy behaviour: unscoped, every catalogue scope; its user's permissions are its limit.
+        assertThat(claims.getStringClaimValue("scope").split(" ")).containsExactlyInAnyOrderElementsOf(
+                dev.gatehouse.events.permission.ScopeCatalogue.names());
         introspect(resourceServer, token).body("active", equalTo(true)).body("sub", equalTo(userId.toString()));
 
         // Its client goes only with the account.

@@ -1,5 +1,6 @@
 package dev.gatehouse.token.rp;
 
+import dev.gatehouse.web.security.ApiSecurity;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.security.Authenticated;
@@ -11,8 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The relying party's pages: who is signed in (and with which access token), and where logout lands. */
+// A signed-in person's pages, as the console's will be: any of their sessions may see them (ScopeFilter).
+@SecurityRequirement(name = ApiSecurity.BEARER)
 @Path("/rp")
 public class RelyingPartyResource {
 

@@ -1,10 +1,12 @@
 package dev.gatehouse.token.signin;
 
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.testsupport.TestTokens;
-import dev.gatehouse.token.PersonSignIn;
+import dev.gatehouse.token.Accounts;
 import dev.gatehouse.token.PersonSignIn.Browser;
 import dev.gatehouse.token.PersonSignIn.Client;
 import dev.gatehouse.token.PersonSignIn.Pkce;
+import dev.gatehouse.token.PersonSignIn;
 import dev.gatehouse.token.TokenKeysResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,6 +34,9 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class AuthorizationCodeFlowTest {
+
+    /** What a first-party sign-in that names no catalogue scope gets: OpenID Connect's asked for, and all of them. */
+    private static final String EVERY_SCOPE = "openid profile email " + String.join(" ", ScopeCatalogue.names());
 
     private Client client;
     private Browser browser;
@@ -62,7 +67,7 @@ class AuthorizationCodeFlowTest {
         String code = PersonSignIn.codeFrom(browser.get(client.authorizeUrl(pkce, "")), pkce);
         Response tokens = PersonSignIn.exchange(client, code, pkce);
         tokens.then().statusCode(200).header("Cache-Control", "no-store").body("token_type", equalTo("Bearer"))
-                .body("expires_in", equalTo(600)).body("scope", equalTo("openid profile email"));
+                .body("expires_in", equalTo(600)).body("scope", equalTo(EVERY_SCOPE));
 
         JwtClaims access = verify(tokens.path("access_token"), "at+jwt", "gatehouse");
         String accountId = access.getSubject();
@@ -123,6 +128,40 @@ class AuthorizationCodeFlowTest {
                 .containsEntry("iss", TestTokens.ISSUER);
     }
 
+    /**
+     * A request that names no catalogue scope (stock OpenID Connect clients ask for {@code openid profile email})
+     * gets all of them; one that names some gets exactly those, and a refresh can narrow them further. Gatehouse's
+     * own endpoints then enforce them for anyone but a platform admin: {@code /me} needs {@code account.read}.
+     */
+    @Test
+    void theTokenCarriesTheCatalogueScopesAskedForOrAllOfThemWhenNoneIsNamed() {
+        Accounts.Person person = Accounts.create();
+        Pkce pkce = Pkce.fresh();
+        String code = PersonSignIn.code(browser, client, pkce, person.email(), Accounts.PASSWORD);
+        String everything = PersonSignIn.exchange(client, code, pkce).then().statusCode(200)
+                .body("scope", equalTo(EVERY_SCOPE)).extract().path("access_token");
+        given().auth().oauth2(everything).get("/me").then().statusCode(200);
+
+        Pkce narrow = Pkce.fresh();
+        Response narrowed = PersonSignIn.exchange(client, PersonSignIn.codeFrom(browser.get(
+                client.authorizeUrl(narrow, "", "openid projects.read audit.read")), narrow), narrow);
+        narrowed.then().statusCode(200).body("scope", equalTo("openid projects.read audit.read"));
+        given().auth().oauth2(narrowed.<String>path("access_token")).get("/me").then().statusCode(403)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer error=\"insufficient_scope\", scope=\"account.read\""))
+                .body("detail", org.hamcrest.Matchers.containsString("account.read"));
+        given().auth().preemptive().basic(client.clientId(), client.secret())
+                .formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", narrowed.<String>path("refresh_token"))
+                .formParam("scope", "projects.read").post("/oauth2/token")
+                .then().statusCode(200).body("scope", equalTo("projects.read"));
+
+        Pkce unknown = Pkce.fresh();
+        Map<String, String> refused = PersonSignIn.query(browser.get(client.authorizeUrl(unknown, "",
+                "openid projects.delete")).getHeader("Location"));
+        assertThat(refused).containsEntry("error", "invalid_scope").containsEntry("state", unknown.state());
+    }
+
     @Test
     void refreshRotatesAndReusingARotatedTokenEndsTheGrant() {
         Pkce pkce = Pkce.fresh();
@@ -131,7 +170,7 @@ class AuthorizationCodeFlowTest {
         String first = PersonSignIn.exchange(client, code, pkce).then().statusCode(200).extract()
                 .path("refresh_token");
         Response refreshed = PersonSignIn.refresh(client, first);
-        refreshed.then().statusCode(200).body("scope", equalTo("openid profile email"));
+        refreshed.then().statusCode(200).body("scope", equalTo(EVERY_SCOPE));
         String second = refreshed.path("refresh_token");
         assertThat(second).isNotEqualTo(first);
         assertThat(refreshed.<String>path("id_token")).isNotBlank();

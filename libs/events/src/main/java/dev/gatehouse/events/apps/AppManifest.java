@@ -11,11 +11,20 @@ import java.util.Map;
  *
  * @param companyPermissions company-level tool permissions, tool name to level
  * @param projectPermissions tool permissions on each permitted project (project-level tools only)
+ * @param enforceScopes      Canvas's "enforce scopes": {@code true} or absent, the app's tokens carry only
+ *                           {@code scopes}; {@code false}, the legacy behaviour, every catalogue scope, so the app
+ *                           user's permissions are the only limit
  */
 public record AppManifest(
         Map<String, AccessLevel> companyPermissions,
         Map<String, AccessLevel> projectPermissions,
         List<String> scopes,
         List<String> redirectUris,
-        String postInstallNotes) {
+        String postInstallNotes,
+        Boolean enforceScopes) {
+
+    /** Whether the app's tokens are limited to its scopes (the default). */
+    public boolean scopesEnforced() {
+        return !Boolean.FALSE.equals(enforceScopes);
+    }
 }

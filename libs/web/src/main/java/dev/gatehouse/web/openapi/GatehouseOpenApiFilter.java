@@ -23,6 +23,7 @@ public class GatehouseOpenApiFilter implements OASFilter {
             String about = openAPI.getInfo().getDescription();
             openAPI.getInfo().setDescription(about == null ? LIMITS : about + "\n\n" + LIMITS);
         }
+        SecuritySchemes.describe(openAPI);
         ErrorResponses.describe(openAPI);
         NullableProperties.mark(openAPI);
         EmptyBodies.apply(openAPI);

@@ -15,7 +15,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
     /** RFC 9457 §4.2.1: the type when the HTTP status says all there is to say. */
     public static final String ABOUT_BLANK = "about:blank";
-    static final String TYPE_BASE = "https://gatehouse.dev/problems/";
+    public static final String TYPE_BASE = "https://gatehouse.dev/problems/";
 
     /** One invalid input: {@code field} is a JSON pointer-like path ({@code name}, {@code limit}). */
     public record FieldError(String field, String message) {

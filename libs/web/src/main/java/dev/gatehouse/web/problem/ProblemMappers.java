@@ -8,6 +8,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -146,7 +147,10 @@ public class ProblemMappers {
         for (Path.Node node : violation.getPropertyPath()) {
             depth++;
             last = node.getName();
-            if (depth > 2 && node.getName() != null) {
+            if (depth > 2 && node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // An element of a list field ("scopes[1]"), not the validator's "<list element>".
+                field.append(node.getIndex() == null ? "" : "[" + node.getIndex() + "]");
+            } else if (depth > 2 && node.getName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(node.getName());
             }
         }

@@ -1,6 +1,0 @@
-package dev.gatehouse.apps;
-
-import dev.gatehouse.testsupport.PackageCycles;
-
-class PackageCyclesTest extends PackageCycles {
-}

@@ -1,0 +1,6 @@
+package dev.gatehouse.directory;
+
+import dev.gatehouse.testsupport.ServiceArchitecture;
+
+class ServiceArchitectureTest extends ServiceArchitecture {
+}
