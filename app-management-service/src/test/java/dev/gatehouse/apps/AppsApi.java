@@ -46,7 +46,22 @@ public final class AppsApi {
                 .post("/apps/" + appId + "/versions").then().statusCode(201);
     }
 
+    /**
+     * Publishes the version and, as a platform admin, approves the app's listing if it waits for review, so that a
+     * marketplace app is in companies' catalogues as most tests need (ListingReviewTest covers the review itself).
+     */
     public static void publish(UUID developerOrgId, UUID appId, String version) {
+        publishUnreviewed(developerOrgId, appId, version);
+        String listing = given().auth().oauth2(TestTokens.developer(developerOrgId).sign()).get("/apps/" + appId)
+                .then().statusCode(200).extract().path("listingStatus");
+        if ("pending".equals(listing)) {
+            given().auth().oauth2(TestTokens.platformAdmin().sign()).contentType(ContentType.JSON).body("{}")
+                    .post("/listing-reviews/" + appId + "/approve").then().statusCode(200);
+        }
+    }
+
+    /** Publishes the version only: a marketplace app's listing then waits for a platform admin. */
+    public static void publishUnreviewed(UUID developerOrgId, UUID appId, String version) {
         given().auth().oauth2(TestTokens.developer(developerOrgId).sign())
                 .post("/apps/" + appId + "/versions/" + version + "/publish").then().statusCode(200);
     }

@@ -30,4 +30,14 @@ public class AppRepository implements PanacheRepositoryBase<App, UUID> {
         request.appendKeyset(where, params, "createdAt", "id", false);
         return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
     }
+
+    /** A page of marketplace apps whose listing is in {@code status}, oldest first: the review queue. */
+    public Uni<List<App>> withListing(ListingStatus status, PageRequest request) {
+        StringBuilder where = new StringBuilder("kind = :marketplace and listingStatus = :status");
+        Map<String, Object> params = new HashMap<>();
+        params.put("marketplace", AppKind.marketplace);
+        params.put("status", status);
+        request.appendKeyset(where, params, "createdAt", "id", false);
+        return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
+    }
 }

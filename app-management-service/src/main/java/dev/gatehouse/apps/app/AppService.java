@@ -66,6 +66,7 @@ public class AppService {
                     app.kind = kind;
                     app.owningCompanyId = request.owningCompanyId();
                     app.clientId = App.clientIdFor(app.id);
+                    app.list(request.listing());
                     app.createdAt = now;
                     app.createdBy = actor.id();
                     app.updatedAt = now;
@@ -73,7 +74,8 @@ public class AppService {
                 })
                 .call(app -> outbox.append(EventEnvelope.of(AppsEvents.APP_REGISTERED, AppManagementService.NAME,
                         app.owningCompanyId, actor, app.id.toString(), new AppRegistered(app.id, app.developerOrgId,
-                                app.name, app.description, app.clientId, app.kind.name(), app.owningCompanyId))))
+                                app.name, app.description, app.clientId, app.kind.name(), app.owningCompanyId,
+                                app.listing()))))
                 .onFailure(UniqueViolation::is).transform(e -> duplicate(name));
     }
 
@@ -86,7 +88,8 @@ public class AppService {
                     String description = request.description() == null ? app.description
                             : request.description().strip();
                     String newName = Objects.requireNonNullElse(name, app.name);
-                    if (newName.equals(app.name) && description.equals(app.description)) {
+                    boolean relisted = app.list(request.listingAfter(app.listing()));
+                    if (newName.equals(app.name) && description.equals(app.description) && !relisted) {
                         return Uni.createFrom().item(app);
                     }
                     app.name = newName;
@@ -96,7 +99,7 @@ public class AppService {
                             .call(changed -> outbox.append(EventEnvelope.of(AppsEvents.APP_UPDATED,
                                     AppManagementService.NAME, changed.owningCompanyId, actor, changed.id.toString(),
                                     new AppUpdated(changed.id, changed.developerOrgId, changed.name,
-                                            changed.description))));
+                                            changed.description, changed.listing()))));
                 })
                 .onFailure(UniqueViolation::is).transform(e -> duplicate(name));
     }

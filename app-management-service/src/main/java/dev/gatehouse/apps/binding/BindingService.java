@@ -27,30 +27,32 @@ public class BindingService {
     private final AppBindingRepository bindings;
     private final AppRepository apps;
     private final CompanyDirectory directory;
+    private final DefaultBinding defaults;
     private final OutboxWriter outbox;
 
     public BindingService(AppBindingRepository bindings, AppRepository apps, CompanyDirectory directory,
-            OutboxWriter outbox) {
+            DefaultBinding defaults, OutboxWriter outbox) {
         this.bindings = bindings;
         this.apps = apps;
         this.directory = directory;
+        this.defaults = defaults;
         this.outbox = outbox;
     }
 
     @WithSession
     public Uni<BindingResponse> get(UUID companyId, UUID appId) {
-        return marketplaceApp(companyId, appId).chain(app -> bindings.find(companyId, appId))
-                .map(b -> BindingResponse.of(companyId, appId, b));
+        return marketplaceApp(companyId, appId).chain(app -> bindings.find(companyId, appId)
+                .map(b -> BindingResponse.of(companyId, appId, b, defaults.of(app))));
     }
 
     @WithTransaction
     public Uni<BindingResponse> put(UUID companyId, UUID appId, BindingState state, Actor actor) {
-        return marketplaceApp(companyId, appId).chain(app -> bindings.find(companyId, appId)).chain(existing -> {
+        return marketplaceApp(companyId, appId).chain(app -> bindings.find(companyId, appId).chain(existing -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (existing != null && existing.state == state) {
                 return Uni.createFrom().item(existing);
             }
-            BindingState previous = existing == null ? BindingState.off : existing.state;
+            BindingState previous = defaults.effective(app, existing);
             AppBinding b = existing == null ? new AppBinding() : existing;
             b.companyId = companyId;
             b.appId = appId;
@@ -61,7 +63,7 @@ public class BindingService {
                     .call(saved -> outbox.append(EventEnvelope.of(AppsEvents.APP_BINDING_CHANGED,
                             AppManagementService.NAME, companyId, actor, appId.toString(),
                             new AppBindingChanged(companyId, appId, state.name(), previous.name()))));
-        }).map(b -> BindingResponse.of(companyId, appId, b));
+        }).map(b -> BindingResponse.of(companyId, appId, b, defaults.of(app))));
     }
 
     private Uni<App> marketplaceApp(UUID companyId, UUID appId) {

@@ -23,17 +23,12 @@ public final class InstallPolicy {
     private InstallPolicy() {
     }
 
-    /** Whether the company sees the app at all. */
+    /**
+     * Whether the company sees the app at all: a marketplace app once a platform admin approved its listing, a
+     * company's own app in that company only.
+     */
     public static boolean visible(App app, UUID companyId) {
-        return app.kind == AppKind.marketplace || companyId.equals(app.owningCompanyId);
-    }
-
-    /** The binding that applies: company apps need none and are always on for their company. */
-    public static BindingState effective(App app, AppBinding binding) {
-        if (app.kind == AppKind.company) {
-            return BindingState.on;
-        }
-        return binding == null ? BindingState.off : binding.state;
+        return app.kind == AppKind.marketplace ? app.listed() : companyId.equals(app.owningCompanyId);
     }
 
     public static boolean allows(BindingState state, Route route) {

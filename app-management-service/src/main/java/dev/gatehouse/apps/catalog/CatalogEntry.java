@@ -3,6 +3,7 @@ package dev.gatehouse.apps.catalog;
 import dev.gatehouse.apps.app.AppKind;
 import dev.gatehouse.apps.binding.BindingState;
 import dev.gatehouse.apps.installation.InstallationStatus;
+import dev.gatehouse.events.apps.AppListing;
 import dev.gatehouse.events.apps.AppManifest;
 
 import java.util.UUID;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * @param requestable a member may ask for it with an install request
  */
 public record CatalogEntry(UUID appId, String name, String description, AppKind kind, UUID developerOrgId,
-        BindingState binding, boolean installable, boolean requestable, LatestVersion latestVersion,
+        AppListing listing, BindingState binding, boolean installable, boolean requestable, LatestVersion latestVersion,
         CurrentInstallation installation) {
 
     /**
@@ -27,6 +28,7 @@ public record CatalogEntry(UUID appId, String name, String description, AppKind 
     public record LatestVersion(String version, boolean highRisk, boolean unscoped, AppManifest manifest) {
     }
 
-    public record CurrentInstallation(UUID id, String version, InstallationStatus status) {
+    /** @param suspended the app is turned off here, so the installation is kept but grants nothing meanwhile */
+    public record CurrentInstallation(UUID id, String version, InstallationStatus status, boolean suspended) {
     }
 }

@@ -3,8 +3,10 @@ package dev.gatehouse.apps.catalog;
 import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.app.AppKind;
 import dev.gatehouse.apps.app.AppRepository;
+import dev.gatehouse.apps.app.ListingStatus;
 import dev.gatehouse.apps.binding.AppBinding;
 import dev.gatehouse.apps.binding.AppBindingRepository;
+import dev.gatehouse.apps.binding.DefaultBinding;
 import dev.gatehouse.apps.binding.BindingState;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.apps.company.Company;
@@ -37,14 +39,16 @@ public class CatalogService {
     private final AppRepository apps;
     private final PublishedVersions versions;
     private final AppBindingRepository bindings;
+    private final DefaultBinding defaults;
     private final InstallationRepository installations;
     private final CompanyDirectory directory;
 
     public CatalogService(AppRepository apps, PublishedVersions versions, AppBindingRepository bindings,
-            InstallationRepository installations, CompanyDirectory directory) {
+            DefaultBinding defaults, InstallationRepository installations, CompanyDirectory directory) {
         this.apps = apps;
         this.versions = versions;
         this.bindings = bindings;
+        this.defaults = defaults;
         this.installations = installations;
         this.directory = directory;
     }
@@ -72,26 +76,31 @@ public class CatalogService {
      * A high-risk latest version in a company that forbids high-risk apps is neither installable nor requestable:
      * the catalogue says what an install or a request would meet.
      */
-    private static CatalogEntry entry(Company company, App app, AppVersion latest, AppBinding binding,
+    private CatalogEntry entry(Company company, App app, AppVersion latest, AppBinding binding,
             Installation installation) {
-        BindingState state = InstallPolicy.effective(app, binding);
+        BindingState state = defaults.effective(app, binding);
         AppManifest manifest = Manifests.read(latest.manifest);
         boolean highRisk = Grant.of(manifest).highRisk();
         boolean allowedHere = !(highRisk && company.forbidHighRisk);
-        return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId, state,
+        return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId, app.listing(), state,
                 allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.DIRECT),
                 allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.REQUEST),
                 new CatalogEntry.LatestVersion(latest.version, highRisk, !manifest.scopesEnforced(), manifest),
                 installation == null ? null : new CatalogEntry.CurrentInstallation(installation.id,
-                        installation.appVersion, installation.status));
+                        installation.appVersion, installation.status, installation.suspended));
     }
 
-    /** A page of the apps a company can see (marketplace apps and its own) that have a published version. */
+    /**
+     * A page of the apps a company can see that have a published version: marketplace apps whose listing a platform
+     * admin approved, and its own.
+     */
     private Uni<List<App>> catalogue(UUID companyId, PageRequest request) {
-        StringBuilder where = new StringBuilder("(a.kind = :marketplace or a.owningCompanyId = :company) and exists ("
+        StringBuilder where = new StringBuilder("((a.kind = :marketplace and a.listingStatus = :approved) "
+                + "or a.owningCompanyId = :company) and exists ("
                 + "select 1 from AppVersion v where v.appId = a.id and v.status = :published)");
         Map<String, Object> params = new HashMap<>();
         params.put("marketplace", AppKind.marketplace);
+        params.put("approved", ListingStatus.approved);
         params.put("company", companyId);
         params.put("published", VersionStatus.published);
         request.appendKeyset(where, params, "a.createdAt", "a.id", false);

@@ -1,6 +1,7 @@
 package dev.gatehouse.apps.installation;
 
 import dev.gatehouse.apps.persistence.ProjectIdsConverter;
+import dev.gatehouse.events.apps.InstallationState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -40,6 +41,10 @@ public class Installation {
 
     @Column(name = "status_reason", length = 500)
     public String statusReason;
+
+    /** The company turned the app off (its binding): kept as it is, but nothing it grants works meanwhile. */
+    @Column(nullable = false)
+    public boolean suspended;
 
     @Column(name = "app_user_id", nullable = false)
     public UUID appUserId;
@@ -83,6 +88,24 @@ public class Installation {
         revision++;
         updatedAt = now;
         updatedBy = actorId;
+    }
+
+    /**
+     * What the installation's events say of it: its lifecycle status, or {@code suspended} while the company has the
+     * app turned off and it is not uninstalled.
+     */
+    public String effectiveStatus() {
+        return suspended && status != InstallationStatus.uninstalled ? InstallationState.SUSPENDED : status.name();
+    }
+
+    /** Follows the company's binding: off suspends, anything else lifts the suspension. Whether it changed. */
+    public boolean followBinding(boolean appTurnedOff, String actorId, Instant now) {
+        if (suspended == appTurnedOff || status == InstallationStatus.uninstalled) {
+            return false;
+        }
+        suspended = appTurnedOff;
+        touched(actorId, now);
+        return true;
     }
 
     public void grant(Grant grant) {

@@ -32,7 +32,7 @@ public class InstallationEvents {
 
     public static InstallationState stateOf(Installation i, App app) {
         return new InstallationState(i.id, i.revision, i.companyId, i.appId, app.name, app.clientId, i.appVersion,
-                i.status.name(), i.appUserId, i.grants.companyPermissions(), i.grants.projectPermissions(),
+                i.effectiveStatus(), i.appUserId, i.grants.companyPermissions(), i.grants.projectPermissions(),
                 i.grants.scopes(), i.projectAccess.name(), List.copyOf(i.projectIds), i.highRisk);
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.apps.installation;
 import dev.gatehouse.apps.app.App;
 import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.apps.binding.AppBindingRepository;
+import dev.gatehouse.apps.binding.DefaultBinding;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.apps.company.Company;
 import dev.gatehouse.apps.company.CompanyDirectory;
@@ -14,6 +15,8 @@ import dev.gatehouse.events.apps.AppUninstalled;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.InstallationDisabled;
 import dev.gatehouse.events.apps.InstallationEnabled;
+import dev.gatehouse.events.apps.InstallationResumed;
+import dev.gatehouse.events.apps.InstallationSuspended;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
 import dev.gatehouse.web.problem.ProblemException;
@@ -25,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,18 +41,20 @@ public class InstallationService {
     private final InstallationRepository installations;
     private final AppRepository apps;
     private final AppBindingRepository bindings;
+    private final DefaultBinding defaults;
     private final CompanyDirectory directory;
     private final PublishedVersions versions;
     private final InstallationEvents events;
     private final PendingUpgrades upgradeRequests;
 
     public InstallationService(InstallationRepository installations, AppRepository apps,
-            AppBindingRepository bindings, CompanyDirectory directory, PublishedVersions versions,
-            InstallationEvents events, PendingUpgrades upgradeRequests) {
+            AppBindingRepository bindings, DefaultBinding defaults, CompanyDirectory directory,
+            PublishedVersions versions, InstallationEvents events, PendingUpgrades upgradeRequests) {
         this.upgradeRequests = upgradeRequests;
         this.installations = installations;
         this.apps = apps;
         this.bindings = bindings;
+        this.defaults = defaults;
         this.directory = directory;
         this.versions = versions;
         this.events = events;
@@ -63,7 +69,7 @@ public class InstallationService {
         return directory.require(companyId)
                 .chain(company -> visibleApp(companyId, command.appId())
                         .call(app -> bindings.find(companyId, app.id).invoke(binding ->
-                                InstallPolicy.require(app, InstallPolicy.effective(app, binding), route)))
+                                InstallPolicy.require(app, defaults.effective(app, binding), route)))
                         .chain(app -> versions.require(app.id, command.version()).chain(version -> {
                             Grant grant = Grant.of(Manifests.read(version.manifest));
                             requireHighRiskAllowed(company, grant, command.acknowledgeHighRisk());
@@ -102,6 +108,7 @@ public class InstallationService {
             i.appVersion = version;
             i.status = InstallationStatus.active;
             i.statusReason = null;
+            i.suspended = false; // only an app turned on can be installed
             i.grant(grant);
             i.projectAccess = access;
             i.projectIds = List.copyOf(projectIds);
@@ -162,8 +169,29 @@ public class InstallationService {
             i.status = InstallationStatus.uninstalled;
             i.statusReason = null;
             i.touched(actor.id(), now());
-            return upgradeRequests.supersedePending(i.id).chain(installations::flush).call(() -> events.publish(AppsEvents.APP_UNINSTALLED, i, actor,
-                    new AppUninstalled(InstallationEvents.stateOf(i, found.app())))).replaceWith(found);
+            return upgradeRequests.supersedePending(i.id).chain(installations::flush)
+                    .call(() -> events.publish(AppsEvents.APP_UNINSTALLED, i, actor,
+                            new AppUninstalled(InstallationEvents.stateOf(i, found.app())))).replaceWith(found);
+        });
+    }
+
+    /**
+     * Inside the caller's transaction: the company's installation of the app follows its binding, suspended while
+     * the app is turned off and back as it was when it is turned on (InstallationSuspended, InstallationResumed).
+     * Empty when the company never installed the app.
+     */
+    public Uni<Optional<Installation>> followBinding(UUID companyId, UUID appId, boolean appTurnedOff,
+            Actor actor) {
+        return installations.ofCompanyAndApp(companyId, appId).chain(i -> {
+            if (i == null || !i.followBinding(appTurnedOff, actor.id(), now())) {
+                return Uni.createFrom().item(Optional.ofNullable(i));
+            }
+            return apps.findById(appId).call(installations::flush).call(app -> appTurnedOff
+                    ? events.publish(AppsEvents.INSTALLATION_SUSPENDED, i, actor,
+                            new InstallationSuspended(InstallationEvents.stateOf(i, app)))
+                    : events.publish(AppsEvents.INSTALLATION_RESUMED, i, actor,
+                            new InstallationResumed(InstallationEvents.stateOf(i, app))))
+                    .replaceWith(Optional.of(i));
         });
     }
 

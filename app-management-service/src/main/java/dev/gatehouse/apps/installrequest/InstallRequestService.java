@@ -3,6 +3,7 @@ package dev.gatehouse.apps.installrequest;
 import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.app.AppRepository;
 import dev.gatehouse.apps.binding.AppBindingRepository;
+import dev.gatehouse.apps.binding.DefaultBinding;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.apps.company.CompanyDirectory;
 import dev.gatehouse.apps.installation.Grant;
@@ -41,18 +42,20 @@ public class InstallRequestService {
     private final InstallRequestRepository requests;
     private final AppRepository apps;
     private final AppBindingRepository bindings;
+    private final DefaultBinding defaults;
     private final CompanyDirectory directory;
     private final PublishedVersions versions;
     private final InstallationService installations;
     private final OutboxWriter outbox;
 
     public InstallRequestService(InstallRequestRepository requests, AppRepository apps,
-            AppBindingRepository bindings, CompanyDirectory directory, PublishedVersions versions,
-            InstallationService installations, OutboxWriter outbox) {
+            AppBindingRepository bindings, DefaultBinding defaults, CompanyDirectory directory,
+            PublishedVersions versions, InstallationService installations, OutboxWriter outbox) {
         this.outbox = outbox;
         this.requests = requests;
         this.apps = apps;
         this.bindings = bindings;
+        this.defaults = defaults;
         this.directory = directory;
         this.versions = versions;
         this.installations = installations;
@@ -70,7 +73,7 @@ public class InstallRequestService {
                         throw ProblemException.invalid("appId", "is not an app this company can install");
                     }
                     return bindings.find(companyId, app.id).invoke(b -> InstallPolicy.require(app,
-                            InstallPolicy.effective(app, b), InstallPolicy.Route.REQUEST)).replaceWith(app);
+                            defaults.effective(app, b), InstallPolicy.Route.REQUEST)).replaceWith(app);
                 })
                 .call(app -> (body.version() == null ? versions.latest(app.id).map(v -> v.orElseThrow(
                         () -> ProblemException.conflict("This app has no published version yet")))

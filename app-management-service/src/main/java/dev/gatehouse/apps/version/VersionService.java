@@ -2,6 +2,9 @@ package dev.gatehouse.apps.version;
 
 import dev.gatehouse.apps.AppManagementService;
 import dev.gatehouse.apps.app.App;
+import dev.gatehouse.apps.app.AppKind;
+import dev.gatehouse.apps.app.AppRepository;
+import dev.gatehouse.apps.app.ListingStatus;
 import dev.gatehouse.apps.manifest.Manifests;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
@@ -30,11 +33,14 @@ import java.util.List;
 public class VersionService {
 
     private final AppVersionRepository versions;
+    private final AppRepository apps;
     private final OutboxWriter outbox;
     private final VersionPublication upgrades;
 
-    public VersionService(AppVersionRepository versions, OutboxWriter outbox, VersionPublication upgrades) {
+    public VersionService(AppVersionRepository versions, AppRepository apps, OutboxWriter outbox,
+            VersionPublication upgrades) {
         this.versions = versions;
+        this.apps = apps;
         this.outbox = outbox;
         this.upgrades = upgrades;
     }
@@ -86,7 +92,7 @@ public class VersionService {
             v.publishedAt = now();
             v.publishedBy = actor.id();
             v.updatedAt = v.publishedAt;
-            return versions.flush().replaceWith(v)
+            return versions.flush().call(() -> listOrAskForReview(app, v.publishedAt)).replaceWith(v)
                     .call(published -> outbox.append(EventEnvelope.of(AppsEvents.APP_VERSION_PUBLISHED,
                             AppManagementService.NAME, app.owningCompanyId, actor, app.id.toString(),
                             new AppVersionPublished(app.id, app.developerOrgId, app.clientId, published.version,
@@ -94,6 +100,17 @@ public class VersionService {
                     .call(published -> upgrades.published(app, published.version, Manifests.read(published.manifest),
                             actor));
         });
+    }
+
+    /**
+     * A company's own app is listed by its first published version; a marketplace app waits for a platform admin's
+     * review (ListingReviewService), asked for again by a new version after a rejection.
+     */
+    private Uni<Integer> listOrAskForReview(App app, Instant now) {
+        return app.kind == AppKind.company
+                ? apps.update("listedAt = ?1 where id = ?2 and listedAt is null", now, app.id)
+                : apps.update("listingStatus = ?1 where id = ?2 and listingStatus in ?3", ListingStatus.pending,
+                        app.id, List.of(ListingStatus.unlisted, ListingStatus.rejected));
     }
 
     @WithSession

@@ -1,8 +1,10 @@
 package dev.gatehouse.apps.app;
 
+import dev.gatehouse.apps.AppsApi;
 import dev.gatehouse.apps.DirectoryFeed;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppListing;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.testsupport.EventProbe;
@@ -26,6 +28,7 @@ import static dev.gatehouse.apps.AppsApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -72,21 +75,22 @@ class AppResourceTest {
     @Test
     void aCompanyAppNamesItsCompanyAndAMarketplaceAppDoesNot() {
         developer().contentType(ContentType.JSON)
-                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\"}")
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house")
+                        + "\", \"kind\": \"company\"}")
                 .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"));
         developer().contentType(ContentType.JSON)
-                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Public") + "\", \"owningCompanyId\": \""
-                        + UUID.randomUUID() + "\"}")
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Public")
+                        + "\", \"owningCompanyId\": \"" + UUID.randomUUID() + "\"}")
                 .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"));
         developer().contentType(ContentType.JSON)
-                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\", "
-                        + "\"owningCompanyId\": \"" + UUID.randomUUID() + "\"}")
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house")
+                        + "\", \"kind\": \"company\", \"owningCompanyId\": \"" + UUID.randomUUID() + "\"}")
                 .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"))
                 .body("errors[0].message", containsString("not a company"));
         UUID company = new DirectoryFeed(bootstrap, dataSource).company();
         developer().contentType(ContentType.JSON)
-                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house") + "\", \"kind\": \"company\", "
-                        + "\"owningCompanyId\": \"" + company + "\"}")
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house")
+                        + "\", \"kind\": \"company\", \"owningCompanyId\": \"" + company + "\"}")
                 .post("/apps").then().statusCode(201).body("owningCompanyId", equalTo(company.toString()));
         developer().contentType(ContentType.JSON)
                 .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"x\", \"kind\": \"private\"}")
@@ -126,6 +130,46 @@ class AppResourceTest {
                 .body("{\"developerOrgId\": \"" + UUID.randomUUID() + "\", \"name\": \"" + unique("Orphan") + "\"}")
                 .post("/apps").then().statusCode(404).contentType("application/problem+json");
         developer().get("/apps/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /**
+     * What admins see before they enable an app: its contact e-mail and links, set at registration and changed
+     * (or removed with an empty value) like any other field, each change announced; bad ones are field errors.
+     */
+    @Test
+    void anAppsContactAndLinksAreCheckedKeptAndAnnounced() {
+        String id = developer().contentType(ContentType.JSON)
+                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Listed") + "\", "
+                        + "\"contactEmail\": \"support@sync.example.com\", "
+                        + "\"documentationUrl\": \"https://sync.example.com/docs\"}")
+                .post("/apps").then().statusCode(201).body("contactEmail", equalTo("support@sync.example.com"))
+                .body("documentationUrl", equalTo("https://sync.example.com/docs"))
+                .body("privacyPolicyUrl", equalTo(null)).extract().path("id");
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_APP)) {
+            developer().contentType(ContentType.JSON).body("{\"privacyPolicyUrl\": \"https://sync.example.com/p\", "
+                    + "\"documentationUrl\": \"\"}").patch("/apps/" + id).then().statusCode(200)
+                    .body("contactEmail", equalTo("support@sync.example.com"))
+                    .body("documentationUrl", equalTo(null))
+                    .body("privacyPolicyUrl", equalTo("https://sync.example.com/p"));
+            List<EventEnvelope> events = probe.await(e -> e.aggregateId().equals(id)
+                    && e.eventType().equals("AppUpdated"), 1, Duration.ofSeconds(15));
+            assertThat(events.get(0).payloadAs(AppsEvents.APP_UPDATED).listing()).isEqualTo(new AppListing(
+                    "support@sync.example.com", null, "https://sync.example.com/p"));
+        }
+        developer().contentType(ContentType.JSON).body("{\"contactEmail\": \"not an address\", "
+                        + "\"documentationUrl\": \"http://sync.example.com/docs\"}")
+                .patch("/apps/" + id).then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("contactEmail", "documentationUrl"));
+
+        AppsApi.draftVersion(org, UUID.fromString(id), "1.0.0");
+        AppsApi.publish(org, UUID.fromString(id), "1.0.0");
+        UUID company = new DirectoryFeed(bootstrap, dataSource).company();
+        given().auth().oauth2(TestTokens.companyAdmin(company).sign()).get("/companies/" + company + "/apps")
+                .then().statusCode(200)
+                .body("items.find { it.appId == '" + id + "' }.listing.contactEmail",
+                        equalTo("support@sync.example.com"))
+                .body("items.find { it.appId == '" + id + "' }.listing.privacyPolicyUrl",
+                        equalTo("https://sync.example.com/p"));
     }
 
     private RequestSpecification developer() {

@@ -357,6 +357,70 @@ class InstallationLifecycleTest {
     }
 
     /**
+     * Canvas's default for inherited keys: an app listed before the platform's cut-off (2026-06-01 in the test
+     * profile) starts on in a company that never chose, a later one off. An admin's choice overrides either.
+     */
+    @Test
+    void anAppListedBeforeThePlatformsCutOffStartsOnAndALaterOneOff() throws Exception {
+        String binding = "/companies/" + company + "/app-bindings/" + app;
+        admin().get(binding).then().statusCode(200).body("state", equalTo("off")).body("updatedAt", nullValue());
+        try (var connection = dataSource.getConnection();
+                var listed = connection.prepareStatement("update app set listed_at = ? where id = ?")) {
+            listed.setObject(1, java.time.OffsetDateTime.parse("2026-01-15T09:00:00Z"));
+            listed.setObject(2, app);
+            assertThat(listed.executeUpdate()).isEqualTo(1);
+        }
+        admin().get(binding).then().statusCode(200).body("state", equalTo("on")).body("updatedAt", nullValue());
+        admin().get("/companies/" + company + "/apps").then()
+                .body("items.find { it.appId == '" + app + "' }.binding", equalTo("on"))
+                .body("items.find { it.appId == '" + app + "' }.installable", equalTo(true));
+        install("{\"appId\": \"" + app + "\"}").then().statusCode(201);
+        admin().contentType(ContentType.JSON).body("{\"state\": \"off\"}").put(binding).then().statusCode(200)
+                .body("state", equalTo("off")).body("updatedAt", notNullValue())
+                .body("installation.suspended", equalTo(true));
+    }
+
+    /**
+     * Turning an installed app off keeps its installation but suspends it (the directory deactivates its app user,
+     * token-service stops its tokens); turning it on brings it back as the admin left it, disabled included. The
+     * binding's answer shows the installation the switch affects.
+     */
+    @Test
+    void turningTheAppOffSuspendsItsInstallationAndTurningItOnBringsItBackAsItWas() {
+        bind(company, app, "on");
+        UUID project = directory.project(company);
+        String id = install("{\"appId\": \"" + app + "\", \"projectIds\": [\"" + project + "\"]}").path("id");
+        String base = "/companies/" + company + "/installations/" + id;
+        String binding = "/companies/" + company + "/app-bindings/" + app;
+        admin().get(binding).then().statusCode(200).body("installation.id", equalTo(id))
+                .body("installation.suspended", equalTo(false));
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.APPS_INSTALLATION)) {
+            admin().contentType(ContentType.JSON).body("{\"state\": \"off\"}").put(binding).then().statusCode(200)
+                    .body("state", equalTo("off")).body("installation.suspended", equalTo(true))
+                    .body("installation.status", equalTo("active"));
+            InstallationState suspended = stateOf(probe.await(e -> e.aggregateId().equals(id)
+                    && e.eventType().equals("InstallationSuspended"), 1, WAIT).get(0));
+            assertThat(suspended.status()).isEqualTo(InstallationState.SUSPENDED);
+            assertThat(suspended.active()).isFalse();
+            assertThat(suspended.projectIds()).containsExactly(project);
+            admin().get(base).then().body("status", equalTo("active")).body("suspended", equalTo(true))
+                    .body("projectIds", contains(project.toString()));
+            admin().get("/companies/" + company + "/apps").then()
+                    .body("items.find { it.appId == '" + app + "' }.installation.suspended", equalTo(true));
+
+            admin().contentType(ContentType.JSON).body("{\"reason\": \"audit\"}").post(base + "/disable").then()
+                    .statusCode(200);
+            admin().contentType(ContentType.JSON).body("{\"state\": \"on\"}").put(binding).then().statusCode(200)
+                    .body("installation.suspended", equalTo(false));
+            InstallationState resumed = stateOf(probe.await(e -> e.aggregateId().equals(id)
+                    && e.eventType().equals("InstallationResumed"), 1, WAIT).get(0));
+            assertThat(resumed.status()).isEqualTo(InstallationState.DISABLED);
+            assertThat(resumed.revision()).isGreaterThan(suspended.revision());
+        }
+        admin().get(base).then().body("status", equalTo("disabled")).body("suspended", equalTo(false));
+    }
+
+    /**
      * Canvas's "enforce scopes": the catalogue marks an app that does not enforce its scopes, and moving an installed
      * app to such a version grants every catalogue scope, so it waits for an admin like any other widening.
      */

@@ -1,5 +1,6 @@
 package dev.gatehouse.apps.security;
 
+import dev.gatehouse.apps.AppsApi;
 import dev.gatehouse.apps.DirectoryFeed;
 import dev.gatehouse.testsupport.AccessMatrix;
 import dev.gatehouse.testsupport.AccessMatrix.Endpoint;
@@ -81,7 +82,12 @@ class AccessMatrixTest {
                     o -> "{\"manifest\": " + MANIFEST + "}"),
             new Endpoint("POST", "/apps/{appId}/versions/{version}/publish", DEVELOPER,
                     o -> freshDraft(o) + "/publish", null),
-            new Endpoint("GET", "/app/installations", APP_CLIENT, o -> "/app/installations", null));
+            new Endpoint("GET", "/app/installations", APP_CLIENT, o -> "/app/installations", null),
+            new Endpoint("GET", "/listing-reviews", PLATFORM_ADMIN, o -> "/listing-reviews", null),
+            new Endpoint("POST", "/listing-reviews/{appId}/approve", PLATFORM_ADMIN,
+                    o -> "/listing-reviews/" + pendingListing(o) + "/approve", o -> "{\"note\": \"fine\"}"),
+            new Endpoint("POST", "/listing-reviews/{appId}/reject", PLATFORM_ADMIN,
+                    o -> "/listing-reviews/" + pendingListing(o) + "/reject", o -> "{\"note\": \"no policy\"}"));
 
     private List<Endpoint> companyEndpoints() {
         String installations = "/companies/{companyId}/installations";
@@ -208,6 +214,14 @@ class AccessMatrixTest {
 
     private static String freshApp(UUID org) {
         return "/apps/" + registerApp(org, unique("Matrix"));
+    }
+
+    /** A marketplace app of the organization, published and waiting for a platform admin's review: its id. */
+    private static UUID pendingListing(UUID org) {
+        UUID app = registerApp(org, unique("Listed"));
+        draftVersion(org, app, "1.0.0");
+        AppsApi.publishUnreviewed(org, app, "1.0.0");
+        return app;
     }
 
     private static String freshDraft(UUID org) {

@@ -26,7 +26,11 @@ public record ManagedUser(UUID userId, UUID companyId, UserKind kind, UUID manag
     public static ManagedUser of(InstallationState s) {
         return new ManagedUser(s.appUserId(), s.companyId(), UserKind.app, s.installationId(), s.status(),
                 s.revision(), AppUserNames.forApp(s.appName()), s.appId(), s.active(),
-                InstallationState.UNINSTALLED.equals(s.status()) ? "app uninstalled" : "installation disabled",
+                switch (s.status()) {
+                    case InstallationState.UNINSTALLED -> "app uninstalled";
+                    case InstallationState.SUSPENDED -> "app turned off in this company";
+                    default -> "installation disabled";
+                },
                 s.companyPermissions(), s.projectPermissions(), s.projectIds());
     }
 

@@ -37,6 +37,10 @@ public class InstallationTokens {
             if (InstallationState.UNINSTALLED.equals(state.status())) {
                 throw OAuthError.INVALID_TARGET.because("The app was uninstalled from company " + companyId);
             }
+            if (InstallationState.SUSPENDED.equals(state.status())) {
+                throw OAuthError.INVALID_TARGET.because("The app is turned off in company " + companyId
+                        + "; its installation is kept until an admin turns it on again");
+            }
             if (!state.active()) {
                 throw OAuthError.INVALID_TARGET.because("The app's installation in company " + companyId
                         + " is disabled");

@@ -4,6 +4,7 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppClientIds;
+import dev.gatehouse.events.apps.AppListing;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppUpdated;
 import dev.gatehouse.events.apps.AppsEvents;
@@ -122,13 +123,14 @@ class AppEventsConsumerTest {
     private void register(UUID appId, String name, String description) {
         EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_REGISTERED,
                 "app-management-service", null, DEVELOPER, appId.toString(),
-                new AppRegistered(appId, org, name, description, AppClientIds.of(appId), "marketplace", null)));
+                new AppRegistered(appId, org, name, description, AppClientIds.of(appId), "marketplace", null,
+                        AppListing.NONE)));
     }
 
     private void updated(UUID appId, String name, String description) {
         EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_UPDATED,
                 "app-management-service", null, DEVELOPER, appId.toString(),
-                new AppUpdated(appId, org, name, description)));
+                new AppUpdated(appId, org, name, description, AppListing.NONE)));
     }
 
     private io.restassured.response.ValidatableResponse awaitClient(UUID appId) {

@@ -5,12 +5,15 @@ import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppInstalled;
+import dev.gatehouse.events.apps.AppListing;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppUninstalled;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.apps.InstallationDisabled;
 import dev.gatehouse.events.apps.InstallationProjectsChanged;
+import dev.gatehouse.events.apps.InstallationResumed;
 import dev.gatehouse.events.apps.InstallationState;
+import dev.gatehouse.events.apps.InstallationSuspended;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.testsupport.EventSender;
 import dev.gatehouse.testsupport.TestTokens;
@@ -64,11 +67,12 @@ class InstallationTokenTest {
     void registeredApp() {
         EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_REGISTERED,
                 "app-management-service", null, new Actor(Actor.USER, "developer-fixture"), appId.toString(),
-                new AppRegistered(appId, org, "Sync " + appId, "", clientId, "marketplace", null)));
+                new AppRegistered(appId, org, "Sync " + appId, "", clientId, "marketplace", null,
+                        AppListing.NONE)));
         String developer = TestTokens.developer(org).sign();
         awaitStatus(() -> given().auth().oauth2(developer).get("/clients/" + clientId), 200);
-        secret = given().auth().oauth2(developer).noContentType().post("/clients/" + clientId + "/secrets").then().statusCode(201)
-                .extract().path("clientSecret");
+        secret = given().auth().oauth2(developer).noContentType().post("/clients/" + clientId + "/secrets").then()
+                .statusCode(201).extract().path("clientSecret");
     }
 
     @Test
@@ -137,6 +141,27 @@ class InstallationTokenTest {
                     String description = r.path("error_description");
                     return description != null && description.contains("uninstalled");
                 });
+    }
+
+    /** An app turned off in the company: no new token, the old one dead; turned on again, new tokens as before. */
+    @Test
+    void anAppTurnedOffInTheCompanyGetsNoTokenThereUntilItIsTurnedOnAgain() {
+        send(AppsEvents.APP_INSTALLED, new AppInstalled(state("active", List.of(p1))));
+        String token = awaitToken("company_id=" + company).path("access_token");
+        ServiceAccounts.Created resourceServer = ServiceAccounts.in(company).resourceServer();
+
+        send(AppsEvents.INSTALLATION_SUSPENDED, new InstallationSuspended(state("suspended", List.of(p1))));
+        awaitBody(() -> token("company_id=" + company).extract().response(),
+                r -> "invalid_target".equals(r.path("error")));
+        token("company_id=" + company).body("error_description", containsString("turned off"));
+        introspect(resourceServer, token).body("active", equalTo(false));
+
+        send(AppsEvents.INSTALLATION_RESUMED, new InstallationResumed(state("active", List.of(p1))));
+        // Tokens of the suspension's own second stay dead (whole-second iat); a token from the next one is live.
+        Response live = awaitBody(() -> introspect(resourceServer, awaitToken("company_id=" + company)
+                .path("access_token")).extract().response(), r -> Boolean.TRUE.equals(r.path("active")));
+        assertThat(live.<List<String>>path("project_ids")).containsExactly(p1.toString());
+        introspect(resourceServer, token).body("active", equalTo(false));
     }
 
     private InstallationState state(String status, List<UUID> projects) {

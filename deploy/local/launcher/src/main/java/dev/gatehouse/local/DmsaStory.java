@@ -82,6 +82,7 @@ final class DmsaStory {
         cli = PersonSession.registerCliClient(tokens, admin.token());
         String[] first = PersonSession.firstAdmin(keys);
         acting = PersonSession.signIn(tokens, cli, first[0], first[1]).accessToken;
+        String platformAdmin = acting;
         pass("the first platform admin signed in (authorization code with PKCE, public client " + cli + ")");
 
         step("the platform admin creates the company and the developer organization and invites their first "
@@ -116,14 +117,27 @@ final class DmsaStory {
         step("the developer registers an app and publishes 1.0.0 (app-management-service)");
         acting = developer.token;
         String appName = "My DMSA Test App " + suffix;
-        JsonNode app = post(apps + "/apps", "{\"developerOrgId\": \"" + org + "\", \"name\": \"" + appName + "\"}",
-                201);
+        JsonNode app = post(apps + "/apps", "{\"developerOrgId\": \"" + org + "\", \"name\": \"" + appName + "\", "
+                + "\"contactEmail\": \"support@" + suffix + ".example\", \"privacyPolicyUrl\": \"https://" + suffix
+                + ".example/privacy\"}", 201);
         String appId = app.get("id").asText();
         String clientId = app.get("clientId").asText();
         post(apps + "/apps/" + appId + "/versions", "{\"version\": \"1.0.0\", \"manifest\": " + MANIFEST_1_0 + "}",
                 201);
         post(apps + "/apps/" + appId + "/versions/1.0.0/publish", null, 200);
         pass("app " + appId + " published 1.0.0; its OAuth client is " + clientId);
+
+        step("the platform admin reviews the marketplace listing and approves it");
+        // 404 for the app itself (not for a company app-management has not heard of yet).
+        eventually("before the review no company sees the app",
+                () -> send("GET", apps + "/companies/" + company + "/app-bindings/" + appId, companyAdmin.token, null),
+                r -> r.statusCode() == 404 && r.body().path("detail").asText().startsWith("App "));
+        pass("before the review no company sees the app (404)");
+        acting = platformAdmin;
+        JsonNode approved = post(apps + "/listing-reviews/" + appId + "/approve",
+                "{\"note\": \"Permissions match what the app does.\"}", 200);
+        check("approved".equals(approved.get("listingStatus").asText()) && approved.hasNonNull("listedAt"),
+                "the listing is approved and the app listed");
 
         step("the developer gets the app's one secret from token-service, shown once");
         String secret = eventually("token-service created the app client from AppRegistered",
@@ -143,8 +157,10 @@ final class DmsaStory {
             listed = appId.equals(entry.get("appId").asText()) ? entry : listed;
         }
         check(listed != null && "read_only".equals(listed.at("/latestVersion/manifest/companyPermissions/directory")
-                        .asText()) && listed.get("installable").asBoolean(),
-                "the company's catalogue shows the app, on, with its full manifest before anyone installs it");
+                        .asText()) && listed.get("installable").asBoolean()
+                        && ("support@" + suffix + ".example").equals(listed.at("/listing/contactEmail").asText()),
+                "the company's catalogue shows the app, on, with its contact and full manifest before anyone "
+                        + "installs it");
         String installRequest = eventually("app-management knows both projects",
                 () -> send("POST", apps + "/companies/" + company + "/install-requests", acting,
                         "{\"appId\": \"" + appId + "\", \"projectAccess\": \"selected\", \"projectIds\": [\"" + p1
@@ -238,6 +254,30 @@ final class DmsaStory {
                 () -> credentials.token(tokens, "company_id=" + company + "&scope=budget.read"),
                 r -> r.statusCode() == 200);
         pass("token-service: a token with scope budget.read");
+
+        step("the admin turns the app off: the installation is kept but suspended; on again, it is back");
+        String beforeOff = credentials.token(tokens, "company_id=" + company).body().get("access_token").asText();
+        JsonNode off = send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting,
+                "{\"state\": \"off\"}").body();
+        check(off.at("/installation/suspended").asBoolean(), "the binding's answer shows the suspended installation");
+        HttpResult turnedOff = eventually("token-service refuses tokens for the company",
+                () -> credentials.token(tokens, "company_id=" + company), r -> r.statusCode() == 400);
+        pass("token endpoint: " + turnedOff.body().get("error_description").asText());
+        eventually("directory-service refuses the app's earlier token",
+                () -> send("GET", directory + "/companies/" + company + "/users", beforeOff, null),
+                r -> r.statusCode() == 403);
+        pass("an earlier token of the app is refused by directory-service while the app is off");
+        send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting, "{\"state\": \"on\"}");
+        // A fresh token each time: one from the very second the app was turned off stays dead (whole-second iat).
+        eventually("the app gets tokens again and reads the directory with the same permissions",
+                () -> {
+                    HttpResult fresh = credentials.token(tokens, "company_id=" + company);
+                    return fresh.statusCode() != 200 ? fresh : send("GET", directory + "/companies/" + company
+                            + "/users/" + appUserId + "/permissions", fresh.body().get("access_token").asText(),
+                            null);
+                },
+                r -> r.statusCode() == 200 && "read_only".equals(r.body().at("/permissions/budget").asText()));
+        pass("turned on again: new tokens work and the app user keeps its permissions");
 
         step("the admin uninstalls the app; its tokens are refused");
         String lastToken = credentials.token(tokens, "company_id=" + company).body().get("access_token").asText();

@@ -11,5 +11,5 @@ import java.util.UUID;
  * @param owningCompanyId the one company that may install a {@code company} app; null for marketplace apps
  */
 public record AppRegistered(UUID appId, UUID developerOrgId, String name, String description, String clientId,
-        String kind, UUID owningCompanyId) {
+        String kind, UUID owningCompanyId, AppListing listing) {
 }

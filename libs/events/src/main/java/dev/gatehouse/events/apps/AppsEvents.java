@@ -37,6 +37,8 @@ public final class AppsEvents {
     public static final EventType<AppUpdated> APP_UPDATED = app("AppUpdated", AppUpdated.class);
     public static final EventType<AppVersionPublished> APP_VERSION_PUBLISHED =
             app("AppVersionPublished", AppVersionPublished.class);
+    public static final EventType<AppListingReviewed> APP_LISTING_REVIEWED =
+            app("AppListingReviewed", AppListingReviewed.class);
     public static final EventType<AppBindingChanged> APP_BINDING_CHANGED =
             app("AppBindingChanged", AppBindingChanged.class);
 
@@ -64,6 +66,10 @@ public final class AppsEvents {
             installation("InstallationEnabled", InstallationEnabled.class);
     public static final EventType<AppUninstalled> APP_UNINSTALLED =
             installation("AppUninstalled", AppUninstalled.class);
+    public static final EventType<InstallationSuspended> INSTALLATION_SUSPENDED =
+            installation("InstallationSuspended", InstallationSuspended.class);
+    public static final EventType<InstallationResumed> INSTALLATION_RESUMED =
+            installation("InstallationResumed", InstallationResumed.class);
 
     public static final EventType<LegacyServiceAccountCreated> LEGACY_SERVICE_ACCOUNT_CREATED =
             legacy("LegacyServiceAccountCreated", LegacyServiceAccountCreated.class);
@@ -82,7 +88,9 @@ public final class AppsEvents {
             new StateCarrying<>(INSTALLATION_UPGRADED, InstallationUpgraded::installation),
             new StateCarrying<>(INSTALLATION_DISABLED, InstallationDisabled::installation),
             new StateCarrying<>(INSTALLATION_ENABLED, InstallationEnabled::installation),
-            new StateCarrying<>(APP_UNINSTALLED, AppUninstalled::installation));
+            new StateCarrying<>(APP_UNINSTALLED, AppUninstalled::installation),
+            new StateCarrying<>(INSTALLATION_SUSPENDED, InstallationSuspended::installation),
+            new StateCarrying<>(INSTALLATION_RESUMED, InstallationResumed::installation));
 
     /** Every legacy service account event, with how to read the state it carries. */
     public static final List<StateCarrying<?, LegacyServiceAccountState>> LEGACY_SERVICE_ACCOUNT_EVENTS = List.of(
@@ -93,7 +101,7 @@ public final class AppsEvents {
 
     public static final List<EventType<?>> ALL = Stream.concat(
             Stream.of(DEVELOPER_ORG_CREATED, DEVELOPER_INVITED, DEVELOPER_MEMBER_CHANGED, DEVELOPER_ROLE_CHANGED,
-                    APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED,
+                    APP_REGISTERED, APP_UPDATED, APP_VERSION_PUBLISHED, APP_LISTING_REVIEWED,
                     APP_BINDING_CHANGED, UPGRADE_REQUESTED, UPGRADE_REQUEST_DECIDED, INSTALL_REQUESTED,
                     INSTALL_REQUEST_DECIDED, APP_SETTINGS_CHANGED),
             Stream.concat(INSTALLATION_EVENTS.stream(), LEGACY_SERVICE_ACCOUNT_EVENTS.stream())

@@ -14,7 +14,9 @@ import java.util.UUID;
  * @param revision           increases by one with every change to this installation
  * @param clientId           the app's OAuth client (token-service), the same for every company
  * @param version            the app version whose manifest is in force
- * @param status             {@code active}, {@code disabled} or {@code uninstalled}
+ * @param status             {@code active}, {@code disabled}, {@code uninstalled}, or {@code suspended} (an active or
+ *                           disabled installation of an app the company turned off; it goes back to what it was
+ *                           when the app is turned on)
  * @param appUserId          the id of the installation's app (DMSA) user in the company's directory
  * @param companyPermissions company-level tool permissions in force, tool name to level
  * @param projectPermissions tool permissions in force on each permitted project
@@ -43,6 +45,7 @@ public record InstallationState(
     public static final String ACTIVE = "active";
     public static final String DISABLED = "disabled";
     public static final String UNINSTALLED = "uninstalled";
+    public static final String SUSPENDED = "suspended";
 
     public boolean active() {
         return ACTIVE.equals(status);

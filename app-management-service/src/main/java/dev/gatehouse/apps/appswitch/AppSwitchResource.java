@@ -1,5 +1,6 @@
-package dev.gatehouse.apps.binding;
+package dev.gatehouse.apps.appswitch;
 
+import dev.gatehouse.apps.binding.BindingBody;
 import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -21,17 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** {@code /companies/{companyId}/app-bindings/{appId}}: on, off or allow for a marketplace app. */
+/**
+ * {@code /companies/{companyId}/app-bindings/{appId}}: on, off or allow for a marketplace app. The answer shows the
+ * company's installation of it, if any, which turning the app off suspends and turning it on restores.
+ */
 @Path("/companies/{companyId}/app-bindings/{appId}")
 @Authenticated
 @Tag(name = "App bindings")
 @Produces(MediaType.APPLICATION_JSON)
-public class BindingResource {
+public class AppSwitchResource {
 
-    private final BindingService service;
+    private final AppSwitch service;
     private final Caller caller;
 
-    public BindingResource(BindingService service, Caller caller) {
+    public AppSwitchResource(AppSwitch service, Caller caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -39,7 +43,7 @@ public class BindingResource {
     @GET
     @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.read")
     @Operation(summary = "The company's binding for a marketplace app; off unless an admin chose otherwise (members)")
-    public Uni<BindingResponse> get(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId) {
+    public Uni<AppSwitchResponse> get(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId) {
         caller.requireCompanyMember(companyId);
         return service.get(companyId, appId);
     }
@@ -47,10 +51,11 @@ public class BindingResource {
     @PUT
     @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set on, off or allow (admin)")
+    @Operation(summary = "Set on, off or allow (admin). Off suspends the company's installation of the app (its app "
+            + "user is deactivated, its tokens stop); on or allow brings it back as it was")
     @APIResponse(responseCode = "409", description = "The app is the company's own app: it needs no binding")
-    @APIResponseSchema(value = BindingResponse.class, responseDescription = "The binding")
-    public Uni<BindingResponse> put(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId,
+    @APIResponseSchema(value = AppSwitchResponse.class, responseDescription = "The binding, and the installation")
+    public Uni<AppSwitchResponse> put(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId,
             @Valid @NotNull(message = "a JSON body is required") BindingBody body) {
         caller.requireCompanyAdmin(companyId);
         return service.put(companyId, appId, body.state(), caller.actor());
