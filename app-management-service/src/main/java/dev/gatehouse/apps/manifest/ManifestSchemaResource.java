@@ -1,6 +1,5 @@
 package dev.gatehouse.apps.manifest;
 
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

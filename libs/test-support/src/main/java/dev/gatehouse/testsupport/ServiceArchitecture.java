@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.gatehouse.events.permission.ScopeCatalogue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -49,7 +50,8 @@ public abstract class ServiceArchitecture {
     /**
      * Every HTTP operation says who may call it, in the annotation that both documents it in OpenAPI and is enforced
      * (libs/web's ApiSecurity and ScopeFilter): the scope it needs, any token, a platform admin's token only, or no
-     * bearer token at all. An operation without one refuses every token but a platform admin's; this finds it first.
+     * bearer token at all. An operation without one, or naming a scope outside the catalogue, refuses every token but a
+     * platform admin's; this finds it first.
      */
     @Test
     void everyOperationDeclaresItsSecurity() {
@@ -70,6 +72,16 @@ public abstract class ServiceArchitecture {
                     events.add(SimpleConditionEvent.violated(method, method.getFullName()
                             + " declares no security requirement"));
                 }
+                // A scope outside the catalogue would make ScopeFilter refuse everyone but platform admins.
+                method.tryGetAnnotationOfType(SecurityRequirement.class).or(() -> method.getOwner()
+                        .tryGetAnnotationOfType(SecurityRequirement.class)).ifPresent(requirement -> {
+                            for (String scope : requirement.scopes()) {
+                                if (ScopeCatalogue.byName(scope).isEmpty()) {
+                                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                            + " names " + scope + ", which is not a scope of the catalogue"));
+                                }
+                            }
+                        });
             }
         }).allowEmptyShould(false).check(classes());
     }

@@ -1,6 +1,5 @@
 package dev.gatehouse.token.authorize;
 
-
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.client.ClientCache;
 import dev.gatehouse.token.client.RegisteredClient;

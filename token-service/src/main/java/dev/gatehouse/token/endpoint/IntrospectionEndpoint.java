@@ -1,6 +1,5 @@
 package dev.gatehouse.token.endpoint;
 
-
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;

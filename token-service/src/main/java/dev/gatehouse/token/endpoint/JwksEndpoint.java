@@ -1,6 +1,5 @@
 package dev.gatehouse.token.endpoint;
 
-
 import dev.gatehouse.token.key.KeyRing;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

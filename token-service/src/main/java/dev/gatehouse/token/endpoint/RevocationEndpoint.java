@@ -1,6 +1,5 @@
 package dev.gatehouse.token.endpoint;
 
-
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.TokenEvents;

@@ -1,6 +1,5 @@
 package dev.gatehouse.token.endpoint;
 
-
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.grant.GrantHandler;

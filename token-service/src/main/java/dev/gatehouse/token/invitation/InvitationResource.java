@@ -1,6 +1,5 @@
 package dev.gatehouse.token.invitation;
 
-
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.account.Credentials;

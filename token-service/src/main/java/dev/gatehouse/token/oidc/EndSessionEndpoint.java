@@ -1,6 +1,5 @@
 package dev.gatehouse.token.oidc;
 
-
 import dev.gatehouse.token.client.ClientCache;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.session.SessionCookie;

@@ -1,6 +1,5 @@
 package dev.gatehouse.token.password;
 
-
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.account.PasswordHasher;
 import dev.gatehouse.token.account.PasswordPolicy;

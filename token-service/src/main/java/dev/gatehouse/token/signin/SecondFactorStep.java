@@ -1,6 +1,5 @@
 package dev.gatehouse.token.signin;
 
-
 import dev.gatehouse.token.account.AccountRepository;
 import dev.gatehouse.token.secondfactor.SecondFactors;
 import dev.gatehouse.token.secondfactor.SignInChallenges;

@@ -1,6 +1,5 @@
 package dev.gatehouse.token.signin;
 
-
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.account.Credentials;
 import dev.gatehouse.token.account.PasswordWork;

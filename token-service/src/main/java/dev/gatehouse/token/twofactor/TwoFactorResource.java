@@ -1,6 +1,5 @@
 package dev.gatehouse.token.twofactor;
 
-
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.secondfactor.QrSvg;
 import dev.gatehouse.token.secondfactor.SecondFactors;
