@@ -54,6 +54,15 @@ public final class ManifestSchema {
                 "Canvas's \"enforce scopes\": true (the default), the app's tokens carry only its scopes; false, the "
                 + "legacy behaviour, every scope of the catalogue, so only the app user's permissions limit them. "
                 + "Admins see which apps run unscoped, and a version that stops enforcing needs their approval.");
+        ObjectNode justifications = properties.putObject("justifications");
+        justifications.put("description", "Why the app needs each tool permission or scope it asks for, keyed by the "
+                + "tool or scope name; shown to admins before they install and to people asked for consent");
+        justifications.put("type", "object");
+        ArrayNode explainable = justifications.putObject("propertyNames").putArray("enum");
+        Tool.all().forEach(t -> explainable.add(t.wireName()));
+        ScopeCatalogue.names().forEach(explainable::add);
+        justifications.putObject("additionalProperties").put("type", "string").put("minLength", 1)
+                .put("maxLength", 500);
         ObjectNode redirects = properties.putObject("redirectUris");
         redirects.put("description", "Where the app may send admins back to (https, or http on localhost)");
         redirects.put("type", "array");

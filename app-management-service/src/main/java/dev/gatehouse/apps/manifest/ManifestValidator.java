@@ -45,14 +45,33 @@ public class ManifestValidator {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        AppManifest parsed;
         try {
-            AppManifest parsed = EventJson.mapper().treeToValue(manifest, AppManifest.class);
-            return new AppManifest(sorted(parsed.companyPermissions()), sorted(parsed.projectPermissions()),
-                    parsed.scopes(), parsed.redirectUris() == null ? List.of() : parsed.redirectUris(),
-                    parsed.postInstallNotes(), parsed.enforceScopes());
+            parsed = EventJson.mapper().treeToValue(manifest, AppManifest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema admits only what the record can hold; reaching this is a schema bug, not bad input.
             throw new IllegalStateException("a manifest the schema accepted does not map onto AppManifest", e);
+        }
+        requireJustifiedOnlyWhatIsAskedFor(parsed);
+        return new AppManifest(sorted(parsed.companyPermissions()), sorted(parsed.projectPermissions()),
+                parsed.scopes(), parsed.redirectUris() == null ? List.of() : parsed.redirectUris(),
+                parsed.postInstallNotes(), parsed.enforceScopes(),
+                parsed.justifications() == null ? null : sorted(parsed.justifications()));
+    }
+
+    /** A justification explains a tool permission or a scope the manifest asks for; any other is a mistake. */
+    private static void requireJustifiedOnlyWhatIsAskedFor(AppManifest m) {
+        if (m.justifications() == null) {
+            return;
+        }
+        List<Problem.FieldError> errors = m.justifications().keySet().stream().sorted()
+                .filter(key -> !m.companyPermissions().containsKey(key) && !m.projectPermissions().containsKey(key)
+                        && !m.scopes().contains(key))
+                .map(key -> new Problem.FieldError("manifest.justifications." + key, "explains a permission or "
+                        + "scope this manifest does not ask for"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
     }
 
@@ -69,7 +88,7 @@ public class ManifestValidator {
             }
         }
         if (m.getProperty() != null && ("additionalProperties".equals(m.getType())
-                || "required".equals(m.getType()))) {
+                || "required".equals(m.getType()) || "propertyNames".equals(m.getType()))) {
             field.append('.').append(m.getProperty());
         }
         return new Problem.FieldError(field.toString(), message(m));
@@ -79,6 +98,7 @@ public class ManifestValidator {
         return switch (m.getType()) {
             case "additionalProperties" -> "is not allowed here (see GET /manifest-schema)";
             case "required" -> "is required";
+            case "propertyNames" -> "is not a tool or a scope (see GET /tools and GET /scopes on directory-service)";
             case "enum" -> m.getInstanceLocation().toString().startsWith("/scopes/")
                     ? "is not a scope of the catalogue (GET /scopes on directory-service)"
                     : "must be one of none, read_only, standard, admin";

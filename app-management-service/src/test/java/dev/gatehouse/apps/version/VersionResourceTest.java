@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Versions, manifests validated against the served JSON Schema, and publishing. */
 @QuarkusTest
@@ -80,6 +81,34 @@ class VersionResourceTest {
                 .body("errors.field", containsInAnyOrder("manifest.projectPermissions", "manifest.scopes"));
         draft("1.0.0", "null").then().statusCode(400).body("errors[0].field", equalTo("manifest"));
         developer().get(versions()).then().body("$", empty());
+    }
+
+    /** Canvas asks vendors why: a manifest may justify each permission and scope it asks for, and only those. */
+    @Test
+    void justificationsExplainOnlyWhatTheManifestAsksFor() {
+        draft("1.0.0", """
+                {"companyPermissions": {"directory": "read_only"},
+                 "projectPermissions": {"documents": "standard"},
+                 "scopes": ["directory.read", "documents.write"],
+                 "justifications": {"directory": "Finds who works on each project.",
+                                    "documents.write": "Writes synced files back."}}""").then().statusCode(201)
+                .body("manifest.justifications.directory", equalTo("Finds who works on each project."));
+        draft("1.1.0", """
+                {"companyPermissions": {"directory": "read_only"},
+                 "projectPermissions": {},
+                 "scopes": ["directory.read"],
+                 "justifications": {"budget": "We never asked for it.", "budget.read": "Nor this."}}""")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("manifest.justifications.budget",
+                        "manifest.justifications.budget.read"));
+        draft("1.1.0", """
+                {"companyPermissions": {}, "projectPermissions": {}, "scopes": [],
+                 "justifications": {"payroll": "no such tool", "directory": ""}}""")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("manifest.justifications.payroll",
+                        "manifest.justifications.directory"))
+                .body("errors.find { it.field == 'manifest.justifications.payroll' }.message",
+                        startsWith("is not a tool or a scope"));
     }
 
     @Test

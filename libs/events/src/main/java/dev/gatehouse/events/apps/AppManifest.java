@@ -14,6 +14,9 @@ import java.util.Map;
  * @param enforceScopes      Canvas's "enforce scopes": {@code true} or absent, the app's tokens carry only
  *                           {@code scopes}; {@code false}, the legacy behaviour, every catalogue scope, so the app
  *                           user's permissions are the only limit
+ * @param justifications     why the app needs each permission or scope it asks for (a tool or scope name to a
+ *                           sentence), shown to admins and to people asked for consent; optional, as Canvas asks
+ *                           vendors for it
  */
 public record AppManifest(
         Map<String, AccessLevel> companyPermissions,
@@ -21,7 +24,8 @@ public record AppManifest(
         List<String> scopes,
         List<String> redirectUris,
         String postInstallNotes,
-        Boolean enforceScopes) {
+        Boolean enforceScopes,
+        Map<String, String> justifications) {
 
     /** Whether the app's tokens are limited to its scopes (the default). */
     public boolean scopesEnforced() {
