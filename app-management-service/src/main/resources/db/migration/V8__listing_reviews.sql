@@ -1,7 +1,8 @@
 -- A marketplace app reaches companies' catalogues only once a platform admin approved its listing (Canvas: the
 -- platform issues inherited keys). unlisted: nothing published yet, or a company's own app (no review);
 -- pending: published, waiting for review; approved; rejected (the developer sees the reason).
-alter table app add column listing_status varchar(16) not null default 'unlisted';
+alter table app add column listing_status varchar(16) not null default 'unlisted'
+    check (listing_status in ('unlisted', 'pending', 'approved', 'rejected'));
 alter table app add column listing_note varchar(2000);
 alter table app add column listing_reviewed_by text;
 alter table app add column listing_reviewed_at timestamptz;

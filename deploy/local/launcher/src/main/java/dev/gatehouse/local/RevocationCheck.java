@@ -29,7 +29,9 @@ import static dev.gatehouse.local.StackCheck.pass;
  * from the revocation's answer to each service's first refusal is measured, {@code samples} times, and printed as
  * p50/p99/max. Then the client is disabled: a token it held is refused everywhere, enabling it again does not bring
  * that token back, and after directory-service restarts (when the stack runs under run.sh) both dead tokens are
- * still refused. The check fails when a service has not refused a dead token within {@link #DEADLINE}.
+ * still refused. Last, a company service account's token ends on every service when the account is disabled, its
+ * secret regenerated, or it is deleted. The check fails when a service has not refused a dead token within
+ * {@link #DEADLINE}.
  */
 final class RevocationCheck {
 
@@ -111,6 +113,66 @@ final class RevocationCheck {
         pass(restarted ? "after directory-service restarted, both dead tokens are still refused there"
                 : "both dead tokens are still refused by directory-service");
         send("DELETE", tokens + "/platform-clients/" + clientId, bearer(admin), null, null, 204);
+        companyServiceAccountsEndEverywhere(admin);
+    }
+
+    /**
+     * A company's service account (Itential's model): disabling it, regenerating its secret and deleting it each end
+     * the tokens it holds on every service, not only at introspection.
+     */
+    private void companyServiceAccountsEndEverywhere(String admin) throws Exception {
+        String company = send("POST", probes.get("directory-service"), bearer(admin), "application/json",
+                "{\"name\": \"Revocation Co " + UUID.randomUUID() + "\"}", 201).get("id").asText();
+        String accounts = tokens + "/companies/" + company + "/service-accounts";
+        long known = System.nanoTime();
+        JsonNode created = null;
+        while (created == null) {
+            // token-service learns the company from the directory's events, within moments
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(accounts))
+                    .header("Authorization", bearer(admin)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"integration\", \"scopes\": "
+                            + "[\"projects.read\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 201) {
+                created = JSON.readTree(answer.body());
+            } else if (answer.statusCode() != 404 || System.nanoTime() - known > DEADLINE.toNanos()) {
+                throw new IllegalStateException("POST " + accounts + " answered " + answer.statusCode() + ": "
+                        + answer.body());
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        String clientId = created.get("clientId").asText();
+        String account = accounts + "/" + clientId;
+        String basic = basic(clientId, created.get("clientSecret").asText());
+
+        String held = liveToken(basic);
+        send("POST", account + "/disable", bearer(admin), "application/json", "{\"reason\": \"check\"}", 200);
+        refusedEverywhere(held, System.nanoTime());
+        send("POST", account + "/enable", bearer(admin), null, null, 200);
+        pass("disabling company service account " + clientId + ": the token it held is refused by every service");
+
+        held = liveToken(basic);
+        String secret = send("POST", account + "/regenerate-secret", bearer(admin), null, null, 201)
+                .get("clientSecret").asText();
+        refusedEverywhere(held, System.nanoTime());
+        basic = basic(clientId, secret);
+        pass("regenerating its secret: the token from the old one is refused by every service");
+
+        held = liveToken(basic);
+        send("DELETE", account, bearer(admin), null, null, 204);
+        refusedEverywhere(held, System.nanoTime());
+        pass("deleting it: its last token is refused by every service");
+    }
+
+    /**
+     * A token the directory accepts, taken in a later second than any cut-off just made: a cut-off ends every token
+     * of its own second (whole-second {@code iat}), so a token from that second would be dead at birth.
+     */
+    private String liveToken(String basic) throws Exception {
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
+        String token = token(basic);
+        send("GET", probes.get("directory-service"), bearer(token), null, null, 200);
+        return token;
     }
 
     /** Polls every service until each refuses the token; the seconds each took after {@code since}. */
