@@ -22,8 +22,9 @@ import static dev.gatehouse.local.StackCheck.pass;
 /**
  * The access matrix with people's tokens as the running token-service issues them: every kind of person (a
  * company's admin and member, another company's admin, an organization's owner and developer, another
- * organization's owner, the platform admin, a person whose token names no place) against every access level of every
- * service, and no token at all. Each service's own matrix test walks all its endpoints with test-signed tokens of
+ * organization's owner, the platform admin, a person whose token names no place, and a company admin whose token
+ * was asked for two read scopes only, so every endpoint needing another scope refuses it) against every access level
+ * of every service, and no token at all. Each service's own matrix test walks all its endpoints with test-signed tokens of
  * the same shapes; this one proves that real tokens, signed by token-service's key, their roles announced by the
  * directory and app-management and looked up live, get exactly the same answers on each level. Fails once, listing
  * every wrong answer.
@@ -35,12 +36,18 @@ final class PeopleAccessMatrix {
 
     /**
      * One endpoint of one service, its path and body for this matrix's company and organization; {@value #UNIQUE}
-     * in a body becomes a fresh value on each call, for names that must be unique.
+     * in a body becomes a fresh value on each call, for names that must be unique. {@code scope} is the one the
+     * endpoint needs (docs/security.md, "Scopes"); null when any token will do or only a platform admin may.
      */
-    record Row(String service, String method, String path, Access access, String body) {
+    record Row(String service, String method, String path, Access access, String body, String scope) {
     }
 
     private static final String UNIQUE = "{unique}";
+    /** A sign-in that names no catalogue scope: the token carries all of them. */
+    private static final String ALL_SCOPES = "openid email profile";
+    /** An admin of the matrix's company whose token was asked for these catalogue scopes only. */
+    private static final String NARROW_ADMIN = "company admin with two read scopes";
+    private static final List<String> NARROW_SCOPES = List.of("directory.read", "app_management.read");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INVITATION_DEADLINE = Duration.ofSeconds(20);
@@ -74,7 +81,8 @@ final class PeopleAccessMatrix {
         callers.put("company member", member.placeToken());
         callers.put("person naming no place", member.plainToken());
         String other = created(directory + "/companies", "Matrix Other");
-        callers.put("admin of another company", companyAdminOf(other));
+        callers.put("admin of another company", companyAdminOf(other, ALL_SCOPES));
+        callers.put(NARROW_ADMIN, companyAdminOf(company, "openid " + String.join(" ", NARROW_SCOPES)));
         String org = created(apps + "/developer-orgs", "Matrix Devs");
         String orgMembers = apps + "/developer-orgs/" + org + "/members";
         Invitee owner = invite(platformAdmin, orgMembers, "Matrix Owner", "urn:gatehouse:developer-org:" + org,
@@ -95,8 +103,8 @@ final class PeopleAccessMatrix {
         for (Row row : rows(company, org, ownerMemberId, appClient)) {
             checked += expect(row, null, "no token", 401, failures);
             for (Map.Entry<String, String> caller : callers.entrySet()) {
-                checked += expect(row, caller.getValue(), caller.getKey(),
-                        allowed(row.access(), caller.getKey()) ? 0 : 403, failures);
+                checked += expect(row, caller.getValue(), caller.getKey(), lets(row, caller.getKey()) ? 0 : 403,
+                        failures);
             }
         }
         if (!failures.isEmpty()) {
@@ -104,44 +112,61 @@ final class PeopleAccessMatrix {
                     failures));
         }
         pass(checked + " calls, every access level of all four services as " + callers.size() + " kinds of person "
-                + "with tokens from token-service, and without a token: each let in or refused as "
-                + "docs/security.md says");
+                + "with tokens from token-service (one of them with only " + String.join(" ", NARROW_SCOPES)
+                + "), and without a token: each let in or refused as docs/security.md says");
     }
 
     private List<Row> rows(String c, String org, String ownerMemberId, String appClient) {
         String name = "{\"name\": \"Matrix " + UNIQUE + "\"}";
         return List.of(
-                new Row(directory, "GET", "/companies", Access.AUTHENTICATED, null),
-                new Row(directory, "GET", "/companies/" + c, Access.COMPANY_MEMBER, null),
-                new Row(directory, "GET", "/companies/" + c + "/users", Access.COMPANY_MEMBER, null),
-                new Row(directory, "POST", "/companies/" + c + "/projects", Access.COMPANY_ADMIN, name),
+                new Row(directory, "GET", "/companies", Access.AUTHENTICATED, null, null),
+                new Row(directory, "GET", "/companies/" + c, Access.COMPANY_MEMBER, null, null),
+                new Row(directory, "GET", "/companies/" + c + "/users", Access.COMPANY_MEMBER, null, "directory.read"),
+                new Row(directory, "POST", "/companies/" + c + "/projects", Access.COMPANY_ADMIN, name,
+                        "projects.write"),
                 new Row(directory, "PUT", "/companies/" + c + "/admin-policy", Access.COMPANY_ADMIN,
-                        "{\"requireSecondFactor\": false}"),
-                new Row(directory, "POST", "/companies", Access.PLATFORM_ADMIN, name),
-                new Row(directory, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null),
-                new Row(apps, "GET", "/developer-orgs", Access.AUTHENTICATED, null),
-                new Row(apps, "GET", "/companies/" + c + "/apps", Access.COMPANY_MEMBER, null),
-                new Row(apps, "GET", "/companies/" + c + "/installations", Access.COMPANY_MEMBER, null),
+                        "{\"requireSecondFactor\": false}", "directory.admin"),
+                new Row(directory, "POST", "/companies", Access.PLATFORM_ADMIN, name, null),
+                new Row(directory, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null, null),
+                new Row(apps, "GET", "/developer-orgs", Access.AUTHENTICATED, null, "developer.read"),
+                new Row(apps, "GET", "/companies/" + c + "/apps", Access.COMPANY_MEMBER, null, "app_management.read"),
+                new Row(apps, "GET", "/companies/" + c + "/installations", Access.COMPANY_MEMBER, null,
+                        "app_management.read"),
                 new Row(apps, "PUT", "/companies/" + c + "/app-settings", Access.COMPANY_ADMIN,
-                        "{\"forbidHighRiskApps\": false}"),
-                new Row(apps, "GET", "/companies/" + c + "/legacy-service-accounts", Access.COMPANY_ADMIN, null),
-                new Row(apps, "GET", "/developer-orgs/" + org, Access.DEVELOPER, null),
-                new Row(apps, "GET", "/developer-orgs/" + org + "/members", Access.DEVELOPER, null),
+                        "{\"forbidHighRiskApps\": false}", "app_management.admin"),
+                new Row(apps, "GET", "/companies/" + c + "/legacy-service-accounts", Access.COMPANY_ADMIN, null,
+                        "app_management.read"),
+                new Row(apps, "GET", "/developer-orgs/" + org, Access.DEVELOPER, null, "developer.read"),
+                new Row(apps, "GET", "/developer-orgs/" + org + "/members", Access.DEVELOPER, null, "developer.read"),
                 new Row(apps, "POST", "/apps", Access.DEVELOPER, "{\"developerOrgId\": \"" + org + "\", \"name\": "
-                        + "\"Matrix app " + UNIQUE + "\"}"),
+                        + "\"Matrix app " + UNIQUE + "\"}", "developer.write"),
                 new Row(apps, "PATCH", "/developer-orgs/" + org + "/members/" + ownerMemberId,
-                        Access.DEVELOPER_ORG_OWNER, "{\"role\": \"owner\"}"),
-                new Row(apps, "POST", "/developer-orgs", Access.PLATFORM_ADMIN, name),
-                new Row(apps, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null),
-                new Row(tokenService, "GET", "/companies/" + c + "/service-accounts", Access.COMPANY_ADMIN, null),
-                new Row(tokenService, "POST", "/companies/" + c + "/service-accounts", Access.COMPANY_ADMIN, name),
-                new Row(tokenService, "GET", "/clients/" + appClient, Access.DEVELOPER, null),
-                new Row(tokenService, "GET", "/accounts", Access.PLATFORM_ADMIN, null),
-                new Row(tokenService, "GET", "/signing-keys", Access.PLATFORM_ADMIN, null),
-                new Row(tokenService, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null),
-                new Row(audit, "GET", "/audit/events?companyId=" + c, Access.COMPANY_ADMIN, null),
-                new Row(audit, "GET", "/audit/events", Access.PLATFORM_ADMIN, null),
-                new Row(audit, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null));
+                        Access.DEVELOPER_ORG_OWNER, "{\"role\": \"owner\"}", "developer.admin"),
+                new Row(apps, "POST", "/developer-orgs", Access.PLATFORM_ADMIN, name, null),
+                new Row(apps, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null, null),
+                new Row(tokenService, "GET", "/companies/" + c + "/service-accounts", Access.COMPANY_ADMIN, null,
+                        "service_accounts.read"),
+                new Row(tokenService, "POST", "/companies/" + c + "/service-accounts", Access.COMPANY_ADMIN, name,
+                        "service_accounts.admin"),
+                new Row(tokenService, "GET", "/clients/" + appClient, Access.DEVELOPER, null, "developer.read"),
+                new Row(tokenService, "GET", "/accounts", Access.PLATFORM_ADMIN, null, null),
+                new Row(tokenService, "GET", "/signing-keys", Access.PLATFORM_ADMIN, null, null),
+                new Row(tokenService, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null, null),
+                new Row(audit, "GET", "/audit/events?companyId=" + c, Access.COMPANY_ADMIN, null, "audit.read"),
+                new Row(audit, "GET", "/audit/events", Access.PLATFORM_ADMIN, null, "audit.read"),
+                new Row(audit, "GET", "/admin/parked-events", Access.PLATFORM_ADMIN, null, null));
+    }
+
+    /**
+     * Whether the caller gets in: past the endpoint's level, and, for the admin whose token carries only
+     * {@link #NARROW_SCOPES}, holding the endpoint's scope too (403 {@code insufficient_scope} otherwise).
+     */
+    private static boolean lets(Row row, String who) {
+        if (who.equals(NARROW_ADMIN)) {
+            return allowed(row.access(), "company admin") && (row.scope() == null
+                    || NARROW_SCOPES.contains(row.scope()));
+        }
+        return allowed(row.access(), who);
     }
 
     /** Who gets past each level: the same sets as libs/test-support's AccessMatrix. */
@@ -197,8 +222,8 @@ final class PeopleAccessMatrix {
                 .get("access_token").asText());
     }
 
-    /** The first admin of {@code company}, invited by the platform admin: admin on the company Directory tool. */
-    private String companyAdminOf(String company) throws Exception {
+    /** A new admin of {@code company}, signed in asking for {@code scope}, with a token for that company. */
+    private String companyAdminOf(String company, String scope) throws Exception {
         String users = directory + "/companies/" + company + "/users";
         String email = "matrix-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@smoke.example";
         String userId = send("POST", users, platformAdmin, "{\"name\": \"Matrix Admin\", \"email\": \"" + email
@@ -207,7 +232,7 @@ final class PeopleAccessMatrix {
                 "{\"permissions\": {\"directory\": \"admin\"}}");
         String password = "matrix " + UUID.randomUUID();
         PersonSession.acceptInvitation(tokenService, Mailbox.awaitLink(mail, email, INVITATION_DEADLINE), password);
-        return PersonSession.signIn(tokenService, cli, email, password)
+        return PersonSession.signIn(tokenService, cli, email, password, scope)
                 .refreshFor(cli, "urn:gatehouse:company:" + company, Duration.ofSeconds(10)).get("access_token")
                 .asText();
     }

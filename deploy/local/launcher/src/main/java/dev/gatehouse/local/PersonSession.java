@@ -91,6 +91,11 @@ final class PersonSession {
     /** One authorization request's PKCE pair and state (RFC 7636 §4.1-4.2, S256). */
     record Request(String url, String verifier, String state) {
         static Request forClient(String clientId) throws Exception {
+            return forClient(clientId, "openid email profile");
+        }
+
+        /** With the scopes to ask for, OpenID Connect's and the catalogue's (naming none of the latter: all). */
+        static Request forClient(String clientId, String scope) throws Exception {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -98,7 +103,7 @@ final class PersonSession {
                     MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
             String state = UUID.randomUUID().toString();
             return new Request("/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                    + enc(LOOPBACK) + "&scope=" + enc("openid email profile") + "&state=" + state
+                    + enc(LOOPBACK) + "&scope=" + enc(scope) + "&state=" + state
                     + "&code_challenge=" + challenge + "&code_challenge_method=S256", verifier, state);
         }
     }
@@ -109,7 +114,13 @@ final class PersonSession {
 
     /** Signs in through the form and exchanges the code (PKCE S256); returns the person's tokens. */
     static PersonSession signIn(String issuer, String clientId, String email, String password) throws Exception {
-        Request request = Request.forClient(clientId);
+        return signIn(issuer, clientId, email, password, "openid email profile");
+    }
+
+    /** As {@link #signIn(String, String, String, String)}, asking for {@code scope}. */
+    static PersonSession signIn(String issuer, String clientId, String email, String password, String scope)
+            throws Exception {
+        Request request = Request.forClient(clientId, scope);
         PersonSession flow = new PersonSession(issuer, JSON.createObjectNode().put("access_token", "")
                 .put("refresh_token", ""));
         HttpResponse<String> first = flow.get(request.url());
