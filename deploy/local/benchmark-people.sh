@@ -8,7 +8,8 @@
 #   client_credentials     alone, then together with the sign-in flood (two wrk processes at once)
 #
 #   deploy/local/benchmark-people.sh      BENCH_SECONDS (20), BENCH_CONNECTIONS (64) adjust it; BENCH_ALG (ES256 or
-#                                         RS256) is how the sign-in client's tokens are signed
+#                                         RS256) is how the sign-in client's tokens are signed; BENCH_SCOPE (openid:
+#                                         every catalogue scope) is what the authorization requests ask for
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -30,7 +31,7 @@ fi
 set -a
 eval "$(GATEHOUSE_CLI_SIGNING_ALG=${BENCH_ALG:-ES256} "${LAUNCHER[@]}" bench-people-setup --dir "$DATA/keys")"
 BENCH_DIR=$(mktemp -d)
-BENCH_PATH="/oauth2/authorize?response_type=code&client_id=$CLI_CLIENT&redirect_uri=$LOOPBACK_ENC&scope=openid&code_challenge=$CHALLENGE&code_challenge_method=S256"
+BENCH_PATH="/oauth2/authorize?response_type=code&client_id=$CLI_CLIENT&redirect_uri=$LOOPBACK_ENC&scope=${BENCH_SCOPE:-openid}&code_challenge=$CHALLENGE&code_challenge_method=S256"
 set +a
 trap 'rm -rf "$BENCH_DIR"' EXIT
 TICKS=$(getconf CLK_TCK)
