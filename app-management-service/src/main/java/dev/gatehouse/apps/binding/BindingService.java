@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -29,14 +30,16 @@ public class BindingService {
     private final CompanyDirectory directory;
     private final DefaultBinding defaults;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
     public BindingService(AppBindingRepository bindings, AppRepository apps, CompanyDirectory directory,
-            DefaultBinding defaults, OutboxWriter outbox) {
+            DefaultBinding defaults, OutboxWriter outbox, Clock clock) {
         this.bindings = bindings;
         this.apps = apps;
         this.directory = directory;
         this.defaults = defaults;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @WithSession
@@ -48,7 +51,7 @@ public class BindingService {
     @WithTransaction
     public Uni<BindingResponse> put(UUID companyId, UUID appId, BindingState state, Actor actor) {
         return marketplaceApp(companyId, appId).chain(app -> bindings.find(companyId, appId).chain(existing -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
             if (existing != null && existing.state == state) {
                 return Uni.createFrom().item(existing);
             }

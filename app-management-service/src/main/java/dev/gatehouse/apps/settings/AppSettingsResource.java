@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -40,11 +41,13 @@ public class AppSettingsResource {
     private final CompanyDirectory directory;
     private final OutboxWriter outbox;
     private final Caller caller;
+    private final Clock clock;
 
-    public AppSettingsResource(CompanyDirectory directory, OutboxWriter outbox, Caller caller) {
+    public AppSettingsResource(CompanyDirectory directory, OutboxWriter outbox, Caller caller, Clock clock) {
         this.directory = directory;
         this.outbox = outbox;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -71,7 +74,7 @@ public class AppSettingsResource {
                 return Uni.createFrom().item(new AppSettings(c.forbidHighRisk));
             }
             c.forbidHighRisk = body.forbidHighRiskApps();
-            c.settingsUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            c.settingsUpdatedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
             c.settingsUpdatedBy = actor.id();
             return outbox.append(EventEnvelope.of(AppsEvents.APP_SETTINGS_CHANGED, AppManagementService.NAME,
                             companyId, actor, companyId.toString(),
