@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The binding that applies where a company has chosen none, as Canvas defaults inherited developer keys: a
- * marketplace app listed (first published) before the platform's cut-off
+ * marketplace app listed (its listing approved by a platform admin) before the platform's cut-off
  * ({@code gatehouse.apps.default-on-if-listed-before}) starts {@code on} in every company, a later one {@code off};
  * with no cut-off, every app starts off. A company's own apps need no binding and are always on for it.
  */
