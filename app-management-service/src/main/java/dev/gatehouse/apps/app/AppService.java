@@ -53,8 +53,7 @@ public class AppService {
             throw ProblemException.invalid("owningCompanyId", "is only for company apps");
         }
         String name = request.name().strip();
-        return orgs.get(request.developerOrgId())
-                .call(() -> requireCompany(request.owningCompanyId()))
+        return orgs.get(request.developerOrgId()).chain(org -> requireCompany(request.owningCompanyId())
                 .chain(() -> requireFreeName(name, null))
                 .chain(() -> {
                     Instant now = now();
@@ -75,7 +74,7 @@ public class AppService {
                 .call(app -> outbox.append(EventEnvelope.of(AppsEvents.APP_REGISTERED, AppManagementService.NAME,
                         app.owningCompanyId, actor, app.id.toString(), new AppRegistered(app.id, app.developerOrgId,
                                 app.name, app.description, app.clientId, app.kind.name(), app.owningCompanyId,
-                                app.listing()))))
+                                app.listing(), org.name)))))
                 .onFailure(UniqueViolation::is).transform(e -> duplicate(name));
     }
 

@@ -17,6 +17,9 @@ public interface TokenUsers {
     /** The user, if it is in the company's directory. */
     Uni<Optional<TokenUser>> find(UUID companyId, UUID userId);
 
+    /** The person holding this token-service account in the company's directory, if any. */
+    Uni<Optional<TokenUser>> findPerson(UUID companyId, UUID accountId);
+
     /** The projects the user is a member of: an app's permitted projects. */
     Uni<Set<UUID>> projectsOf(UUID userId);
 

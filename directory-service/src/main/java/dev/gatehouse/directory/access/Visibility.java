@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Which of a company's projects a caller may see: all of them for people, only its permitted projects (the
- * projects its app user is a member of) for an app.
+ * projects its app user is a member of) for an app, and of those only the person's own for an app acting for a
+ * member.
  *
  * @param projects the visible projects, or null for all
  */
@@ -23,7 +24,7 @@ public record Visibility(Set<UUID> projects) {
     public void require(UUID projectId) {
         if (!sees(projectId)) {
             throw ProblemException.forbidden("Project " + projectId + " is not one of this installation's "
-                    + "permitted projects");
+                    + "permitted projects (for an app acting for a person: of those the person is a member of, too)");
         }
     }
 }

@@ -29,6 +29,12 @@ public class LiveTokenUsers implements TokenUsers {
     }
 
     @Override
+    public Uni<Optional<TokenUser>> findPerson(UUID companyId, UUID accountId) {
+        return users.byAccount(companyId, accountId).map(u -> Optional.ofNullable(u).filter(p -> !p.isManaged())
+                .map(LiveTokenUsers::view));
+    }
+
+    @Override
     public Uni<Set<UUID>> projectsOf(UUID userId) {
         return members.ofUser(userId).map(list -> list.stream().map((ProjectMember m) -> m.projectId)
                 .collect(Collectors.toUnmodifiableSet()));

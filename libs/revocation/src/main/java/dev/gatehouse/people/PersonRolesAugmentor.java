@@ -55,7 +55,9 @@ public class PersonRolesAugmentor implements SecurityIdentityAugmentor {
                 .addAttributes(identity.getAttributes())
                 .addPermissionChecker(identity::checkPermission);
         identity.getRoles().stream().filter(r -> !LIVE_ROLES.contains(r)).forEach(builder::addRole);
-        if (account.isPresent()) {
+        // An app acting for a person gets none of the person's roles: it goes by the intersection of the person's
+        // and its app user's permissions, which the directory judges (docs/security.md, "Apps acting for people").
+        if (account.isPresent() && !identity.hasRole(Roles.DELEGATED_APP)) {
             text(jwt.getClaim("company_id")).flatMap(PersonRolesAugmentor::uuid)
                     .flatMap(company -> feed.companyRole(company, account.get())).ifPresent(role -> {
                         boolean withSecondFactor = SECOND_FACTOR_ACR.equals(text(jwt.getClaim("acr")).orElse(null));

@@ -33,6 +33,7 @@ public final class TestTokens {
     private String clientId;
     private String grantId;
     private String acr;
+    private UUID actor;
     private String scope = String.join(" ", ScopeCatalogue.names());
     private String issuer = ISSUER;
     private Duration lifetime = Duration.ofMinutes(5);
@@ -93,6 +94,19 @@ public final class TestTokens {
     /** An installation token: the app acting in {@code companyId} as its app user {@code appUserId}. */
     public static TestTokens app(UUID companyId, UUID appUserId) {
         return new TestTokens(appUserId.toString()).role("app").company(companyId).client("app_" + shortId());
+    }
+
+    /**
+     * An app acting for a person, as token-service's authorization code flow for apps makes it: {@code sub} = the
+     * person's account, {@code act.sub} = the installation's app user, role {@code delegated_app}, a
+     * {@code grant_id}, in {@code companyId}.
+     */
+    public static TestTokens appForPerson(UUID companyId, UUID accountId, UUID appUserId) {
+        TestTokens t = new TestTokens(accountId.toString()).role("delegated_app").company(companyId)
+                .client("app_" + shortId());
+        t.grantId = UUID.randomUUID().toString();
+        t.actor = appUserId;
+        return t;
     }
 
     /** A legacy service account's token: acting in {@code companyId} as its directory user {@code userId}. */
@@ -195,6 +209,9 @@ public final class TestTokens {
         }
         if (acr != null) {
             claims.claim("acr", acr);
+        }
+        if (actor != null) {
+            claims.claim("act", java.util.Map.of("sub", actor.toString()));
         }
         if (!scope.isEmpty()) {
             claims.claim("scope", scope);

@@ -6,10 +6,8 @@ import dev.gatehouse.token.accountadmin.AccountViews.SessionView;
 import dev.gatehouse.token.oidc.PersonBearer;
 import dev.gatehouse.token.oidc.SignOut;
 import dev.gatehouse.token.session.Sessions;
-import dev.gatehouse.web.problem.Problem;
 import dev.gatehouse.web.problem.ProblemException;
 import dev.gatehouse.web.security.ApiSecurity;
-import dev.gatehouse.web.security.ScopeCheck;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * {@code /me}: a person's own account and sign-in sessions, with a person's access token from this server (any
@@ -64,7 +61,8 @@ public class MeResource {
     @APIResponseSchema(value = AccountView.class, responseDescription = "The account the token is for")
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     public Uni<Response> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return asPerson(authorization, READ, person -> Panache.withSession(
+        // An app acting for the person may read the account (with account.read), as userinfo lets it.
+        return bearer.serve(authorization, READ, false, person -> Panache.withSession(
                 () -> accounts.findById(person.account().accountId())).map(a -> Response.ok(AccountView.of(a))
                 .build()));
     }
@@ -76,7 +74,7 @@ public class MeResource {
     @APIResponseSchema(value = SessionView[].class, responseDescription = "The sessions")
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     public Uni<Response> sessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return asPerson(authorization, READ, person -> Panache.withSession(
+        return bearer.serve(authorization, READ, true, person -> Panache.withSession(
                 () -> sessions.liveOf(person.account().accountId())).map(list -> Response.ok(list.stream()
                 .map(s -> SessionView.of(s, person.sessionId())).toList()).build()));
     }
@@ -90,7 +88,7 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     public Uni<Response> end(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("sessionId") UUID sessionId) {
-        return asPerson(authorization, WRITE, person -> {
+        return bearer.serve(authorization, WRITE, true, person -> {
             UUID accountId = person.account().accountId();
             return Panache.withSession(() -> sessions.liveOf(accountId)).chain(live -> {
                 List<UUID> own = live.stream().map(s -> s.id).toList();
@@ -102,29 +100,5 @@ public class MeResource {
                         .map(x -> Response.noContent().build());
             });
         });
-    }
-
-    /**
-     * The person behind the token, if it is a person's token from this server that carries {@code scope}: this
-     * resource verifies its bearer itself (people's tokens from this server), so it checks the scope its operations
-     * declare itself too, as ScopeFilter does for the others.
-     */
-    private Uni<Response> asPerson(String authorization, String scope,
-            Function<PersonBearer.Person, Uni<Response>> action) {
-        return bearer.of(authorization).chain(person -> {
-            if (person.isEmpty()) {
-                return Uni.createFrom().item(unauthorized());
-            }
-            Response refused = ScopeCheck.refusalUnlessCovered(person.get().scope(), scope);
-            return refused != null ? Uni.createFrom().item(refused) : action.apply(person.get());
-        });
-    }
-
-    /** RFC 6750 §3.1, with the problem body every API error has. */
-    private static Response unauthorized() {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .entity(new Problem(Problem.ABOUT_BLANK, "Unauthorized", 401,
-                        "A person's valid access token from this server is required", List.of())).build();
     }
 }

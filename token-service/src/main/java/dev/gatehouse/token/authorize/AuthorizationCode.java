@@ -53,6 +53,14 @@ public class AuthorizationCode {
     @Column(name = "redeemed_at")
     public Instant redeemedAt;
 
+    /** The company an app was authorized in; null for a first-party application's code. */
+    @Column(name = "company_id")
+    public UUID companyId;
+
+    /** The installation the app acts through there; null for a first-party application's code. */
+    @Column(name = "installation_id")
+    public UUID installationId;
+
     /** The grant this code starts: the refresh tokens it leads to share it, so a replayed code can end them all. */
     @Column(name = "family_id", nullable = false)
     public UUID familyId;

@@ -36,7 +36,7 @@ public class AuthorizationCodes {
             from account a, sign_in_session s
             where c.code_hash = $1 and c.redeemed_at is null and a.id = c.account_id and s.id = c.session_id
             returning c.client_id, c.account_id, c.session_id, c.redirect_uri, c.code_challenge, c.scope, c.nonce,
-                c.auth_time, c.amr, c.expires_at, c.family_id, a.status, a.tokens_valid_after, a.platform_admin,
+                c.auth_time, c.amr, c.expires_at, c.family_id, c.company_id, c.installation_id, a.status, a.tokens_valid_after, a.platform_admin,
                 a.email, a.email_verified, a.display_name, s.created_at as session_created_at,
                 s.ended_at as session_ended_at, s.expires_at as session_expires_at
             """;
@@ -46,7 +46,7 @@ public class AuthorizationCodes {
             from account a, sign_in_session s, unnest($1::text[]) as v(h)
             where c.code_hash = v.h and c.redeemed_at is null and a.id = c.account_id and s.id = c.session_id
             returning c.code_hash, c.client_id, c.account_id, c.session_id, c.redirect_uri, c.code_challenge, c.scope,
-                c.nonce, c.auth_time, c.amr, c.expires_at, c.family_id, a.status, a.tokens_valid_after,
+                c.nonce, c.auth_time, c.amr, c.expires_at, c.family_id, c.company_id, c.installation_id, a.status, a.tokens_valid_after,
                 a.platform_admin, a.email, a.email_verified, a.display_name, s.created_at as session_created_at,
                 s.ended_at as session_ended_at, s.expires_at as session_expires_at
             """;
@@ -58,7 +58,7 @@ public class AuthorizationCodes {
         /** Redeemed now (the first time). */
         record Redeemed(String clientId, UUID accountId, UUID sessionId, String redirectUri, String codeChallenge,
                 List<String> scopes, String nonce, Instant authTime, String amr, Instant expiresAt, UUID familyId,
-                boolean accountActive, Instant accountTokensValidAfter, boolean platformAdmin, String email,
+                UUID companyId, UUID installationId, boolean accountActive, Instant accountTokensValidAfter, boolean platformAdmin, String email,
                 boolean emailVerified, String displayName, Instant sessionCreatedAt, boolean sessionLive)
                 implements Redemption {
         }
@@ -142,7 +142,7 @@ public class AuthorizationCodes {
                 row.getUUID("session_id"), row.getString("redirect_uri"), row.getString("code_challenge"),
                 scope.isBlank() ? List.of() : List.of(scope.split(" ")), row.getString("nonce"),
                 instant(row, "auth_time"), row.getString("amr"), instant(row, "expires_at"), row.getUUID("family_id"),
-                "active".equals(row.getString("status")), instant(row, "tokens_valid_after"),
+                row.getUUID("company_id"), row.getUUID("installation_id"), "active".equals(row.getString("status")), instant(row, "tokens_valid_after"),
                 row.getBoolean("platform_admin"), row.getString("email"), row.getBoolean("email_verified"),
                 row.getString("display_name"), instant(row, "session_created_at"),
                 sessionEnded == null && instant(row, "session_expires_at").isAfter(now));
@@ -159,19 +159,30 @@ public class AuthorizationCodes {
 
     /** A new code for this request and session; returns the code, which exists nowhere else. */
     public Uni<String> issue(AuthorizationRequest request, SignInSession session) {
+        return issue(request, session.accountId, session.id, session.authTime, session.amr, null);
+    }
+
+    /**
+     * A new code for this request, signed in as the session's values say; {@code installationId} is the
+     * installation an app acts through in the request's company (null for a first-party application).
+     */
+    public Uni<String> issue(AuthorizationRequest request, UUID accountId, UUID sessionId, Instant authTime,
+            String amr, UUID installationId) {
         Instant now = now();
         String code = tokens.newValue(PREFIX);
         AuthorizationCode c = new AuthorizationCode();
         c.codeHash = tokens.hashText(code);
         c.clientId = request.client().clientId();
-        c.accountId = session.accountId;
-        c.sessionId = session.id;
+        c.accountId = accountId;
+        c.sessionId = sessionId;
         c.redirectUri = request.target().redirectUri();
         c.codeChallenge = request.codeChallenge();
         c.scope = String.join(" ", request.scopes());
         c.nonce = request.nonce();
-        c.authTime = session.authTime;
-        c.amr = session.amr;
+        c.authTime = authTime;
+        c.amr = amr;
+        c.companyId = request.company().orElse(null);
+        c.installationId = installationId;
         c.createdAt = now;
         c.expiresAt = now.plus(config.codeLifetime());
         c.familyId = UUID.randomUUID();

@@ -40,8 +40,9 @@ import java.util.Set;
 /**
  * The authorization endpoint (RFC 6749 §3.1, §4.1; OpenID Connect Core §3.1.2): a browser arrives from an
  * application; if it has a fresh enough sign-in session, it goes straight back with a code, otherwise through the
- * sign-in page first. Clients registered by the platform (first-party) are never asked for consent; a consent step
- * for third-party apps belongs between the session check and the code.
+ * sign-in page first. Clients registered by the platform (first-party) are never asked for consent; apps acting for
+ * the person go through {@link AppAuthorization} (installed in the company, consent) between the session check and
+ * the code.
  */
 @Path("/oauth2/authorize")
 @PermitAll
@@ -56,16 +57,18 @@ public class AuthorizationEndpoint {
     private final Sessions sessions;
     private final SessionCookie cookies;
     private final AuthorizationCodes codes;
+    private final AppAuthorization apps;
     private final Pages pages;
     private final TokenConfig config;
     private final Clock clock;
 
     public AuthorizationEndpoint(ClientCache clients, Sessions sessions, SessionCookie cookies,
-            AuthorizationCodes codes, Pages pages, TokenConfig config, Clock clock) {
+            AuthorizationCodes codes, AppAuthorization apps, Pages pages, TokenConfig config, Clock clock) {
         this.clients = clients;
         this.sessions = sessions;
         this.cookies = cookies;
         this.codes = codes;
+        this.apps = apps;
         this.pages = pages;
         this.config = config;
         this.clock = clock;
@@ -76,7 +79,13 @@ public class AuthorizationEndpoint {
     @Operation(summary = "Authorization request (authorization code flow with PKCE S256; OpenID Connect)")
     @APIResponse(responseCode = "302", description = "Back to the client's redirect URI with code, state and iss "
             + "(RFC 9207), or with error, error_description, state and iss (RFC 6749 §4.1.2.1)")
+    @APIResponse(responseCode = "200", description = "The consent page, for an app acting for the person: what it "
+            + "asks for that the person has not approved yet", content = @Content(mediaType = MediaType.TEXT_HTML,
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "303", description = "To the sign-in page first")
+    @APIResponse(responseCode = "403", description = "A page: the app is not installed, or not active, in the "
+            + "company the request names", content = @Content(mediaType = MediaType.TEXT_HTML,
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "An error page: the client or the redirect URI is unknown or "
             + "wrong, so nothing is sent to the redirect URI; a URL the HTTP layer refuses (a NUL in it) gets an "
             + "OAuth error body", content = {
@@ -116,11 +125,14 @@ public class AuthorizationEndpoint {
                 }
                 return Uni.createFrom().item(toSignIn(request, uri, now));
             }
+            if (request.client().isApp()) {
+                return apps.decide(request, current.get().session(), uri.getRequestUri().getRawQuery(), headers);
+            }
             if (!request.client().isFirstParty()) {
-                // Consent for third-party apps is not built yet: until it is, only the platform's own clients may
-                // sign people in (none other is given the authorization_code grant).
+                // Only the platform's own applications sign people in without consent, and only apps have a consent
+                // step; no other client is given the authorization_code grant.
                 throw new AuthorizationError(request.target(), "unauthorized_client",
-                        "Only first-party applications may sign people in");
+                        "Only first-party applications and installed apps may sign people in");
             }
             return codes.issue(request, current.get().session()).map(code -> redirect(
                     request.target().redirectUri(), Redirects.answer(request.target().state(), config.issuer(),
@@ -149,15 +161,8 @@ public class AuthorizationEndpoint {
         boolean forcing = request.prompt().contains(AuthorizationRequest.PROMPT_LOGIN)
                 || request.prompt().contains("select_account") || request.maxAge().isPresent()
                 || request.authAfter().isPresent();
-        StringBuilder back = new StringBuilder(ReturnTo.AUTHORIZE);
-        String raw = uri.getRequestUri().getRawQuery();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (!pair.isEmpty() && !FORCING.contains(name)) {
-                back.append(back.length() == ReturnTo.AUTHORIZE.length() ? "" : "&").append(pair);
-            }
-        }
+        StringBuilder back = new StringBuilder(ReturnTo.AUTHORIZE)
+                .append(queryWithout(uri.getRequestUri().getRawQuery(), FORCING));
         if (forcing) {
             back.append('&').append(AuthorizationRequest.AUTH_AFTER).append('=').append(now.getEpochSecond());
         }
@@ -168,7 +173,20 @@ public class AuthorizationEndpoint {
         return Pages.secured(Response.seeOther(URI.create(signIn.toString()))).build();
     }
 
-    private static Response redirect(String redirectUri, Map<String, String> parameters) {
+    /** The raw query string without the parameters named in {@code dropped}, the others kept as sent. */
+    static String queryWithout(String raw, Set<String> dropped) {
+        StringBuilder kept = new StringBuilder();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (!pair.isEmpty() && !dropped.contains(name)) {
+                kept.append(kept.isEmpty() ? "" : "&").append(pair);
+            }
+        }
+        return kept.toString();
+    }
+
+    static Response redirect(String redirectUri, Map<String, String> parameters) {
         return Pages.secured(Response.status(Response.Status.FOUND).location(Redirects.to(redirectUri, parameters)))
                 .build();
     }

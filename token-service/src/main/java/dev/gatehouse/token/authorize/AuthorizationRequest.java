@@ -2,8 +2,12 @@ package dev.gatehouse.token.authorize;
 
 import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.token.client.RegisteredClient;
+import dev.gatehouse.token.error.OAuthException;
+import dev.gatehouse.token.oauth.CompanySelector;
 import dev.gatehouse.token.oauth.FirstPartyScopes;
 import dev.gatehouse.token.oauth.GrantTypes;
+import dev.gatehouse.token.oauth.OAuthForm;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +27,13 @@ import java.util.regex.Pattern;
  *
  * @param authAfter set by this server on the request it sends the browser back to after a forced sign-in
  *                  ({@code prompt=login}, {@code max_age}): the session must have been authenticated at or after it
+ * @param company   the company an app is authorized in ({@code company_id}, or RFC 8707 {@code resource}); always
+ *                  present for an app, empty for a first-party application (it names its company at the token
+ *                  endpoint, per token)
  */
 public record AuthorizationRequest(RegisteredClient client, Target target, List<String> scopes, String nonce,
         String codeChallenge, Set<String> prompt, Optional<Long> maxAge, Optional<String> loginHint,
-        Optional<Instant> authAfter) {
+        Optional<Instant> authAfter, Optional<UUID> company) {
 
     /** Where an answer goes: the redirect URI, whether the client named it, and the state to give back. */
     public record Target(String redirectUri, boolean redirectUriGiven, String state) {
@@ -107,7 +115,9 @@ public record AuthorizationRequest(RegisteredClient client, Target target, List<
             throw new AuthorizationError(target, "invalid_request",
                     "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
         }
-        List<String> scopes = scopes(optional(query, "scope", target), client, target);
+        Optional<UUID> company = company(query, client, target);
+        List<String> scopes = client.isApp() ? appScopes(optional(query, "scope", target), target)
+                : scopes(optional(query, "scope", target), client, target);
         String nonce = optional(query, "nonce", target);
         if (nonce != null && nonce.length() > MAX_NONCE) {
             throw new AuthorizationError(target, "invalid_request", "nonce must be at most " + MAX_NONCE
@@ -116,7 +126,55 @@ public record AuthorizationRequest(RegisteredClient client, Target target, List<
         Set<String> prompt = prompt(optional(query, "prompt", target), target);
         return new AuthorizationRequest(client, target, scopes, nonce, challenge, prompt,
                 number(query, "max_age", target), Optional.ofNullable(optional(query, "login_hint", target)),
-                number(query, AUTH_AFTER, target).map(Instant::ofEpochSecond));
+                number(query, AUTH_AFTER, target).map(Instant::ofEpochSecond), company);
+    }
+
+    /**
+     * An app acts in one company, the one the person authorizes it in, named as for installation tokens; a
+     * first-party application names none here.
+     */
+    private static Optional<UUID> company(Map<String, List<String>> query, RegisteredClient client, Target target) {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        for (String name : List.of("company_id", "resource")) {
+            if (query.containsKey(name)) {
+                form.put(name, query.get(name));
+            }
+        }
+        Optional<UUID> company;
+        try {
+            company = CompanySelector.of(new OAuthForm(form));
+        } catch (OAuthException e) {
+            throw new AuthorizationError(target, e.error().code(), e.getMessage());
+        }
+        if (client.isApp() && company.isEmpty()) {
+            throw new AuthorizationError(target, "invalid_request", "An app is authorized in one company: name it "
+                    + "with company_id or resource=urn:gatehouse:company:{id}");
+        }
+        // A first-party application names its company at the token endpoint, per token; here it means nothing.
+        return client.isApp() ? company : Optional.empty();
+    }
+
+    /**
+     * An app may ask for OpenID Connect's scopes and the catalogue's; whether the installation has the catalogue
+     * ones is judged once the installation is looked up. None named means every scope of the installation.
+     */
+    private static List<String> appScopes(String asked, Target target) {
+        if (asked == null) {
+            return List.of();
+        }
+        List<String> scopes = List.copyOf(new LinkedHashSet<>(Arrays.asList(asked.trim().split(" +"))));
+        List<String> unknown = scopes.stream().filter(s -> !FirstPartyScopes.ALL.contains(s)
+                && ScopeCatalogue.byName(s).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new AuthorizationError(target, "invalid_scope", "Unknown scope: " + String.join(" ", unknown));
+        }
+        return scopes;
+    }
+
+    /** The same request with its scopes settled (an app's, once its installation is known). */
+    public AuthorizationRequest withScopes(List<String> settled) {
+        return new AuthorizationRequest(client, target, List.copyOf(settled), nonce, codeChallenge, prompt, maxAge,
+                loginHint, authAfter, company);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.client.Client;
 import dev.gatehouse.token.client.ClientOwner;
 import dev.gatehouse.token.client.ClientRepository;
+import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.web.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +70,31 @@ public class ManagedClients {
                 return clients.flush().call(() -> changes.emit(TokenEvents.CLIENT_UPDATED, c, actor,
                         new ClientUpdated(c.clientId, c.name, c.description, c.scopeList(), c.tokenLifetimeSeconds)));
             });
+        });
+    }
+
+    /**
+     * A published version's redirect URIs become the app client's (the newest version speaks for the app), and with
+     * them the authorization code and refresh token grants, so people can authorize the app for themselves (docs/
+     * security.md, "Apps acting for people"). A version without redirect URIs takes the grants away again. Versions
+     * may arrive out of order only across apps, never within one (one key per app), so the newest event wins.
+     */
+    public Uni<Void> publishVersion(String clientId, List<String> redirectUris, Actor actor) {
+        return clients.findById(clientId).chain(c -> {
+            if (c == null || !Client.OWNER_DEVELOPER_ORG.equals(c.ownerType)) {
+                return Uni.createFrom().voidItem();
+            }
+            List<String> uris = redirectUris == null ? List.of() : redirectUris;
+            String grants = uris.isEmpty() ? GrantTypes.CLIENT_CREDENTIALS : String.join(" ",
+                    GrantTypes.CLIENT_CREDENTIALS, GrantTypes.AUTHORIZATION_CODE, GrantTypes.REFRESH_TOKEN);
+            String joined = String.join(" ", uris);
+            if (joined.equals(c.redirectUris) && grants.equals(c.grantTypes)) {
+                return Uni.createFrom().voidItem();
+            }
+            c.redirectUris = joined;
+            c.grantTypes = grants;
+            changes.touch(c, actor);
+            return clients.flush().replaceWithVoid();
         });
     }
 

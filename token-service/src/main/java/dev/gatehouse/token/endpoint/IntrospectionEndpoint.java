@@ -1,6 +1,7 @@
 package dev.gatehouse.token.endpoint;
 
 import dev.gatehouse.token.authentication.ClientAuthenticator;
+import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenVerifier;
 import dev.gatehouse.token.oauth.OAuthForm;
@@ -102,12 +103,25 @@ public class IntrospectionEndpoint {
             return Uni.createFrom().item(INACTIVE);
         }
         Object grantId = token.claims().getClaimValue("grant_id");
-        if (grantId != null) {
-            // A person's token stands only while their account and the grant it came from do.
-            return people.standing(token.claims().getClaimValueAsString("sub"), grantId.toString(), issuedAt)
-                    .map(person -> person.isPresent() ? active(token) : INACTIVE);
-        }
         Object installationId = token.claims().getClaimValue(InstallationTokens.INSTALLATION_ID);
+        if (grantId != null) {
+            // A person's token stands only while their account and the grant it came from do; an app's token for
+            // a person also only while its installation is active (docs/security.md, "Apps acting for people").
+            if (installationId == null) {
+                return people.standing(token.claims().getClaimValueAsString("sub"), grantId.toString(), issuedAt)
+                        .map(person -> person.isPresent() ? active(token) : INACTIVE);
+            }
+            return people.standing(token.claims().getClaimValueAsString("sub"), grantId.toString(), issuedAt)
+                    .chain(person -> person.isEmpty() ? Uni.createFrom().item(Optional.<InstallationState>empty())
+                            : installations.activeFor(installationId.toString(), issuedAt))
+                    .map(state -> state.<Map<String, Object>>map(s -> {
+                        Map<String, Object> body = active(token);
+                        body.put(InstallationTokens.INSTALLATION_ID, s.installationId().toString());
+                        // RFC 8693 §4.1: who acts for the subject, here the installation's app user.
+                        body.put("act", Map.of("sub", s.appUserId().toString()));
+                        return body;
+                    }).orElse(INACTIVE));
+        }
         if (installationId == null) {
             return Uni.createFrom().item(active(token));
         }

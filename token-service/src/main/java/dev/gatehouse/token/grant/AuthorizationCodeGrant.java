@@ -29,15 +29,17 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
     private final PersonTokens tokens;
     private final CodeChecks checks;
     private final ExchangeBatch batch;
+    private final Delegations delegation;
 
     public AuthorizationCodeGrant(SignInGrants grants, AuthorizationCodes codes, RefreshTokens refreshTokens,
-            PersonTokens tokens, CodeChecks checks, ExchangeBatch batch) {
+            PersonTokens tokens, CodeChecks checks, ExchangeBatch batch, Delegations delegation) {
         this.grants = grants;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.checks = checks;
         this.batch = batch;
+        this.delegation = delegation;
     }
 
     @Override
@@ -83,11 +85,24 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
         checks.require(client, request, code);
         PersonTokens.Person person = new PersonTokens.Person(code.accountId(), code.platformAdmin(), code.email(),
                 code.emailVerified(), code.displayName());
+        if (code.installationId() != null) {
+            return delegation.of(connection, code.companyId(), code.installationId(), request.actingIn())
+                    .chain(acting -> {
+                        PersonTokens.Grant grant = new PersonTokens.Grant(code.familyId(), code.sessionId(),
+                                code.scopes(), code.authTime(), code.amr(), code.nonce(), acting.actingIn(),
+                                acting.delegation());
+                        // The approval outlives the sign-in session: signing out of Gatehouse does not end it.
+                        return refreshTokens.start(connection, code.familyId(), client.clientId(), code.accountId(),
+                                null, code.scopes(), code.authTime(), code.amr(), code.companyId(),
+                                code.installationId())
+                                .chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken));
+                    });
+        }
         PersonTokens.Grant grant = new PersonTokens.Grant(code.familyId(), code.sessionId(), code.scopes(),
                 code.authTime(), code.amr(), code.nonce(), request.actingIn());
         Uni<String> refresh = client.grantTypes().contains(GrantTypes.REFRESH_TOKEN)
                 ? refreshTokens.start(connection, code.familyId(), client.clientId(), code.accountId(),
-                        code.sessionId(), code.scopes(), code.authTime(), code.amr())
+                        code.sessionId(), code.scopes(), code.authTime(), code.amr(), null, null)
                 : Uni.createFrom().nullItem();
         return refresh.chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken));
     }

@@ -59,7 +59,8 @@ public class ExchangeBatch {
     /** Queues the exchange for the next batch; a code that is not even well formed goes one by one at once. */
     Uni<BatchResult> submit(RegisteredClient client, TokenRequest.AuthorizationCode request) {
         Optional<String> hash = codes.hashOf(request.code());
-        if (hash.isEmpty()) {
+        // An app's code for a person checks its installation on the way (Delegations): one by one.
+        if (hash.isEmpty() || client.isApp()) {
             return Uni.createFrom().item(new BatchResult.OneByOne());
         }
         return batcher.submit(new Ask(hash.get(), client, request));

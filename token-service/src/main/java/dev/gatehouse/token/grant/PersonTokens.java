@@ -12,10 +12,12 @@ import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
+import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.ActingIn;
 import dev.gatehouse.token.oauth.FirstPartyScopes;
 import dev.gatehouse.token.oidc.IdTokens;
+import dev.gatehouse.web.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,9 +43,21 @@ public class PersonTokens {
     record Person(UUID accountId, boolean platformAdmin, String email, boolean emailVerified, String name) {
     }
 
-    /** The grant the tokens come from, and the company or organization the access token is to act in. */
+    /**
+     * The grant the tokens come from, and the company or organization the access token is to act in; for an app
+     * acting for the person, the installation it acts through ({@code delegation}, else null).
+     */
     record Grant(UUID familyId, UUID sessionId, List<String> scopes, Instant authTime, String amr,
-            String nonce, ActingIn actingIn) {
+            String nonce, ActingIn actingIn, Delegation delegation) {
+
+        Grant(UUID familyId, UUID sessionId, List<String> scopes, Instant authTime, String amr, String nonce,
+                ActingIn actingIn) {
+            this(familyId, sessionId, scopes, authTime, amr, nonce, actingIn, null);
+        }
+    }
+
+    /** An app acting for the person in one company, through its installation there and that one's app user. */
+    record Delegation(UUID companyId, UUID installationId, UUID appUserId) {
     }
 
     private final AccessTokenIssuer issuer;
@@ -93,7 +107,7 @@ public class PersonTokens {
     /** Signs the tokens; {@code invalid_target} (thrown) for a company or organization the person is no one in. */
     Issued prepare(RegisteredClient client, Person person, Grant grant, String refreshToken) {
         requireRoleIn(grant.actingIn(), person.accountId());
-        Map<String, String> claims = new LinkedHashMap<>();
+        Map<String, Object> claims = new LinkedHashMap<>();
         grant.actingIn().developerOrg().ifPresent(org -> claims.put("developer_org_id", org.toString()));
         // How the person signed in, for services that ask more of some roles (a company requiring a second factor
         // of its admins): the same value as the ID token's acr.
@@ -102,9 +116,19 @@ public class PersonTokens {
             claims.put("sid", grant.sessionId().toString());
         }
         claims.put("grant_id", grant.familyId().toString());
+        List<String> roles = person.platformAdmin() ? List.of(PLATFORM_ADMIN) : List.of();
+        if (grant.delegation() != null) {
+            // docs/security.md, "Apps acting for people": sub is the person, the app is the authorized party
+            // (OIDC Core §2 azp) and the actor (RFC 8693 §4.1 act, as its installation's app user); never the
+            // person's platform role, and no sign-in session: the approval outlives it.
+            claims.remove("sid");
+            claims.put("azp", client.clientId());
+            claims.put(InstallationTokens.INSTALLATION_ID, grant.delegation().installationId().toString());
+            claims.put("act", Map.of("sub", grant.delegation().appUserId().toString()));
+            roles = List.of(Roles.DELEGATED_APP);
+        }
         AccessToken token = issuer.issue(client.clientId(), person.accountId().toString(),
-                grant.actingIn().company().orElse(null), grant.scopes(),
-                person.platformAdmin() ? List.of(PLATFORM_ADMIN) : List.of(),
+                grant.actingIn().company().orElse(null), grant.scopes(), roles,
                 (int) config.accessTokenLifetime().toSeconds(), client.signingAlgorithm(), claims);
         String idToken = grant.scopes().contains(FirstPartyScopes.OPENID)
                 ? idTokens.issue(client.clientId(), client.signingAlgorithm(), new IdTokens.Subject(
@@ -115,7 +139,8 @@ public class PersonTokens {
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME,
                 grant.actingIn().company().orElse(null),
                 new Actor(Actor.USER, person.accountId().toString()), client.clientId(),
-                new TokenIssued(client.clientId(), token.subject(), null, token.scopes(), token.jti(),
+                new TokenIssued(client.clientId(), token.subject(), grant.delegation() == null ? null
+                        : grant.delegation().companyId(), token.scopes(), token.jti(),
                         token.expiresAt()));
         return new Issued(TokenResponse.of(token).withPersonTokens(refreshToken, idToken), event);
     }

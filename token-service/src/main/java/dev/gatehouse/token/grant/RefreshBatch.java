@@ -56,7 +56,8 @@ public class RefreshBatch {
     /** Queues the refresh for the next batch; a token that is not ours goes one by one at once. */
     Uni<BatchResult> submit(RegisteredClient client, TokenRequest.RefreshToken request) {
         Optional<RefreshTokens.Presented> presented = refreshTokens.presented(request.refreshToken());
-        if (presented.isEmpty()) {
+        // An app's grant for a person checks its installation on the way (Delegations): one by one.
+        if (presented.isEmpty() || client.isApp()) {
             return Uni.createFrom().item(new BatchResult.OneByOne());
         }
         return batcher.submit(new Ask(new RefreshTokens.Ask(presented.get(), client.clientId(),

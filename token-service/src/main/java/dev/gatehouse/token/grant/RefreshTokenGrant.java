@@ -3,6 +3,7 @@ package dev.gatehouse.token.grant;
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.error.OAuthError;
+import dev.gatehouse.token.error.OAuthException;
 import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.Scopes;
 import dev.gatehouse.token.oauth.TokenRequest;
@@ -16,7 +17,8 @@ import java.util.List;
  * RFC 6749 §6: a refresh token for new tokens, and a new refresh token (rotation on every use, RFC 9700 §4.14.2).
  * The grant must be this client's and live; the account must be active and unchanged since the grant began (a
  * password change or a disable ends it), and the client must not have had its tokens revoked since. A rotated
- * token presented again ends the grant for both holders.
+ * token presented again ends the grant for both holders. An app's grant for a person also ends once its installation
+ * is no longer active ({@link Delegations}).
  */
 @ApplicationScoped
 public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken> {
@@ -25,13 +27,15 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
     private final RefreshTokens refreshTokens;
     private final PersonTokens tokens;
     private final RefreshBatch batch;
+    private final Delegations delegations;
 
     public RefreshTokenGrant(SignInGrants grants, RefreshTokens refreshTokens, PersonTokens tokens,
-            RefreshBatch batch) {
+            RefreshBatch batch, Delegations delegations) {
         this.grants = grants;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.batch = batch;
+        this.delegations = delegations;
     }
 
     @Override
@@ -82,6 +86,17 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
                     }
                     List<String> scopes = Scopes.grant(request.scope(), grant.scopes());
                     PersonTokens.Person person = RefreshBatch.person(grant);
+                    if (grant.installationId() != null) {
+                        return delegations.of(connection, grant.companyId(), grant.installationId(),
+                                request.actingIn()).chain(acting -> tokens.issue(connection, client, person,
+                                        new PersonTokens.Grant(grant.familyId(), null, scopes, grant.authTime(),
+                                                grant.amr(), null, acting.actingIn(), acting.delegation()),
+                                        outcome.successor()).map(SignInGrants.Outcome::of))
+                                .onFailure(e -> e instanceof OAuthException o && o.error() == OAuthError.INVALID_GRANT)
+                                .recoverWithUni(e -> refreshTokens.end(connection, grant.familyId(),
+                                        "installation_inactive").map(x -> SignInGrants.Outcome.failed(
+                                                (OAuthException) e)));
+                    }
                     return tokens.issue(connection, client, person, new PersonTokens.Grant(grant.familyId(),
                                     grant.sessionId(), scopes, grant.authTime(), grant.amr(), null,
                                     request.actingIn()),

@@ -4,6 +4,9 @@ import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.token.error.OAuthError;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -60,6 +63,23 @@ public class InstallationTokens {
         return Panache.withSession(() -> installations.findById(id)).map(i -> i == null
                 || !InstallationState.ACTIVE.equals(i.status) || issuedAt.isBefore(i.tokensValidAfter)
                 ? Optional.<InstallationState>empty() : Optional.of(InstallationProjection.read(i.state)));
+    }
+
+    /**
+     * The installation, if it is active, read on the caller's connection (inside a grant's transaction): an app
+     * acting for a person gets tokens only while its installation there is active.
+     */
+    public Uni<Optional<InstallationState>> activeOn(SqlClient sql, UUID installationId) {
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(
+                        "select status, state from app_installation where installation_id = $1")
+                .execute(Tuple.of(installationId)).toCompletionStage()).map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return InstallationState.ACTIVE.equals(row.getString("status"))
+                            ? Optional.of(InstallationProjection.read(row.getString("state"))) : Optional.empty();
+                });
     }
 
     /** What the token grants, for the token response and introspection. */

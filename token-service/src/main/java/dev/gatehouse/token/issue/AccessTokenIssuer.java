@@ -40,7 +40,7 @@ public class AccessTokenIssuer {
 
     /** As above, with further claims (an installation token's {@code installation_id}). */
     public AccessToken issue(String clientId, String subject, UUID companyId, List<String> scopes,
-            List<String> roles, int lifetimeSeconds, String algorithm, Map<String, String> extraClaims) {
+            List<String> roles, int lifetimeSeconds, String algorithm, Map<String, ?> extraClaims) {
         Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant expires = now.plusSeconds(lifetimeSeconds);
         String jti = UUID.randomUUID().toString();

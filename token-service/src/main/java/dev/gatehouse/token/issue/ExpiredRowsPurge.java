@@ -14,7 +14,7 @@ import java.time.Instant;
  * authorization codes a day after they expired (a replay within that day still ends what the code gave), refresh
  * grants past their last possible use or ended a day ago, sessions over for 30 days, and invitations 30 days after
  * their link expired, password reset links a day after theirs (their history stays in the audit trail as events; an
- * old link then reads "not valid").
+ * old link then reads "not valid"), and consent pages a day after they expired.
  */
 @ApplicationScoped
 public class ExpiredRowsPurge {
@@ -38,6 +38,8 @@ public class ExpiredRowsPurge {
                 .chain(() -> s.createNativeQuery("delete from invitation where expires_at < :before")
                         .setParameter("before", now.minus(Duration.ofDays(30))).executeUpdate())
                 .chain(() -> s.createNativeQuery("delete from password_reset where expires_at < :before")
+                        .setParameter("before", now.minus(Duration.ofDays(1))).executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from consent_request where expires_at < :before")
                         .setParameter("before", now.minus(Duration.ofDays(1))).executeUpdate())))
                 .replaceWithVoid();
     }

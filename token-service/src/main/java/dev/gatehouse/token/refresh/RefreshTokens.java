@@ -40,8 +40,8 @@ public class RefreshTokens {
     private static final int MAC_BYTES = 32;
     private static final String INSERT = """
             insert into refresh_family (id, client_id, account_id, session_id, scope, auth_time, amr, generation,
-                created_at, last_refreshed_at, expires_at, absolute_expires_at)
-            values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8, $9, $10)
+                created_at, last_refreshed_at, expires_at, absolute_expires_at, company_id, installation_id)
+            values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8, $9, $10, $11, $12)
             """;
     /** Rotation: only the current generation of a live family moves on; the account comes along for its checks. */
     private static final String ROTATE = """
@@ -50,8 +50,8 @@ public class RefreshTokens {
             from account a
             where f.id = $1 and f.generation = $2 and f.ended_at is null and f.expires_at > $3 and a.id = f.account_id
             returning f.client_id, f.account_id, f.session_id, f.scope, f.auth_time, f.amr, f.generation,
-                f.created_at, a.status, a.tokens_valid_after, a.platform_admin, a.email, a.email_verified,
-                a.display_name
+                f.created_at, f.company_id, f.installation_id, a.status, a.tokens_valid_after, a.platform_admin,
+                a.email, a.email_verified, a.display_name
             """;
     /**
      * Many rotations in one statement, for a batch of refreshes ({@code grant.RefreshBatch}). Only the plain case
@@ -66,8 +66,8 @@ public class RefreshTokens {
                 and f.expires_at > $5 and a.id = f.account_id and a.status = 'active'
                 and f.created_at >= a.tokens_valid_after and f.created_at >= v.cutoff
             returning f.id, f.client_id, f.account_id, f.session_id, f.scope, f.auth_time, f.amr, f.generation,
-                f.created_at, a.status, a.tokens_valid_after, a.platform_admin, a.email, a.email_verified,
-                a.display_name
+                f.created_at, f.company_id, f.installation_id, a.status, a.tokens_valid_after, a.platform_admin,
+                a.email, a.email_verified, a.display_name
             """;
     private static final String UNROTATE = "update refresh_family set generation = generation - 1 where id = any($1)";
     private static final String STATE = "select generation, ended_at from refresh_family where id = $1";
@@ -81,10 +81,19 @@ public class RefreshTokens {
     private static final String END_ACCOUNT = """
             update refresh_family set ended_at = $2, end_reason = $3 where account_id = $1 and ended_at is null
             """;
+    private static final String END_INTEGRATION = """
+            update refresh_family set ended_at = $4, end_reason = $5
+            where account_id = $1 and client_id = $2 and company_id = $3 and ended_at is null
+            returning id, client_id
+            """;
 
-    /** A family as a refresh finds it after rotating it, with what the grant needs to know about its account. */
+    /**
+     * A family as a refresh finds it after rotating it, with what the grant needs to know about its account;
+     * {@code companyId} and {@code installationId} are set for an app acting for the person.
+     */
     public record Rotated(UUID familyId, String clientId, UUID accountId, UUID sessionId, List<String> scopes,
-            Instant authTime, String amr, int generation, Instant createdAt, String accountStatus,
+            Instant authTime, String amr, int generation, Instant createdAt, UUID companyId, UUID installationId,
+            String accountStatus,
             Instant accountTokensValidAfter, boolean platformAdmin, String email, boolean emailVerified,
             String displayName) {
     }
@@ -144,14 +153,17 @@ public class RefreshTokens {
                 .toCompletionStage()).replaceWithVoid();
     }
 
-    /** Starts a family (generation 1) and returns its first token. */
+    /**
+     * Starts a family (generation 1) and returns its first token; {@code companyId} and {@code installationId}
+     * bind an app's grant to the company and installation the person authorized it in (null otherwise).
+     */
     public Uni<String> start(SqlClient sql, UUID familyId, String clientId, UUID accountId, UUID sessionId,
-            List<String> scopes, Instant authTime, String amr) {
+            List<String> scopes, Instant authTime, String amr, UUID companyId, UUID installationId) {
         Instant now = now();
         Instant absolute = now.plus(config.refreshGrantMaxAge());
         Instant idle = min(now.plus(config.refreshTokenLifetime()), absolute);
         Tuple values = Tuple.from(Arrays.asList(familyId, clientId, accountId, sessionId, String.join(" ", scopes),
-                at(authTime), amr, at(now), at(idle), at(absolute)));
+                at(authTime), amr, at(now), at(idle), at(absolute), companyId, installationId));
         return Uni.createFrom().completionStage(() -> sql.preparedQuery(INSERT).execute(values).toCompletionStage())
                 .replaceWith(() -> token(familyId, 1));
     }
@@ -246,6 +258,18 @@ public class RefreshTokens {
                 });
     }
 
+    /** Ends every grant an app got from the person in the company (an approval revoked); returns them. */
+    public Uni<List<Ended>> endIntegration(SqlClient sql, UUID accountId, String clientId, UUID companyId,
+            String reason) {
+        return Uni.createFrom().completionStage(() -> sql.preparedQuery(END_INTEGRATION)
+                .execute(Tuple.of(accountId, clientId, companyId, at(now()), reason)).toCompletionStage())
+                .map(rows -> {
+                    List<Ended> ended = new java.util.ArrayList<>();
+                    rows.forEach(row -> ended.add(new Ended(row.getUUID("id"), row.getString("client_id"))));
+                    return ended;
+                });
+    }
+
     /** Ends every family of an account (disabled, password changed). */
     public Uni<Void> endAccount(SqlClient sql, UUID accountId, String reason) {
         return update(sql, END_ACCOUNT, accountId, reason);
@@ -316,7 +340,8 @@ public class RefreshTokens {
         return new Rotated(family, row.getString("client_id"), row.getUUID("account_id"), row.getUUID("session_id"),
                 scope.isBlank() ? List.of() : List.of(scope.split(" ")),
                 row.getOffsetDateTime("auth_time").toInstant(), row.getString("amr"), row.getInteger("generation"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getString("status"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getUUID("company_id"),
+                row.getUUID("installation_id"), row.getString("status"),
                 row.getOffsetDateTime("tokens_valid_after").toInstant(), row.getBoolean("platform_admin"),
                 row.getString("email"), row.getBoolean("email_verified"), row.getString("display_name"));
     }

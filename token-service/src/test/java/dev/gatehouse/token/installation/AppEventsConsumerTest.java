@@ -124,7 +124,7 @@ class AppEventsConsumerTest {
         EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_REGISTERED,
                 "app-management-service", null, DEVELOPER, appId.toString(),
                 new AppRegistered(appId, org, name, description, AppClientIds.of(appId), "marketplace", null,
-                        AppListing.NONE)));
+                        AppListing.NONE, "Fixture Developers")));
     }
 
     private void updated(UUID appId, String name, String description) {

@@ -68,7 +68,7 @@ class InstallationTokenTest {
         EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_REGISTERED,
                 "app-management-service", null, new Actor(Actor.USER, "developer-fixture"), appId.toString(),
                 new AppRegistered(appId, org, "Sync " + appId, "", clientId, "marketplace", null,
-                        AppListing.NONE)));
+                        AppListing.NONE, "Fixture Developers")));
         String developer = TestTokens.developer(org).sign();
         awaitStatus(() -> given().auth().oauth2(developer).get("/clients/" + clientId), 200);
         secret = given().auth().oauth2(developer).noContentType().post("/clients/" + clientId + "/secrets").then()

@@ -9,7 +9,9 @@ import java.util.UUID;
  * @param kind            {@code marketplace} (any company may install it) or {@code company} (only
  *                        {@code owningCompanyId} may)
  * @param owningCompanyId the one company that may install a {@code company} app; null for marketplace apps
+ * @param developerOrgName the publishing organization's name, shown to people asked for consent (null in events
+ *                        written before it was added)
  */
 public record AppRegistered(UUID appId, UUID developerOrgId, String name, String description, String clientId,
-        String kind, UUID owningCompanyId, AppListing listing) {
+        String kind, UUID owningCompanyId, AppListing listing, String developerOrgName) {
 }

@@ -45,10 +45,16 @@ public final class TokenEvents {
     public static final EventType<SecondFactorChanged> SECOND_FACTOR_CHANGED =
             account("SecondFactorChanged", SecondFactorChanged.class);
 
+    /** Keyed by the person's account, so one person's approvals and revocations stay in order. */
+    public static final EventType<ConsentGranted> CONSENT_GRANTED = account("ConsentGranted", ConsentGranted.class);
+    public static final EventType<IntegrationRevoked> INTEGRATION_REVOKED =
+            account("IntegrationRevoked", IntegrationRevoked.class);
+
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
             CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,
             TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, SIGNED_IN, SIGN_IN_FAILED,
-            SESSION_ENDED, INVITATION_ACCEPTED, PASSWORD_CHANGED, SECOND_FACTOR_CHANGED);
+            SESSION_ENDED, INVITATION_ACCEPTED, PASSWORD_CHANGED, SECOND_FACTOR_CHANGED, CONSENT_GRANTED,
+            INTEGRATION_REVOKED);
 
     private TokenEvents() {
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.web.security;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.web.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -44,6 +45,23 @@ public class Caller {
     /** A legacy service account's token: acting in {@link #companyId()} as its directory user {@link #subject()}. */
     public boolean isLegacyServiceAccount() {
         return identity.hasRole(Roles.LEGACY_SERVICE_ACCOUNT);
+    }
+
+    /**
+     * An app acting for the person {@link #subject()} (their account) in {@link #companyId()}, through the
+     * installation whose app user is {@link #actingAppUserId()}.
+     */
+    public boolean isDelegatedApp() {
+        return identity.hasRole(Roles.DELEGATED_APP);
+    }
+
+    /** RFC 8693 §4.1's {@code act}: the installation's app user acting for the person in {@code sub}. */
+    public Optional<UUID> actingAppUserId() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("act") instanceof JsonObject act
+                && act.get("sub") instanceof JsonString sub) {
+            return uuid(sub.getString());
+        }
+        return Optional.empty();
     }
 
     /**

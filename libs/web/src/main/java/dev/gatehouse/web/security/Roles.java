@@ -22,6 +22,12 @@ public final class Roles {
      * {@code company_id} the company. Deprecated, like the accounts; judged by that user's permissions, as apps are.
      */
     public static final String LEGACY_SERVICE_ACCOUNT = "legacy_service_account";
+    /**
+     * An app acting for a person who authorized it, in one company: {@code sub} is the person's account,
+     * {@code client_id} the app, {@code act.sub} the installation's app user. It may do what both that app user and
+     * the person may (docs/security.md, "Apps acting for people"); the person's company role is never given to it.
+     */
+    public static final String DELEGATED_APP = "delegated_app";
 
     private Roles() {
     }
