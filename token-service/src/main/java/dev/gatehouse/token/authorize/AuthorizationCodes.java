@@ -36,8 +36,9 @@ public class AuthorizationCodes {
             from account a, sign_in_session s
             where c.code_hash = $1 and c.redeemed_at is null and a.id = c.account_id and s.id = c.session_id
             returning c.client_id, c.account_id, c.session_id, c.redirect_uri, c.code_challenge, c.scope, c.nonce,
-                c.auth_time, c.amr, c.expires_at, c.family_id, c.company_id, c.installation_id, a.status, a.tokens_valid_after, a.platform_admin,
-                a.email, a.email_verified, a.display_name, s.created_at as session_created_at,
+                c.auth_time, c.amr, c.expires_at, c.family_id, c.company_id, c.installation_id, a.status,
+                a.tokens_valid_after, a.platform_admin, a.email, a.email_verified, a.display_name,
+                s.created_at as session_created_at,
                 s.ended_at as session_ended_at, s.expires_at as session_expires_at
             """;
     /** Many redemptions in one statement, for a batch of exchanges ({@code grant.ExchangeBatch}). */
@@ -46,9 +47,9 @@ public class AuthorizationCodes {
             from account a, sign_in_session s, unnest($1::text[]) as v(h)
             where c.code_hash = v.h and c.redeemed_at is null and a.id = c.account_id and s.id = c.session_id
             returning c.code_hash, c.client_id, c.account_id, c.session_id, c.redirect_uri, c.code_challenge, c.scope,
-                c.nonce, c.auth_time, c.amr, c.expires_at, c.family_id, c.company_id, c.installation_id, a.status, a.tokens_valid_after,
-                a.platform_admin, a.email, a.email_verified, a.display_name, s.created_at as session_created_at,
-                s.ended_at as session_ended_at, s.expires_at as session_expires_at
+                c.nonce, c.auth_time, c.amr, c.expires_at, c.family_id, c.company_id, c.installation_id, a.status,
+                a.tokens_valid_after, a.platform_admin, a.email, a.email_verified, a.display_name,
+                s.created_at as session_created_at, s.ended_at as session_ended_at, s.expires_at as session_expires_at
             """;
     private static final String UNREDEEM = "update authorization_code set redeemed_at = null where code_hash = any($1)";
     private static final String FIND = "select client_id, family_id from authorization_code where code_hash = $1";
@@ -58,8 +59,9 @@ public class AuthorizationCodes {
         /** Redeemed now (the first time). */
         record Redeemed(String clientId, UUID accountId, UUID sessionId, String redirectUri, String codeChallenge,
                 List<String> scopes, String nonce, Instant authTime, String amr, Instant expiresAt, UUID familyId,
-                UUID companyId, UUID installationId, boolean accountActive, Instant accountTokensValidAfter, boolean platformAdmin, String email,
-                boolean emailVerified, String displayName, Instant sessionCreatedAt, boolean sessionLive)
+                UUID companyId, UUID installationId, boolean accountActive, Instant accountTokensValidAfter,
+                boolean platformAdmin, String email, boolean emailVerified, String displayName,
+                Instant sessionCreatedAt, boolean sessionLive)
                 implements Redemption {
         }
 
@@ -142,7 +144,8 @@ public class AuthorizationCodes {
                 row.getUUID("session_id"), row.getString("redirect_uri"), row.getString("code_challenge"),
                 scope.isBlank() ? List.of() : List.of(scope.split(" ")), row.getString("nonce"),
                 instant(row, "auth_time"), row.getString("amr"), instant(row, "expires_at"), row.getUUID("family_id"),
-                row.getUUID("company_id"), row.getUUID("installation_id"), "active".equals(row.getString("status")), instant(row, "tokens_valid_after"),
+                row.getUUID("company_id"), row.getUUID("installation_id"), "active".equals(row.getString("status")),
+                instant(row, "tokens_valid_after"),
                 row.getBoolean("platform_admin"), row.getString("email"), row.getBoolean("email_verified"),
                 row.getString("display_name"), instant(row, "session_created_at"),
                 sessionEnded == null && instant(row, "session_expires_at").isAfter(now));

@@ -86,7 +86,8 @@ public class Consents {
     /** Forgets the approval, on the caller's connection; whether there was one. */
     public Uni<Boolean> remove(SqlClient sql, UUID accountId, String clientId, UUID companyId) {
         return Uni.createFrom().completionStage(() -> sql.preparedQuery(DELETE)
-                .execute(Tuple.of(accountId, clientId, companyId)).toCompletionStage()).map(rows -> rows.rowCount() > 0);
+                .execute(Tuple.of(accountId, clientId, companyId)).toCompletionStage())
+                .map(rows -> rows.rowCount() > 0);
     }
 
     private static Uni<List<Approval>> query(SqlClient sql, String statement, Tuple values) {

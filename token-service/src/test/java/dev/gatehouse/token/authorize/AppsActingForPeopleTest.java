@@ -358,8 +358,9 @@ class AppsActingForPeopleTest {
     }
 
     private void role(UUID account, UUID in, String role) {
-        EventSender.send(bootstrap, Topics.DIRECTORY_COMPANY_ROLE, EventEnvelope.of(DirectoryEvents.COMPANY_ROLE_CHANGED,
-                "directory-service", in, Actor.system("directory-service"), CompanyRoleChanged.key(in, account),
+        EventSender.send(bootstrap, Topics.DIRECTORY_COMPANY_ROLE, EventEnvelope.of(
+                DirectoryEvents.COMPANY_ROLE_CHANGED, "directory-service", in, Actor.system("directory-service"),
+                CompanyRoleChanged.key(in, account),
                 new CompanyRoleChanged(in, account, UUID.randomUUID(), role, false)));
     }
 
