@@ -1,7 +1,6 @@
 package dev.gatehouse.token.integration;
 
 import dev.gatehouse.token.authorize.Consents;
-import dev.gatehouse.web.problem.ProblemException;
 import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -59,16 +58,12 @@ public class CompanyIntegrationsResource {
     @Path("/{accountId}/{clientId}")
     @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "app_management.admin")
     @Operation(summary = "Revoke a person's authorization of an app in the company (company admins)")
-    @APIResponse(responseCode = "204", description = "Revoked: the app's tokens for the person there stop at once")
-    @APIResponse(responseCode = "404", description = "That person has not authorized that app in the company")
+    @APIResponse(responseCode = "204", description = "Revoked: the app's tokens for the person there stop at once; "
+            + "also when there was nothing to revoke (idempotent)")
     public Uni<Response> revoke(@PathParam("companyId") UUID companyId, @PathParam("accountId") UUID accountId,
             @PathParam("clientId") String clientId) {
         caller.requireCompanyAdmin(companyId);
-        return revocation.revoke(accountId, clientId, companyId, caller.actor()).map(revoked -> {
-            if (!revoked) {
-                throw ProblemException.notFound("Integration", clientId);
-            }
-            return Response.noContent().build();
-        });
+        return revocation.revoke(accountId, clientId, companyId, caller.actor())
+                .map(revoked -> Response.noContent().build());
     }
 }

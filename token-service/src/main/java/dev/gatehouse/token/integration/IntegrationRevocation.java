@@ -45,7 +45,7 @@ public class IntegrationRevocation {
         this.clock = clock;
     }
 
-    /** Whether there was anything to revoke (an approval or a live grant). */
+    /** Whether there was anything to revoke (an approval or a live grant); nothing happens when there was not. */
     Uni<Boolean> revoke(UUID accountId, String clientId, UUID companyId, Actor actor) {
         return Uni.createFrom().completionStage(() -> pool.withTransaction(connection -> Future.fromCompletionStage(
                 revokeOn(connection, accountId, clientId, companyId, actor).subscribeAsCompletionStage()))

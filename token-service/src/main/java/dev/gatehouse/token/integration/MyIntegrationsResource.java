@@ -3,7 +3,6 @@ package dev.gatehouse.token.integration;
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.token.authorize.Consents;
 import dev.gatehouse.token.oidc.PersonBearer;
-import dev.gatehouse.web.problem.ProblemException;
 import dev.gatehouse.web.security.ApiSecurity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -64,8 +63,8 @@ public class MyIntegrationsResource {
     @Path("/{companyId}/{clientId}")
     @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "account.write")
     @Operation(summary = "Revoke an app you authorized in a company: its tokens for you there stop at once")
-    @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "You have not authorized that app in that company")
+    @APIResponse(responseCode = "204", description = "Revoked, or there was nothing to revoke (idempotent, as RFC 7009 "
+            + "revocation is)")
     @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
     @APIResponse(responseCode = "403", description = "The token lacks account.write, or an app holds it")
     public Uni<Response> revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -73,12 +72,7 @@ public class MyIntegrationsResource {
         return bearer.serve(authorization, "account.write", true, person -> {
             UUID accountId = person.account().accountId();
             return revocation.revoke(accountId, clientId, companyId, new Actor(Actor.USER, accountId.toString()))
-                    .map(revoked -> {
-                        if (!revoked) {
-                            throw ProblemException.notFound("Integration", clientId);
-                        }
-                        return Response.noContent().build();
-                    });
+                    .map(revoked -> Response.noContent().build());
         });
     }
 }

@@ -44,6 +44,10 @@ class AccessMatrixTest {
             new Endpoint("POST", BASE + "/{clientId}/enable", COMPANY_ADMIN, c -> fresh(c) + "/enable", null),
             new Endpoint("POST", BASE + "/{clientId}/revoke-tokens", COMPANY_ADMIN,
                     c -> fresh(c) + "/revoke-tokens", null),
+            new Endpoint("GET", "/companies/{companyId}/integrations", COMPANY_ADMIN,
+                    c -> "/companies/" + c + "/integrations", null),
+            new Endpoint("DELETE", "/companies/{companyId}/integrations/{accountId}/{clientId}", COMPANY_ADMIN,
+                    c -> "/companies/" + c + "/integrations/" + UUID.randomUUID() + "/app_matrix", null),
             new Endpoint("GET", "/clients/{clientId}", DEVELOPER, AccessMatrixTest::freshApp, null),
             new Endpoint("POST", "/clients/{clientId}/secrets", DEVELOPER, c -> freshApp(c) + "/secrets",
                     c -> "{}"),
@@ -101,13 +105,14 @@ class AccessMatrixTest {
 
     /**
      * Client-authenticated OAuth endpoints, public metadata, the browser endpoints of sign-in, and what a person
-     * does with their own token (userinfo, {@code /me}): covered by the protocol and sign-in tests, with real person
+     * does with their own token (userinfo, {@code /me}, approved integrations): covered by the protocol and sign-in tests, with real person
      * tokens from this server.
      */
     private static final Set<String> OAUTH = Set.of("POST /oauth2/token", "POST /oauth2/introspect",
             "POST /oauth2/revoke", "GET /oauth2/jwks", "GET /.well-known/oauth-authorization-server",
             "GET /.well-known/openid-configuration", "GET /oauth2/authorize", "GET /oauth2/userinfo",
-            "POST /oauth2/userinfo", "GET /me", "GET /me/sessions", "DELETE /me/sessions/{sessionId}");
+            "POST /oauth2/userinfo", "GET /me", "GET /me/sessions", "DELETE /me/sessions/{sessionId}",
+            "GET /me/integrations", "DELETE /me/integrations/{companyId}/{clientId}");
 
     @Test
     void everyEndpointLetsInExactlyTheRightCallers() {

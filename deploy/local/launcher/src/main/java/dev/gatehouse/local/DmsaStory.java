@@ -50,6 +50,11 @@ final class DmsaStory {
              "projectPermissions": {"documents": "standard"},
              "scopes": ["directory.read", "documents.write"],
              "postInstallNotes": "Choose the projects to sync."}""";
+    private static final String MANIFEST_FOR_PEOPLE = """
+            {"companyPermissions": {"projects": "read_only"},
+             "scopes": ["projects.read"],
+             "redirectUris": ["http://127.0.0.1:53682/callback"],
+             "justifications": {"projects": "Lists the projects you work on", "projects.read": "Reads project names"}}""";
     private static final String MANIFEST_1_1 = """
             {"companyPermissions": {"directory": "read_only", "budget": "read_only"},
              "projectPermissions": {"documents": "standard"},
@@ -110,8 +115,8 @@ final class DmsaStory {
         String p2 = project(company, "Tower B");
         String p3 = project(company, "Tower C");
         String memberEmail = "member-" + suffix + "@builders.example";
-        post(directory + "/companies/" + company + "/users", "{\"name\": \"Max Member\", \"email\": \""
-                + memberEmail + "\"}", 201);
+        String memberUser = post(directory + "/companies/" + company + "/users", "{\"name\": \"Max Member\", "
+                + "\"email\": \"" + memberEmail + "\"}", 201).get("id").asText();
         Person member = join(memberEmail, "company", company);
 
         step("the developer registers an app and publishes 1.0.0 (app-management-service)");
@@ -294,6 +299,8 @@ final class DmsaStory {
         check("inactive".equals(deactivated.get("status").asText()), "the app user is deactivated, not deleted");
 
         legacyServiceAccountMovesOntoTheApp(company, appId, installationId, p3, credentials);
+        anAppActsForTheMember(new Cast(platformAdmin, companyAdmin, developer, member, memberUser), company, org,
+                List.of(p1, p2, p3), suffix);
 
         step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
@@ -325,8 +332,135 @@ final class DmsaStory {
                 "the platform-admin client did none of it");
     }
 
-    /** A person who took their invitation and signed in, with a token for the company or organization they joined. */
-    private record Person(String accountId, String token) {
+    /**
+     * A person who took their invitation and signed in, with a token for the company or organization they joined,
+     * and the password they chose (to sign in again in another browser).
+     */
+    private record Person(String accountId, String token, String email, String password) {
+    }
+
+    /** Who acts in the story: the platform admin's token, the people, and the member's directory user. */
+    private record Cast(String platformAdmin, Person companyAdmin, Person developer, Person member,
+            String memberUser) {
+    }
+
+    /**
+     * Issue 13's second app (docs/security.md, "Apps acting for people"): an app that acts for a signed-in member.
+     * The member authorizes it in the company (consent page), and its token reads only the projects both the app
+     * and the member may; it loses one when the member does, and stops when the member revokes it and when the
+     * admin turns the app off.
+     */
+    private void anAppActsForTheMember(Cast cast, String company, String org, List<String> projects, String suffix)
+            throws Exception {
+        String p1 = projects.get(0);
+        String p2 = projects.get(1);
+        String p3 = projects.get(2);
+        step("a second app, which acts for people: the developer publishes it, the platform admin lists it");
+        acting = cast.developer().token();
+        JsonNode app = post(apps + "/apps", "{\"developerOrgId\": \"" + org + "\", \"name\": \"Field Notes "
+                + suffix + "\"}", 201);
+        String appId = app.get("id").asText();
+        String clientId = app.get("clientId").asText();
+        post(apps + "/apps/" + appId + "/versions", "{\"version\": \"1.0.0\", \"manifest\": "
+                + MANIFEST_FOR_PEOPLE + "}", 201);
+        post(apps + "/apps/" + appId + "/versions/1.0.0/publish", null, 200);
+        String secret = eventually("token-service created the app client",
+                () -> send("POST", tokens + "/clients/" + clientId + "/secrets", acting, null),
+                r -> r.statusCode() == 201).body().get("clientSecret").asText();
+        acting = cast.platformAdmin();
+        post(apps + "/listing-reviews/" + appId + "/approve", "{\"note\": \"Reads projects for notes.\"}", 200);
+
+        step("the admin installs it with projects " + p2 + " and " + p3 + "; the member belongs to " + p1 + " and "
+                + p2);
+        acting = cast.companyAdmin().token();
+        send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting, "{\"state\": \"on\"}");
+        post(apps + "/companies/" + company + "/installations", "{\"appId\": \"" + appId + "\", "
+                + "\"projectAccess\": \"selected\", \"projectIds\": [\"" + p2 + "\", \"" + p3 + "\"]}", 201);
+        for (String p : List.of(p1, p2)) {
+            expect("PUT", directory + "/companies/" + company + "/projects/" + p + "/members/" + cast.memberUser(),
+                    acting, "{\"permissions\": {\"documents\": \"read_only\"}}", 201, "the member joins " + p);
+        }
+
+        step("the member authorizes it in a browser: sign-in, the consent page, the code for the app");
+        PersonSession browser = PersonSession.browser(tokens);
+        Person member = cast.member();
+        JsonNode granted = eventually("token-service knows the installation and shows the consent page",
+                () -> {
+                    try {
+                        return browser.authorizeApp(clientId, secret, company, "openid projects.read",
+                                member.email(), member.password(), true);
+                    } catch (IllegalStateException notYet) {
+                        return null;
+                    }
+                }, r -> r != null);
+        String appToken = granted.get("access_token").asText();
+        String consentPage = browser.consentPage(clientId, company, "openid projects.read");
+        check(consentPage.contains("Field Notes " + suffix) && consentPage.contains("E2E Devs")
+                        && consentPage.contains("Why: Lists the projects you work on"),
+                "the consent page names the app, its developer organization and why it asks");
+        pass("the member approved; the app holds a token for them (" + granted.get("scope").asText() + ")");
+        JsonNode seen = expect("GET", directory + "/companies/" + company + "/projects", appToken, null, 200,
+                "the app lists projects for the member").body();
+        List<String> ids = new ArrayList<>();
+        seen.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        check(ids.equals(List.of(p2)), "it sees only " + p2 + ", the project both the app and the member may: " + ids);
+        expect("GET", directory + "/companies/" + company + "/projects/" + p3, appToken, null, 403,
+                "a project the app may use but the member is not in");
+        expect("GET", directory + "/companies/" + company + "/projects/" + p1, appToken, null, 403,
+                "a project the member is in but the app may not use");
+
+        step("the member leaves " + p2 + ": the app loses it at once; back in, it has it again");
+        send("DELETE", directory + "/companies/" + company + "/projects/" + p2 + "/members/" + cast.memberUser(),
+                acting, null);
+        expect("GET", directory + "/companies/" + company + "/projects/" + p2, appToken, null, 403,
+                "the same token, after the member left the project");
+        expect("PUT", directory + "/companies/" + company + "/projects/" + p2 + "/members/" + cast.memberUser(),
+                acting, "{\"permissions\": {\"documents\": \"read_only\"}}", 201, "the member is back");
+        expect("GET", directory + "/companies/" + company + "/projects/" + p2, appToken, null, 200,
+                "the same token, the member back in the project");
+
+        step("the member lists the app among their approved integrations and revokes it");
+        JsonNode mine = expect("GET", tokens + "/me/integrations", member.token(), null, 200, "").body();
+        check(mine.size() == 1 && clientId.equals(mine.get(0).get("clientId").asText()),
+                "the member's approved integrations list the app");
+        JsonNode theirs = expect("GET", tokens + "/companies/" + company + "/integrations",
+                cast.companyAdmin().token(), null, 200, "").body();
+        check(theirs.size() == 1 && member.email().equals(theirs.get(0).get("email").asText()),
+                "the company admin sees the member's authorization");
+        expect("DELETE", tokens + "/me/integrations/" + company + "/" + clientId, member.token(), null, 204,
+                "revoked by the member");
+        eventually("directory-service refuses the app's token for the member",
+                () -> send("GET", directory + "/companies/" + company + "/projects/" + p2, appToken, null),
+                r -> r.statusCode() == 401 || r.statusCode() == 403);
+        check(refreshWith(clientId, secret, granted.get("refresh_token").asText()).statusCode() == 400,
+                "the revoked grant's refresh token gets invalid_grant");
+        pass("revoked: the app's access token is refused and its refresh token is dead");
+
+        step("authorized again, then the admin turns the app off: its token for the member stops");
+        JsonNode again = browser.authorizeApp(clientId, secret, company, "openid projects.read", member.email(),
+                member.password(), true);
+        String second = again.get("access_token").asText();
+        expect("GET", directory + "/companies/" + company + "/projects/" + p2, second, null, 200,
+                "authorized again (consent asked again after the revocation)");
+        send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting, "{\"state\": \"off\"}");
+        eventually("directory-service refuses the app's token once the app is off",
+                () -> send("GET", directory + "/companies/" + company + "/projects/" + p2, second, null),
+                r -> r.statusCode() == 403);
+        HttpResult afterOff = eventually("token-service ends the grant",
+                () -> refreshWith(clientId, secret, again.get("refresh_token").asText()), r -> r.statusCode() == 400);
+        pass("the app is off: its token for the member is refused and refreshing it is "
+                + afterOff.body().get("error").asText());
+    }
+
+    private HttpResult refreshWith(String clientId, String secret, String refreshToken) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(tokens + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":"
+                        + secret).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
+                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new HttpResult(r.statusCode(), parse(r.body()));
     }
 
     /**
@@ -343,7 +477,7 @@ final class DmsaStory {
         String accountId = send("GET", tokens + "/me", token, null).body().get("id").asText();
         pass(email + " took the invitation (e-mail), set a password, signed in, and holds a token for " + kind + " "
                 + id);
-        return new Person(accountId, token);
+        return new Person(accountId, token, email, password);
     }
 
     /**

@@ -35,6 +35,7 @@ final class PersonSession {
     static final String LOOPBACK = "http://127.0.0.1:53682/callback";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
+    private static final Pattern TICKET = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -123,10 +124,19 @@ final class PersonSession {
         Request request = Request.forClient(clientId, scope);
         PersonSession flow = new PersonSession(issuer, JSON.createObjectNode().put("access_token", "")
                 .put("refresh_token", ""));
-        HttpResponse<String> first = flow.get(request.url());
+        HttpResponse<String> back = flow.throughSignInForm(flow.get(request.url()), email, password);
+        Code code = flow.code(request, back);
+        PersonSession session = new PersonSession(issuer, flow.exchange(clientId, code));
+        session.cookies.putAll(flow.cookies);
+        return session;
+    }
+
+    /** From an authorization request answered with the sign-in page: the form, and back to the request. */
+    private HttpResponse<String> throughSignInForm(HttpResponse<String> first, String email, String password)
+            throws Exception {
         expect(first, 303, "GET /oauth2/authorize (not signed in)");
         String signInPage = path(first.headers().firstValue("Location").orElseThrow());
-        HttpResponse<String> page = flow.get(signInPage);
+        HttpResponse<String> page = get(signInPage);
         expect(page, 200, "GET /signin");
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
@@ -134,13 +144,61 @@ final class PersonSession {
         }
         String returnTo = URLDecoder.decode(signInPage.substring(signInPage.indexOf("return_to=") + 10)
                 .split("&")[0], StandardCharsets.UTF_8);
-        HttpResponse<String> posted = flow.post("/signin", "email=" + enc(email) + "&password=" + enc(password)
+        HttpResponse<String> posted = post("/signin", "email=" + enc(email) + "&password=" + enc(password)
                 + "&csrf_token=" + enc(csrf.group(1)) + "&return_to=" + enc(returnTo));
         expect(posted, 303, "POST /signin");
-        Code code = flow.code(request, flow.get(path(posted.headers().firstValue("Location").orElseThrow())));
-        PersonSession session = new PersonSession(issuer, flow.exchange(clientId, code));
-        session.cookies.putAll(flow.cookies);
-        return session;
+        return get(path(posted.headers().firstValue("Location").orElseThrow()));
+    }
+
+    /** A browser that is not signed in yet, for {@link #authorizeApp}. */
+    static PersonSession browser(String issuer) {
+        return new PersonSession(issuer, JSON.createObjectNode().put("access_token", "").put("refresh_token", ""));
+    }
+
+    /**
+     * An installed app asks this browser's person to authorize it in a company (docs/security.md, "Apps acting for
+     * people"): the authorization request names the company, the person signs in if they have not, approves the
+     * consent page if it is shown ({@code consentShown} says whether it must be), and the app (a confidential
+     * client) exchanges the code. Returns the app's tokens for the person.
+     */
+    JsonNode authorizeApp(String clientId, String secret, String companyId, String scope, String email,
+            String password, boolean consentShown) throws Exception {
+        Request request = Request.forClient(clientId, scope);
+        String url = request.url() + "&company_id=" + companyId;
+        HttpResponse<String> answer = get(url);
+        if (answer.statusCode() == 303) {
+            answer = throughSignInForm(answer, email, password);
+        }
+        if (consentShown) {
+            expect(answer, 200, "GET /oauth2/authorize (the consent page)");
+            Matcher csrf = CSRF.matcher(answer.body());
+            Matcher ticket = TICKET.matcher(answer.body());
+            if (!csrf.find() || !ticket.find()) {
+                throw new IllegalStateException("the consent page has no form: " + answer.body());
+            }
+            HttpResponse<String> approved = post("/oauth2/authorize/consent", "csrf_token=" + enc(csrf.group(1))
+                    + "&ticket=" + enc(ticket.group(1)) + "&decision=approve");
+            expect(approved, 303, "POST /oauth2/authorize/consent (allow)");
+            answer = get(path(approved.headers().firstValue("Location").orElseThrow()));
+        }
+        Code code = code(request, answer);
+        HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                        .getBytes(StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + enc(code.code())
+                        + "&redirect_uri=" + enc(LOOPBACK) + "&code_verifier=" + code.verifier())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        expect(tokens, 200, "POST /oauth2/token (the app's authorization_code)");
+        return JSON.readTree(tokens.body());
+    }
+
+    /** The last consent page this browser was shown, for checks of what it says. */
+    String consentPage(String clientId, String companyId, String scope) throws Exception {
+        HttpResponse<String> page = get(Request.forClient(clientId, scope).url() + "&company_id=" + companyId
+                + "&prompt=consent");
+        expect(page, 200, "GET /oauth2/authorize (prompt=consent)");
+        return page.body();
     }
 
     /**
