@@ -105,8 +105,8 @@ class AccessMatrixTest {
 
     /**
      * Client-authenticated OAuth endpoints, public metadata, the browser endpoints of sign-in, and what a person
-     * does with their own token (userinfo, {@code /me}, approved integrations): covered by the protocol and sign-in tests, with real person
-     * tokens from this server.
+     * does with their own token (userinfo, {@code /me}, approved integrations): covered by the protocol and sign-in
+     * tests, with real person tokens from this server.
      */
     private static final Set<String> OAUTH = Set.of("POST /oauth2/token", "POST /oauth2/introspect",
             "POST /oauth2/revoke", "GET /oauth2/jwks", "GET /.well-known/oauth-authorization-server",

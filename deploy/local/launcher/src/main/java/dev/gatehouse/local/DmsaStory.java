@@ -54,7 +54,8 @@ final class DmsaStory {
             {"companyPermissions": {"projects": "read_only"},
              "scopes": ["projects.read"],
              "redirectUris": ["http://127.0.0.1:53682/callback"],
-             "justifications": {"projects": "Lists the projects you work on", "projects.read": "Reads project names"}}""";
+             "justifications": {"projects": "Lists the projects you work on",
+                                "projects.read": "Reads project names"}}""";
     private static final String MANIFEST_1_1 = """
             {"companyPermissions": {"directory": "read_only", "budget": "read_only"},
              "projectPermissions": {"documents": "standard"},
