@@ -121,8 +121,9 @@ class AppsActingForPeopleAccessTest {
         given().auth().oauth2(TestTokens.appForPerson(createCompany(unique("Elsewhere")), account, app.appUserId)
                 .sign()).get(path("/projects")).then().statusCode(403);
         // The token's scope narrows it, as for every token.
-        given().auth().oauth2(TestTokens.appForPerson(company, account, app.appUserId).scope("directory.read")
-                .sign()).get(path("/projects")).then().statusCode(403);
+        given().auth().oauth2(TestTokens.appForPerson(company, account, app.appUserId).scope("projects.read")
+                .sign()).get(path("/users")).then().statusCode(403)
+                .header("WWW-Authenticate", containsString("insufficient_scope"));
 
         app.disable();
         await().atMost(WITHIN).untilAsserted(() -> given().auth().oauth2(token).get(path("/projects/" + both))

@@ -70,6 +70,8 @@ final class DmsaStory {
     private final Path mail = Path.of(env("GATEHOUSE_MAIL_DIR", ".gatehouse/mail"));
     private final Path run = Path.of(env("GATEHOUSE_RUN_DIR", ".gatehouse/run"));
     private final String restart = env("GATEHOUSE_E2E_RESTART", "token-service");
+    private final String openIdClientCheck = env("GATEHOUSE_OPENID_CLIENT_CHECK",
+            "deploy/local/openid-client/run.sh");
     private AdminClient admin;
     /** The access token of the person doing the current step. */
     private String acting;
@@ -437,12 +439,16 @@ final class DmsaStory {
                 "the revoked grant's refresh token gets invalid_grant");
         pass("revoked: the app's access token is refused and its refresh token is dead");
 
-        step("authorized again, then the admin turns the app off: its token for the member stops");
+        step("a stock relying party (npm openid-client) authorizes it again: PKCE, consent, state, nonce, iss");
+        openIdClient(clientId, secret, company, member);
+
+        step("the admin turns the app off: its token for the member stops");
+        // The member approved it again through openid-client's flow: no consent page this time.
         JsonNode again = browser.authorizeApp(clientId, secret, company, "openid projects.read", member.email(),
-                member.password(), true);
+                member.password(), false);
         String second = again.get("access_token").asText();
         expect("GET", directory + "/companies/" + company + "/projects/" + p2, second, null, 200,
-                "authorized again (consent asked again after the revocation)");
+                "authorized again, the approval remembered");
         send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting, "{\"state\": \"off\"}");
         eventually("directory-service refuses the app's token once the app is off",
                 () -> send("GET", directory + "/companies/" + company + "/projects/" + p2, second, null),
@@ -451,6 +457,21 @@ final class DmsaStory {
                 () -> refreshWith(clientId, secret, again.get("refresh_token").asText()), r -> r.statusCode() == 400);
         pass("the app is off: its token for the member is refused and refreshing it is "
                 + afterOff.body().get("error").asText());
+    }
+
+    /** deploy/local/openid-client: openid-client (npm) as the app's relying party, the member as its browser. */
+    private void openIdClient(String clientId, String secret, String company, Person member) throws Exception {
+        ProcessBuilder node = new ProcessBuilder("bash", openIdClientCheck).inheritIO();
+        Map<String, String> env = node.environment();
+        env.put("GATEHOUSE_ISSUER", tokens);
+        env.put("APP_CLIENT_ID", clientId);
+        env.put("APP_CLIENT_SECRET", secret);
+        env.put("COMPANY_ID", company);
+        env.put("PERSON_EMAIL", member.email());
+        env.put("PERSON_PASSWORD", member.password());
+        env.put("REDIRECT_URI", PersonSession.LOOPBACK);
+        int exit = node.start().waitFor();
+        check(exit == 0, "openid-client drove the authorization code flow with PKCE and consent (exit " + exit + ")");
     }
 
     private HttpResult refreshWith(String clientId, String secret, String refreshToken) throws Exception {
