@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -103,11 +104,12 @@ public class ConsentEndpoint {
         });
     }
 
-    private Uni<Void> granted(io.vertx.sqlclient.SqlClient connection, ConsentRequests.Pending pending) {
+    private Uni<Void> granted(SqlClient connection, ConsentRequests.Pending pending) {
         EventEnvelope event = EventEnvelope.of(TokenEvents.CONSENT_GRANTED, TokenService.NAME, pending.companyId(),
-                new Actor(Actor.USER, pending.accountId().toString()), pending.clientId(), new ConsentGranted(
-                        pending.accountId(), pending.clientId(), pending.companyId(), pending.installationId(),
-                        pending.asked().scopes(), pending.asked().company(), pending.asked().project()));
+                new Actor(Actor.USER, pending.accountId().toString()), pending.accountId().toString(),
+                new ConsentGranted(pending.accountId(), pending.clientId(), pending.companyId(),
+                        pending.installationId(), pending.asked().scopes(), pending.asked().company(),
+                        pending.asked().project()));
         return Uni.createFrom().completionStage(() -> outbox.appendOn(connection, event).toCompletionStage());
     }
 

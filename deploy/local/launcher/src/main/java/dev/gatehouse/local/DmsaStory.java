@@ -311,7 +311,7 @@ final class DmsaStory {
                 "UserCreated", "ProjectMemberAdded", "ProjectMemberRemoved", "InstallationProjectsChanged",
                 "UpgradeRequested", "UpgradeRequestDecided", "InstallationUpgraded", "UserPermissionsChanged",
                 "TokenIssued", "AppUninstalled", "UserDeactivated", "LegacyServiceAccountCreated",
-                "LegacyServiceAccountMigrated", "ClientDeleted");
+                "LegacyServiceAccountMigrated", "ClientDeleted", "ConsentGranted", "IntegrationRevoked");
         List<JsonNode> trail = eventually("the trail has every step", () -> trail(company),
                 r -> types(r).containsAll(wanted)).items;
         Map<String, Set<String>> actorsByType = new TreeMap<>();
@@ -329,8 +329,10 @@ final class DmsaStory {
                 "UpgradeRequestDecided", "AppUninstalled", "LegacyServiceAccountCreated")) {
             check(actorsByType.get(type).contains(adminActor), type + " was done by the company admin, " + adminActor);
         }
-        check(actorsByType.get("InstallRequested").contains("user:" + member.accountId),
-                "InstallRequested was done by the member, user:" + member.accountId);
+        for (String type : List.of("InstallRequested", "ConsentGranted", "IntegrationRevoked")) {
+            check(actorsByType.get(type).contains("user:" + member.accountId),
+                    type + " was done by the member, user:" + member.accountId);
+        }
         check(actorsByType.values().stream().noneMatch(a -> a.contains("client:" + admin.clientId())),
                 "the platform-admin client did none of it");
     }
