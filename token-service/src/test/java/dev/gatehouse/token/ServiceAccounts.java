@@ -49,15 +49,19 @@ public final class ServiceAccounts {
                 .body("{\"name\": \"sa " + UUID.randomUUID() + "\", \"scopes\": [" + scopeJson + "]"
                         + (algorithm == null ? "" : ", \"signingAlgorithm\": \"" + algorithm + "\"") + "}")
                 .post(base()).then().statusCode(201).extract().jsonPath();
-        return new Created(body.getString("clientId"), body.getString("clientSecret"), this);
+        return new Created(body.getString("clientId"), body.getString("clientSecret"),
+                UUID.fromString(body.getString("client.serviceAccount.userId")), this);
     }
 
     String base() {
         return "/companies/" + company + "/service-accounts";
     }
 
-    /** A created service account and the admin calls a test makes on it. */
-    public record Created(String clientId, String secret, ServiceAccounts owner) {
+    /**
+     * A created service account and the admin calls a test makes on it; {@code userId} is its directory user, the
+     * {@code sub} of its tokens.
+     */
+    public record Created(String clientId, String secret, UUID userId, ServiceAccounts owner) {
         public String path() {
             return owner.base() + "/" + clientId;
         }

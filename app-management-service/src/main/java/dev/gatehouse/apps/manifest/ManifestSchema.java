@@ -64,7 +64,8 @@ public final class ManifestSchema {
         justifications.putObject("additionalProperties").put("type", "string").put("minLength", 1)
                 .put("maxLength", 500);
         ObjectNode redirects = properties.putObject("redirectUris");
-        redirects.put("description", "Where the app may send admins back to (https, or http on localhost)");
+        redirects.put("description", "The app's OAuth 2.0 redirect URIs, for acting for people who authorize it "
+                + "(authorization code flow; https, or http on localhost)");
         redirects.put("type", "array");
         redirects.put("uniqueItems", true);
         redirects.put("maxItems", 10);

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Who may read and change a company's directory. People go by role (docs/security.md). An app goes by its
- * installation's app user, and a legacy service account by its user, read live from this service's own tables:
+ * installation's app user, and a (legacy) service account by its user, read live from this service's own tables:
  * their tool levels and project memberships as they are now, so removing a permitted project or disabling the
  * installation takes effect on the next call, not when the token expires. An app acting for a person goes by both
  * its app user and the person ({@link #forPerson}).
@@ -76,8 +76,7 @@ public class CompanyAccess {
         return appUser(companyId).chain(user -> {
             AccessLevel granted = tool == null ? AccessLevel.NONE : user.permissions().level(tool);
             if (!granted.atLeast(needed)) {
-                throw ProblemException.forbidden("The " + (user.app() ? "installation" : "legacy service account")
-                        + " grants " + tool.wireName() + " "
+                throw ProblemException.forbidden("The " + user.manager() + " grants " + tool.wireName() + " "
                         + granted.wireName() + "; this needs " + needed.wireName() + " or more");
             }
             return users.projectsOf(user.id()).map(Visibility::new);
@@ -130,11 +129,12 @@ public class CompanyAccess {
         caller.requireSameCompany(companyId);
         UUID userId = appUserId();
         return users.find(companyId, userId).map(found -> {
-            TokenUsers.TokenUser user = found.filter(u -> caller.isApp() ? u.app() : u.legacy()).orElseThrow(
+            TokenUsers.TokenUser user = found.filter(u -> caller.isApp() ? u.app()
+                    : caller.isServiceAccount() ? u.serviceAccount() : u.legacy()).orElseThrow(
                     () -> ProblemException.forbidden("This token's user is not in this company's directory"));
             if (!user.active()) {
-                throw ProblemException.forbidden("The " + (user.app() ? "installation" : "legacy service account")
-                        + " behind this token is " + user.managerStatus());
+                throw ProblemException.forbidden("The " + user.manager() + " behind this token is "
+                        + user.managerStatus());
             }
             return user;
         });

@@ -35,7 +35,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Makes a managed user match its manager's state (an installation's app user, or a legacy service account's user):
+ * Makes a managed user match its manager's state (an installation's app user, a legacy service account's user, or
+ * a company service account's user):
  * created on first sight, its company permissions, its memberships of exactly the manager's projects with its
  * project permissions, active while the manager is active. Runs inside the consumer's transaction; every change
  * publishes the same directory events as a change through the API, with the manager event's actor.
@@ -100,6 +101,8 @@ public class ManagedUserSync {
         if (u.isApp()) {
             u.appId = state.appId();
             u.installationId = state.managerId();
+        } else if (u.isServiceAccount()) {
+            u.serviceClientId = state.serviceClientId();
         } else {
             u.legacyAccountId = state.managerId();
         }

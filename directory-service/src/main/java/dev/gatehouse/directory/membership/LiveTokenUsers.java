@@ -41,6 +41,7 @@ public class LiveTokenUsers implements TokenUsers {
     }
 
     private static TokenUser view(DirectoryUser u) {
-        return new TokenUser(u.id, u.isApp(), u.isLegacy(), u.isActive(), u.managerStatus(), u.permissions);
+        return new TokenUser(u.id, u.isApp(), u.isLegacy(), u.isServiceAccount(), u.isActive(), u.managerStatus(),
+                u.permissions);
     }
 }

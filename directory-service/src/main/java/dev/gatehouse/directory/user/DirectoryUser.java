@@ -72,6 +72,16 @@ public class DirectoryUser {
     @Column(name = "legacy_revision")
     public Integer legacyRevision;
 
+    /** The company service account (token-service client id) managing this user; null for others. */
+    @Column(name = "service_client_id", columnDefinition = "text")
+    public String serviceClientId;
+
+    @Column(name = "service_status", length = 16)
+    public String serviceStatus;
+
+    @Column(name = "service_revision")
+    public Integer serviceRevision;
+
     /** The token-service account of the person, once they took their invitation; null until then. */
     @Column(name = "account_id")
     public UUID accountId;
@@ -104,24 +114,34 @@ public class DirectoryUser {
         return kind == UserKind.legacy;
     }
 
-    /** Whether app-management manages this user (an installation's or a legacy service account's). */
-    public boolean isManaged() {
-        return isApp() || isLegacy();
+    public boolean isServiceAccount() {
+        return kind == UserKind.service_account;
     }
 
-    /** The installation or legacy service account managing this user; null for people. */
+    /**
+     * Whether another service manages this user: app-management (an installation's or a legacy service account's)
+     * or token-service (a company service account's).
+     */
+    public boolean isManaged() {
+        return isApp() || isLegacy() || isServiceAccount();
+    }
+
+    /**
+     * The installation or legacy service account managing this user; for a service account's user its own id (the
+     * account is known by its client id, {@link #serviceClientId}); null for people.
+     */
     public UUID managerId() {
-        return isApp() ? installationId : legacyAccountId;
+        return isApp() ? installationId : isServiceAccount() ? id : legacyAccountId;
     }
 
     /** The status of the installation or account managing this user, as its newest applied event said. */
     public String managerStatus() {
-        return isApp() ? installationStatus : legacyStatus;
+        return isApp() ? installationStatus : isServiceAccount() ? serviceStatus : legacyStatus;
     }
 
     /** The newest revision of its manager applied to this user, or null. */
     public Integer managedRevision() {
-        return isApp() ? installationRevision : legacyRevision;
+        return isApp() ? installationRevision : isServiceAccount() ? serviceRevision : legacyRevision;
     }
 
     /** Records the manager's status and revision that this user now reflects. */
@@ -129,6 +149,9 @@ public class DirectoryUser {
         if (isApp()) {
             installationStatus = status;
             installationRevision = revision;
+        } else if (isServiceAccount()) {
+            serviceStatus = status;
+            serviceRevision = revision;
         } else {
             legacyStatus = status;
             legacyRevision = revision;

@@ -115,6 +115,12 @@ public final class TestTokens {
                 .client("lsa_" + shortId());
     }
 
+    /** A company service account's token: acting in {@code companyId} as its directory user {@code userId}. */
+    public static TestTokens serviceAccount(UUID companyId, UUID userId) {
+        return new TestTokens(userId.toString()).role("service_account").company(companyId)
+                .client("sa_" + shortId());
+    }
+
     /** An app's own token, without a company selector: it may only list where the app is installed. */
     public static TestTokens appClient(String clientId) {
         return new TestTokens(clientId).client(clientId);

@@ -80,7 +80,25 @@ public class Client {
     @Column(name = "legacy_user_id")
     public UUID legacyUserId;
 
-    /** Tokens issued before this instant are revoked ({@code revoke-tokens}, disable, delete, regenerate). */
+    /**
+     * A company service account's user in its company's directory (the {@code sub} of its tokens); null for every
+     * other client, a legacy service account's included (it has {@link #legacyUserId}).
+     */
+    @Column(name = "service_user_id")
+    public UUID serviceUserId;
+
+    /** The service account's permissions, {@code {"company": {tool: level}, "project": {tool: level}}}. */
+    @Column(name = "service_permissions", columnDefinition = "text")
+    public String servicePermissions;
+
+    /** Space-separated ids of the service account's projects. */
+    @Column(name = "service_project_ids", nullable = false, columnDefinition = "text")
+    public String serviceProjectIds = "";
+
+    /** Increases with every change to the service account's state (ServiceAccountChanged). */
+    @Column(name = "service_revision", nullable = false)
+    public int serviceRevision;
+
     /** Space-separated absolute URIs, compared exactly (RFC 9700 §2.1); empty for clients without sign-in. */
     @Column(name = "redirect_uris", nullable = false, columnDefinition = "text")
     public String redirectUris = "";
@@ -93,6 +111,7 @@ public class Client {
     @Column(name = "public_client", nullable = false)
     public boolean publicClient;
 
+    /** Tokens issued before this instant are revoked ({@code revoke-tokens}, disable, delete, regenerate). */
     @Column(name = "tokens_valid_after", nullable = false)
     public Instant tokensValidAfter;
 
@@ -134,6 +153,11 @@ public class Client {
         c.updatedAt = now;
         c.updatedBy = actorId;
         return c;
+    }
+
+    /** A company's own service account (not a legacy service account's client): it has a directory user. */
+    public boolean isServiceAccount() {
+        return OWNER_COMPANY.equals(ownerType) && legacyAccountId == null;
     }
 
     public ClientOwner owner() {

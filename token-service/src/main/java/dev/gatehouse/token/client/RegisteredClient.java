@@ -7,12 +7,13 @@ import java.util.UUID;
 /**
  * What the OAuth endpoints need to know about a client, as an immutable copy that can be kept in memory
  * ({@link ClientCache}): who owns it, what it may do, whether it is enabled, and its secrets' keyed hashes.
- * {@code legacyUserId} is set only for a legacy service account's client.
+ * {@code legacyUserId} is set only for a legacy service account's client, {@code serviceUserId} only for a company
+ * service account's: the directory user its tokens act as.
  */
 public record RegisteredClient(String clientId, ClientOwner owner, List<String> grantTypes, List<String> scopes,
         int tokenLifetimeSeconds, String signingAlgorithm, boolean enabled, Instant tokensValidAfter, String jwks,
         String jwksUri, List<Secret> secrets, UUID legacyUserId, String name, List<String> redirectUris,
-        List<String> postLogoutRedirectUris, boolean publicClient) {
+        List<String> postLogoutRedirectUris, boolean publicClient, UUID serviceUserId) {
 
     /** One secret: its id, keyed hash, and expiry (null: until revoked). */
     public record Secret(UUID id, byte[] hash, Instant expiresAt) {
@@ -26,7 +27,7 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
                 List.copyOf(c.scopeList()), c.tokenLifetimeSeconds, c.signingAlgorithm, c.enabled, c.tokensValidAfter,
                 c.jwks, c.jwksUri, secrets.stream().map(s -> new Secret(s.id, s.secretHash.clone(), s.expiresAt))
                         .toList(), c.legacyUserId, c.name, List.copyOf(c.redirectUriList()),
-                List.copyOf(c.postLogoutRedirectUriList()), c.publicClient);
+                List.copyOf(c.postLogoutRedirectUriList()), c.publicClient, c.serviceUserId);
     }
 
     public boolean isPlatform() {

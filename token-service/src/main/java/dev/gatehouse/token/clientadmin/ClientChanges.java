@@ -4,6 +4,7 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventType;
 import dev.gatehouse.events.token.ClientCreated;
+import dev.gatehouse.events.token.ServiceAccountChanged;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenRevoked;
 import dev.gatehouse.outbox.OutboxWriter;
@@ -13,6 +14,7 @@ import dev.gatehouse.token.client.ClientCache;
 import dev.gatehouse.token.client.ClientOwner;
 import dev.gatehouse.token.client.ClientRepository;
 import dev.gatehouse.token.client.ClientSecretRepository;
+import dev.gatehouse.token.client.ServicePermissions;
 import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
 import dev.gatehouse.web.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 
 /**
  * What every change to a client shares: finding it under its owner, stamping who changed it, and the event that
@@ -70,8 +73,32 @@ public class ClientChanges {
      */
     <P> Uni<Void> emit(EventType<P> type, Client c, Actor actor, P payload) {
         cache.invalidate(c.clientId);
-        return outbox.append(EventEnvelope.of(type, TokenService.NAME, c.owner().companyId(), actor, c.clientId,
-                payload));
+        Uni<Void> emitted = outbox.append(EventEnvelope.of(type, TokenService.NAME, c.owner().companyId(), actor,
+                c.clientId, payload));
+        // A service account's directory user follows every change to the account's name or status, with the
+        // change and in its transaction, so no change can forget it.
+        return LIFECYCLE.contains(type.name()) && c.isServiceAccount()
+                ? emitted.call(() -> announce(c, actor, type == TokenEvents.CLIENT_DELETED)) : emitted;
+    }
+
+    /** Client events that change what a service account's directory user looks like. */
+    private static final Set<String> LIFECYCLE = Set.of(TokenEvents.CLIENT_CREATED.name(),
+            TokenEvents.CLIENT_UPDATED.name(), TokenEvents.CLIENT_DISABLED.name(), TokenEvents.CLIENT_ENABLED.name(),
+            TokenEvents.CLIENT_DELETED.name());
+
+    /**
+     * The service account's whole state for directory-service ({@code ServiceAccountChanged}, the next revision):
+     * its user, name, permissions and projects, active, disabled or deleted.
+     */
+    Uni<Void> announce(Client c, Actor actor, boolean deleted) {
+        c.serviceRevision++;
+        ServicePermissions p = ServicePermissions.of(c);
+        String status = deleted ? ServiceAccountChanged.DELETED
+                : c.enabled ? ServiceAccountChanged.ACTIVE : ServiceAccountChanged.DISABLED;
+        return outbox.append(EventEnvelope.of(TokenEvents.SERVICE_ACCOUNT_CHANGED, TokenService.NAME,
+                c.owner().companyId(), actor, c.clientId, new ServiceAccountChanged(c.clientId, c.serviceRevision,
+                        c.ownerId, c.name, c.serviceUserId, status, p.company(), p.project(), p.projectIds(),
+                        p.highRisk())));
     }
 
     /** A new client's event; it names no secret (those have their own events). */

@@ -7,6 +7,7 @@ import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.client.Client;
 import dev.gatehouse.token.client.ClientOwner;
+import dev.gatehouse.token.client.ServicePermissions;
 import dev.gatehouse.token.client.ClientRepository;
 import dev.gatehouse.token.client.ClientSecretRepository;
 import dev.gatehouse.token.clientadmin.ClientResponses.ClientView;
@@ -26,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -74,6 +76,11 @@ public class ClientRegistration {
                     actor.id(), changes.now());
             c.jwks = ClientKeys.validJwks(request.jwks());
             c.jwksUri = ClientKeys.validJwksUri(request.jwksUri());
+            if (c.isServiceAccount()) {
+                // Its user in the company's directory, with no permissions until an admin gives some.
+                c.serviceUserId = UUID.randomUUID();
+                ServicePermissions.NONE.writeTo(c);
+            }
             return clients.persist(c).chain(() -> clients.flush())
                     .call(() -> changes.emit(TokenEvents.CLIENT_CREATED, c, actor, ClientChanges.created(c)))
                     .chain(() -> secretIssuer.first(c, actor))

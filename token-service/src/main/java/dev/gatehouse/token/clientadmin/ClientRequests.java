@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Request bodies of the client administration API. */
 public final class ClientRequests {
@@ -39,6 +41,23 @@ public final class ClientRequests {
             @Pattern(regexp = "RS256|ES256", message = "must be RS256 or ES256") String signingAlgorithm,
             @Schema(type = SchemaType.OBJECT, description = JWKS) JsonNode jwks,
             @Size(max = 2000, message = "must be at most 2000 characters") String jwksUri) {
+    }
+
+    /**
+     * {@code PUT .../service-accounts/{clientId}/permissions} (Itential's "Edit Permissions"): the account's directory
+     * user's permissions and projects, replaced as a whole. Tools and levels as in {@code GET /tools}; per-project
+     * tools only in {@code projectPermissions}; projects of the company only.
+     */
+    @Schema(name = "ServiceAccountPermissions")
+    public record Permissions(
+            @Schema(description = "Company-level tool permissions, tool name to level (none, read_only, standard, "
+                    + "admin)") Map<String, String> companyPermissions,
+            @Schema(description = "Tool permissions on each of projectIds (project-level tools only)")
+            Map<String, String> projectPermissions,
+            @Size(max = 1000, message = "may list at most 1000 projects")
+            List<@NotNull(message = "must be a project id") UUID> projectIds,
+            @Schema(description = "Must be true to give admin on the company's Directory (high-risk: it allows "
+                    + "managing people and their permissions)") Boolean acknowledgeHighRisk) {
     }
 
     /**

@@ -3,16 +3,19 @@ package dev.gatehouse.token.clientadmin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.events.EventJson;
+import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.client.Client;
 import dev.gatehouse.token.client.ClientOwner;
 import dev.gatehouse.token.client.ClientSecret;
+import dev.gatehouse.token.client.ServicePermissions;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Response bodies of the client administration API. Secrets appear only in the responses that create them. */
@@ -40,7 +43,8 @@ public final class ClientResponses {
                     description = ClientRequests.JWKS) JsonNode jwks, String jwksUri, boolean enabled,
             String disabledReason, List<SecretInfo> secrets, Instant createdAt, String createdBy, Instant updatedAt,
             String updatedBy, boolean deprecated,
-            @JsonInclude(JsonInclude.Include.NON_NULL) UUID legacyServiceAccountId) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID legacyServiceAccountId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ServiceAccountUser serviceAccount) {
 
         static ClientView of(Client c, List<ClientSecret> secrets) {
             return new ClientView(c.clientId, c.name, c.description, new ClientOwner(c.ownerType, c.ownerId),
@@ -55,7 +59,20 @@ public final class ClientResponses {
                     secrets.stream().sorted(Comparator.comparing((ClientSecret s) -> s.createdAt))
                             .map(SecretInfo::of).toList(),
                     c.createdAt, c.createdBy, c.updatedAt, c.updatedBy, c.legacyAccountId != null,
-                    c.legacyAccountId);
+                    c.legacyAccountId, c.isServiceAccount() ? ServiceAccountUser.of(c) : null);
+        }
+    }
+
+    /**
+     * A company service account's directory user and what it may do (Itential's "Edit Permissions"): its tokens'
+     * {@code sub} is {@code userId}, and the directory judges them by these permissions as they are now.
+     */
+    public record ServiceAccountUser(UUID userId, Map<String, AccessLevel> companyPermissions,
+            Map<String, AccessLevel> projectPermissions, List<UUID> projectIds, boolean highRisk) {
+
+        static ServiceAccountUser of(Client c) {
+            ServicePermissions p = ServicePermissions.of(c);
+            return new ServiceAccountUser(c.serviceUserId, p.company(), p.project(), p.projectIds(), p.highRisk());
         }
     }
 

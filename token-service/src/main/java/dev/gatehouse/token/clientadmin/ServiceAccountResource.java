@@ -15,6 +15,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,13 +45,15 @@ public class ServiceAccountResource {
     private final ClientRegistration registration;
     private final ClientSecrets secrets;
     private final ClientSwitch toggle;
+    private final ServiceAccountPermissions permissions;
     private final Caller caller;
 
     public ServiceAccountResource(ClientRegistration registration, ClientSecrets secrets, ClientSwitch toggle,
-            Caller caller) {
+            ServiceAccountPermissions permissions, Caller caller) {
         this.registration = registration;
         this.secrets = secrets;
         this.toggle = toggle;
+        this.permissions = permissions;
         this.caller = caller;
     }
 
@@ -112,6 +115,24 @@ public class ServiceAccountResource {
         caller.requireCompanyAdmin(companyId);
         return registration.delete(ClientOwner.company(companyId), clientId, caller.actor())
                 .map(x -> Response.noContent().build());
+    }
+
+    @PUT
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "service_accounts.admin")
+    @Path("/{clientId}/permissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit permissions: the company and project permissions of the account's directory user, "
+            + "which its tokens are judged by (replaced as a whole)")
+    @APIResponseSchema(value = ClientView.class, responseDescription = "The service account, with serviceAccount "
+            + "holding its user and permissions")
+    @APIResponse(responseCode = "400", description = "Unknown tools or levels, a company-level tool per project, a "
+            + "project the company does not have, or admin on the Directory without acknowledgeHighRisk")
+    @APIResponse(responseCode = "409", description = "A legacy service account's client: its permissions are set "
+            + "in app-management-service")
+    public Uni<ClientView> permissions(@PathParam("companyId") UUID companyId, @PathParam("clientId") String clientId,
+            @Valid @NotNull(message = "a JSON body is required") ClientRequests.Permissions request) {
+        caller.requireCompanyAdmin(companyId);
+        return permissions.replace(companyId, clientId, request, caller.actor());
     }
 
     @POST

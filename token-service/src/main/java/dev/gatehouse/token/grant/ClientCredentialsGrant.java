@@ -10,6 +10,7 @@ import dev.gatehouse.token.issue.IssuanceRecorder;
 import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.Scopes;
 import dev.gatehouse.token.oauth.TokenRequest;
+import dev.gatehouse.web.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,11 +58,13 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
         // the only limit (docs/security.md, "Scopes"); any other client has the scopes it was registered with.
         List<String> scopes = Scopes.grant(request.scope(), client.isLegacy() ? ScopeCatalogue.names()
                 : client.scopes());
-        // The platform's own clients administer Gatehouse (docs/security.md); a legacy service account acts as its
+        // The platform's own clients administer Gatehouse (docs/security.md); a (legacy) service account acts as its
         // directory user, judged by that user's permissions; nobody else gets a role this way.
         List<String> roles = client.isPlatform() ? List.of(PLATFORM_ADMIN)
-                : client.isLegacy() ? List.of(LEGACY_SERVICE_ACCOUNT) : List.of();
-        String subject = client.isLegacy() ? client.legacyUserId().toString() : client.clientId();
+                : client.isLegacy() ? List.of(LEGACY_SERVICE_ACCOUNT)
+                : client.serviceUserId() != null ? List.of(Roles.SERVICE_ACCOUNT) : List.of();
+        String subject = client.isLegacy() ? client.legacyUserId().toString()
+                : client.serviceUserId() != null ? client.serviceUserId().toString() : client.clientId();
         AccessToken token = issuer.issue(client.clientId(), subject, client.owner().companyId(), scopes,
                 roles, client.tokenLifetimeSeconds(), client.signingAlgorithm());
         return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token));

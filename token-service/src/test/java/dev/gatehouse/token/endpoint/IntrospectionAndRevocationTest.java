@@ -53,7 +53,7 @@ class IntrospectionAndRevocationTest {
         introspect(token).statusCode(200).header("Cache-Control", "no-store")
                 .body("active", equalTo(true))
                 .body("client_id", equalTo(client.clientId()))
-                .body("sub", equalTo(client.clientId()))
+                .body("sub", equalTo(client.userId().toString()))
                 .body("scope", equalTo("projects.read"))
                 .body("token_type", equalTo("Bearer"))
                 .body("iss", equalTo(TestTokens.ISSUER))

@@ -61,7 +61,9 @@ class TokenEndpointTest {
 
         JwtClaims claims = verify(jwt);
         assertThat(claims.getIssuer()).isEqualTo(TestTokens.ISSUER);
-        assertThat(claims.getSubject()).isEqualTo(sa.clientId());
+        // A company service account acts as its directory user (Itential's "Edit Permissions").
+        assertThat(claims.getSubject()).isEqualTo(sa.userId().toString());
+        assertThat(claims.getStringListClaimValue("roles")).containsExactly("service_account");
         assertThat(claims.getAudience()).containsExactly("gatehouse");
         assertThat(claims.getStringClaimValue("client_id")).isEqualTo(sa.clientId());
         assertThat(claims.getStringClaimValue("scope")).isEqualTo("projects.read projects.write");
@@ -84,7 +86,7 @@ class TokenEndpointTest {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(jwt);
         assertThat(jws.getAlgorithmHeaderValue()).isEqualTo("ES256");
-        assertThat(verify(jwt).getSubject()).isEqualTo(es.clientId());
+        assertThat(verify(jwt).getSubject()).isEqualTo(es.userId().toString());
     }
 
     @Test

@@ -36,6 +36,8 @@ class AccessMatrixTest {
                     c -> "{\"description\": \"changed\"}"),
             new Endpoint("DELETE", BASE + "/{clientId}", COMPANY_ADMIN, AccessMatrixTest::fresh, null),
             new Endpoint("POST", BASE + "/{clientId}/secrets", COMPANY_ADMIN, c -> fresh(c) + "/secrets", c -> "{}"),
+            new Endpoint("PUT", BASE + "/{clientId}/permissions", COMPANY_ADMIN, c -> fresh(c) + "/permissions",
+                    c -> "{\"companyPermissions\": {\"directory\": \"read_only\"}}"),
             new Endpoint("DELETE", BASE + "/{clientId}/secrets/{secretId}", COMPANY_ADMIN,
                     AccessMatrixTest::freshSecret, null),
             new Endpoint("POST", BASE + "/{clientId}/regenerate-secret", COMPANY_ADMIN,

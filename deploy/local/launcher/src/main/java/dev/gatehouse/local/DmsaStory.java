@@ -304,6 +304,7 @@ final class DmsaStory {
         legacyServiceAccountMovesOntoTheApp(company, appId, installationId, p3, credentials);
         anAppActsForTheMember(new Cast(platformAdmin, companyAdmin, developer, member, memberUser), company, org,
                 List.of(p1, p2, p3), suffix);
+        aServiceAccountDoesItsJob(companyAdmin, company, p3);
 
         step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
@@ -459,6 +460,40 @@ final class DmsaStory {
                 () -> refreshWith(clientId, secret, again.get("refresh_token").asText()), r -> r.statusCode() == 400);
         pass("the app is off: its token for the member is refused and refreshing it is "
                 + afterOff.body().get("error").asText());
+    }
+
+    /**
+     * Itential's service account with "Edit Permissions": the company admin creates one, gives its directory user
+     * projects read_only on one project, and its token reads exactly that; disabled, it is refused.
+     */
+    private void aServiceAccountDoesItsJob(Person companyAdmin, String company, String project) throws Exception {
+        step("a company service account gets permissions (Edit Permissions) and its token reads only its project");
+        acting = companyAdmin.token();
+        JsonNode created = post(tokens + "/companies/" + company + "/service-accounts",
+                "{\"name\": \"Nightly export\", \"scopes\": [\"projects.read\", \"directory.read\"]}", 201);
+        String clientId = created.get("clientId").asText();
+        String userId = created.at("/client/serviceAccount/userId").asText();
+        AppCredentials account = new AppCredentials(clientId, created.get("clientSecret").asText());
+        String path = tokens + "/companies/" + company + "/service-accounts/" + clientId;
+        JsonNode edited = expect("PUT", path + "/permissions", acting, "{\"companyPermissions\": {\"projects\": "
+                + "\"read_only\", \"directory\": \"read_only\"}, \"projectIds\": [\"" + project + "\"]}", 200,
+                "the admin edits its permissions").body();
+        check(edited.at("/serviceAccount/projectIds/0").asText().equals(project), "the account has the project");
+        eventually("its user is in the directory with the project",
+                () -> send("GET", directory + "/companies/" + company + "/projects/" + project + "/members/" + userId,
+                        acting, null), r -> r.statusCode() == 200);
+        pass("directory user " + userId + " (kind service_account) is a member of " + project);
+        String token = account.token(tokens, "").body().get("access_token").asText();
+        JsonNode seen = expect("GET", directory + "/companies/" + company + "/projects", token, null, 200,
+                "its token lists projects").body();
+        check(seen.get("items").size() == 1 && project.equals(seen.at("/items/0/id").asText()),
+                "it sees exactly its project");
+        expect("POST", directory + "/companies/" + company + "/users", token, "{\"name\": \"Bot\", \"email\": "
+                + "\"bot@example.com\"}", 403, "it may not add people (directory read_only)");
+        expect("POST", path + "/disable", acting, "{\"reason\": \"the job moved\"}", 200, "the admin disables it");
+        eventually("the directory refuses its token", () -> send("GET", directory + "/companies/" + company
+                + "/projects", token, null), r -> r.statusCode() == 401 || r.statusCode() == 403);
+        pass("disabled: its token is refused by the directory");
     }
 
     /** deploy/local/openid-client: openid-client (npm) as the app's relying party, the member as its browser. */

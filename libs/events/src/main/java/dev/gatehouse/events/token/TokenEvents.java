@@ -22,6 +22,9 @@ public final class TokenEvents {
     public static final EventType<ClientDisabled> CLIENT_DISABLED = client("ClientDisabled", ClientDisabled.class);
     public static final EventType<ClientEnabled> CLIENT_ENABLED = client("ClientEnabled", ClientEnabled.class);
     public static final EventType<ClientDeleted> CLIENT_DELETED = client("ClientDeleted", ClientDeleted.class);
+    /** A company service account's whole state, for its directory user (directory-service). */
+    public static final EventType<ServiceAccountChanged> SERVICE_ACCOUNT_CHANGED =
+            client("ServiceAccountChanged", ServiceAccountChanged.class);
     public static final EventType<ClientAuthenticationFailed> CLIENT_AUTHENTICATION_FAILED =
             client("ClientAuthenticationFailed", ClientAuthenticationFailed.class);
     /** Keyed by client, so a client's tokens and its changes stay in one order. */
@@ -51,7 +54,8 @@ public final class TokenEvents {
             account("IntegrationRevoked", IntegrationRevoked.class);
 
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
-            CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, CLIENT_AUTHENTICATION_FAILED,
+            CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, SERVICE_ACCOUNT_CHANGED,
+            CLIENT_AUTHENTICATION_FAILED,
             TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, SIGNED_IN, SIGN_IN_FAILED,
             SESSION_ENDED, INVITATION_ACCEPTED, PASSWORD_CHANGED, SECOND_FACTOR_CHANGED, CONSENT_GRANTED,
             INTEGRATION_REVOKED);

@@ -47,6 +47,11 @@ public class Caller {
         return identity.hasRole(Roles.LEGACY_SERVICE_ACCOUNT);
     }
 
+    /** A company service account's token: acting in {@link #companyId()} as its directory user {@link #subject()}. */
+    public boolean isServiceAccount() {
+        return identity.hasRole(Roles.SERVICE_ACCOUNT);
+    }
+
     /**
      * An app acting for the person {@link #subject()} (their account) in {@link #companyId()}, through the
      * installation whose app user is {@link #actingAppUserId()}.
@@ -65,11 +70,12 @@ public class Caller {
     }
 
     /**
-     * Whether the caller acts as one of the company's directory users (an installation's app user, or a legacy
-     * service account's user), so what it may do follows that user's tool permissions rather than a role.
+     * Whether the caller acts as one of the company's directory users (an installation's app user, a legacy service
+     * account's user or a service account's user), so what it may do follows that user's tool permissions rather
+     * than a role.
      */
     public boolean actsAsDirectoryUser() {
-        return isApp() || isLegacyServiceAccount();
+        return isApp() || isLegacyServiceAccount() || isServiceAccount();
     }
 
     /** The company the token's company roles apply to, if any. */

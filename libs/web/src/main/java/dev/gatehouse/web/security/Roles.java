@@ -23,6 +23,12 @@ public final class Roles {
      */
     public static final String LEGACY_SERVICE_ACCOUNT = "legacy_service_account";
     /**
+     * A company service account (token-service's, Itential's model) acting in one company: {@code sub} is its
+     * directory user, {@code company_id} the company. Judged by that user's permissions, as apps are; its company's
+     * admins give them ("Edit Permissions").
+     */
+    public static final String SERVICE_ACCOUNT = "service_account";
+    /**
      * An app acting for a person who authorized it, in one company: {@code sub} is the person's account,
      * {@code client_id} the app, {@code act.sub} the installation's app user. It may do what both that app user and
      * the person may (docs/security.md, "Apps acting for people"); the person's company role is never given to it.
