@@ -1,25 +1,13 @@
 package dev.gatehouse.token.authorize;
 
-import dev.gatehouse.events.Actor;
-import dev.gatehouse.events.EventEnvelope;
-import dev.gatehouse.events.EventType;
-import dev.gatehouse.events.Topics;
-import dev.gatehouse.events.apps.AppInstalled;
-import dev.gatehouse.events.apps.AppListing;
-import dev.gatehouse.events.apps.AppManifest;
-import dev.gatehouse.events.apps.AppRegistered;
-import dev.gatehouse.events.apps.AppVersionPublished;
 import dev.gatehouse.events.apps.AppsEvents;
-import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.apps.InstallationSuspended;
 import dev.gatehouse.events.apps.InstallationUpgraded;
-import dev.gatehouse.events.directory.CompanyRoleChanged;
-import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.people.PeopleFeed;
-import dev.gatehouse.testsupport.EventSender;
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.Accounts;
+import dev.gatehouse.token.InstalledApp;
 import dev.gatehouse.token.PersonSignIn;
 import dev.gatehouse.token.PersonSignIn.Browser;
 import dev.gatehouse.token.PersonSignIn.Client;
@@ -29,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,41 +50,26 @@ class AppsActingForPeopleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern TICKET = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"");
-    private static final Actor DEVELOPER = new Actor(Actor.USER, "developer-fixture");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Inject
     PeopleFeed feed;
 
-    private final UUID org = UUID.randomUUID();
-    private final UUID appId = UUID.randomUUID();
-    private final String clientId = "app_" + appId.toString().replace("-", "");
-    private final UUID company = UUID.randomUUID();
-    private final UUID installationId = UUID.randomUUID();
-    private final UUID appUser = UUID.randomUUID();
-    private final UUID project = UUID.randomUUID();
+    private InstalledApp installed;
+    private String clientId;
+    private UUID company;
+    private UUID appUser;
+    private UUID installationId;
     private Client app;
     private Accounts.Person member;
-    private int revision;
 
     @BeforeEach
     void installedAppAndAMember() {
-        EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_REGISTERED,
-                "app-management-service", null, DEVELOPER, appId.toString(), new AppRegistered(appId, org,
-                        "Field Notes " + appId, "", clientId, "marketplace", null, AppListing.NONE,
-                        "Fixture Developers")));
-        publish("1.0.0", List.of("directory.read", "projects.read"), Map.of("projects", AccessLevel.READ_ONLY));
-        String developer = TestTokens.developer(org).sign();
-        awaitBody(() -> given().auth().oauth2(developer).get("/clients/" + clientId),
-                r -> r.statusCode() == 200 && r.<List<String>>path("redirectUris") != null
-                        && r.<List<String>>path("redirectUris").contains(PersonSignIn.REDIRECT_URI));
-        String secret = given().auth().oauth2(developer).noContentType().post("/clients/" + clientId + "/secrets")
-                .then().statusCode(201).extract().path("clientSecret");
-        app = new Client(clientId, secret);
-        send(AppsEvents.APP_INSTALLED, new AppInstalled(state("active", List.of("directory.read", "projects.read"),
-                Map.of("projects", AccessLevel.READ_ONLY))));
+        installed = InstalledApp.published(PersonSignIn.REDIRECT_URI).installed();
+        clientId = installed.clientId;
+        company = installed.company;
+        appUser = installed.appUser;
+        installationId = installed.installationId;
+        app = installed.client();
         member = Accounts.create();
         role(member.id(), "company_member");
         await().atMost(WAIT).until(() -> feed.companyRole(company, member.id()).isPresent());
@@ -169,11 +141,11 @@ class AppsActingForPeopleTest {
         Pkce pkce = Pkce.fresh();
         answer(browser, awaitConsentPage(browser, pkce, "").asString(), "approve");
 
-        publish("2.0.0", List.of("directory.read", "projects.read", "documents.write"),
-                Map.of("projects", AccessLevel.READ_ONLY, "directory", AccessLevel.ADMIN));
-        send(AppsEvents.INSTALLATION_UPGRADED, new InstallationUpgraded(state("active", List.of("directory.read",
-                "projects.read", "documents.write"), Map.of("projects", AccessLevel.READ_ONLY, "directory",
-                AccessLevel.ADMIN)), "1.0.0"));
+        installed.publish("2.0.0", List.of("directory.read", "projects.read", "documents.write"),
+                Map.of("projects", AccessLevel.READ_ONLY, "directory", AccessLevel.ADMIN), PersonSignIn.REDIRECT_URI);
+        installed.send(AppsEvents.INSTALLATION_UPGRADED, new InstallationUpgraded(installed.state("active",
+                List.of("directory.read", "projects.read", "documents.write"), Map.of("projects",
+                        AccessLevel.READ_ONLY, "directory", AccessLevel.ADMIN)), "1.0.0"));
         Pkce next = Pkce.fresh();
         Response page = awaitBody(() -> browser.get(app.authorizeUrl(next, "&company_id=" + company)),
                 r -> r.statusCode() == 200 && r.asString().contains("documents.write"));
@@ -293,7 +265,7 @@ class AppsActingForPeopleTest {
         Response once = answer(browser, awaitConsentPage(browser, third, "").asString(), "approve");
         Response tokens3 = PersonSignIn.exchange(app, PersonSignIn.codeFrom(browser.get(PersonSignIn.local(
                 once.getHeader("Location"))), third), third);
-        send(AppsEvents.INSTALLATION_SUSPENDED, new InstallationSuspended(state("suspended",
+        installed.send(AppsEvents.INSTALLATION_SUSPENDED, new InstallationSuspended(installed.state("suspended",
                 List.of("directory.read", "projects.read"), Map.of("projects", AccessLevel.READ_ONLY))));
         awaitBody(() -> introspect(resourceServer, tokens3.path("access_token")).extract().response(),
                 r -> Boolean.FALSE.equals(r.path("active")));
@@ -334,35 +306,12 @@ class AppsActingForPeopleTest {
         assertThat(query).doesNotContainKey("code");
     }
 
-    private void publish(String version, List<String> scopes, Map<String, AccessLevel> company) {
-        AppManifest manifest = new AppManifest(company, Map.of(), scopes, List.of(PersonSignIn.REDIRECT_URI), null,
-                null, Map.of("projects", "Shows the notes of your projects"));
-        EventSender.send(bootstrap, Topics.APPS_APP, EventEnvelope.of(AppsEvents.APP_VERSION_PUBLISHED,
-                "app-management-service", null, DEVELOPER, appId.toString(),
-                new AppVersionPublished(appId, org, clientId, version, manifest)));
-    }
-
-    private InstallationState state(String status, List<String> scopes, Map<String, AccessLevel> perms) {
-        revision++;
-        return new InstallationState(installationId, revision, company, appId, "Field Notes", clientId,
-                scopes.size() > 2 ? "2.0.0" : "1.0.0", status, appUser, perms, Map.of(), scopes, "selected",
-                List.of(project), perms.getOrDefault("directory", AccessLevel.NONE) == AccessLevel.ADMIN);
-    }
-
-    private <P> void send(EventType<P> type, P payload) {
-        EventSender.send(bootstrap, Topics.APPS_INSTALLATION, EventEnvelope.of(type, "app-management-service",
-                company, new Actor(Actor.USER, "company-admin-fixture"), installationId.toString(), payload));
-    }
-
     private void role(UUID account, String role) {
-        role(account, company, role);
+        installed.role(account, company, role);
     }
 
     private void role(UUID account, UUID in, String role) {
-        EventSender.send(bootstrap, Topics.DIRECTORY_COMPANY_ROLE, EventEnvelope.of(
-                DirectoryEvents.COMPANY_ROLE_CHANGED, "directory-service", in, Actor.system("directory-service"),
-                CompanyRoleChanged.key(in, account),
-                new CompanyRoleChanged(in, account, UUID.randomUUID(), role, false)));
+        installed.role(account, in, role);
     }
 
     private static ValidatableResponse introspect(ServiceAccounts.Created as, String token) {

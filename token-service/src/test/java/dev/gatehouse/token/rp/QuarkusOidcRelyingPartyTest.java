@@ -1,5 +1,7 @@
 package dev.gatehouse.token.rp;
 
+import dev.gatehouse.token.Accounts;
+import dev.gatehouse.token.InstalledApp;
 import dev.gatehouse.token.PersonSignIn;
 import dev.gatehouse.token.PersonSignIn.Browser;
 import dev.gatehouse.token.PlatformClients;
@@ -12,11 +14,13 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Stock quarkus-oidc, as a {@code web-app} relying party configured from discovery, against token-service: the
@@ -40,6 +44,57 @@ class QuarkusOidcRelyingPartyTest {
                     "quarkus.http.auth.permission.rp.paths", "/rp/me,/rp/logout",
                     "quarkus.http.auth.permission.rp.policy", "authenticated");
         }
+    }
+
+    /**
+     * The same stock relying party as an installed app's client acting for a person (docs/security.md, "Apps acting
+     * for people"): the company in the authorization request (an extra parameter), the person's sign-in and consent
+     * pages, the code, the ID token quarkus-oidc verifies, and a refresh.
+     */
+    @Test
+    void anInstalledAppAuthorizesThroughTheConsentPage() {
+        InstalledApp app = InstalledApp.published(ISSUER + "/rp/me").installed();
+        Accounts.Person person = Accounts.create();
+        app.role(person.id(), app.company, "company_member");
+        RelyingPartyTenant.issuer = ISSUER;
+        RelyingPartyTenant.clientId = app.clientId;
+        RelyingPartyTenant.clientSecret = app.client().secret();
+        RelyingPartyTenant.companyId = app.company.toString();
+        try {
+            Browser browser = new Browser();
+            Response start = browser.get("/rp/me");
+            assertThat(start.statusCode()).isEqualTo(302);
+            String authorize = PersonSignIn.local(start.getHeader("Location"));
+            assertThat(authorize).contains("company_id=" + app.company).contains("code_challenge_method=S256");
+            PersonSignIn.signIn(browser, PersonSignIn.local(browser.get(authorize).getHeader("Location")),
+                    person.email(), Accounts.PASSWORD);
+            Response consent = await().atMost(Duration.ofSeconds(30)).until(() -> browser.get(authorize),
+                    r -> r.statusCode() == 200);
+            assertThat(consent.asString()).contains(app.name).contains(InstalledApp.PUBLISHER);
+            Response approved = browser.post("/oauth2/authorize/consent", Map.of("csrf_token",
+                    PersonSignIn.csrf(consent.asString()), "ticket", ticket(consent.asString()), "decision",
+                    "approve"));
+            Response back = browser.get(PersonSignIn.local(approved.getHeader("Location")));
+            assertThat(back.statusCode()).isEqualTo(302);
+            Response callback = browser.get(PersonSignIn.local(back.getHeader("Location")));
+            assertThat(callback.statusCode()).as(callback.asString()).isEqualTo(302);
+            Response me = browser.get(PersonSignIn.local(callback.getHeader("Location")));
+            assertThat(me.statusCode()).isEqualTo(200);
+            String[] first = me.asString().split(" ");
+            assertThat(first[0]).isEqualTo(person.id().toString());
+            assertThat(first[1]).isEqualTo(person.email());
+            Response again = browser.get("/rp/me");
+            assertThat(again.asString().split(" ")[2]).as("the app's token was refreshed").isNotEqualTo(first[2]);
+        } finally {
+            RelyingPartyTenant.companyId = null;
+        }
+    }
+
+    private static String ticket(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     @Test

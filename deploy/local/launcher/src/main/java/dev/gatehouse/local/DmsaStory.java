@@ -52,6 +52,7 @@ final class DmsaStory {
              "postInstallNotes": "Choose the projects to sync."}""";
     private static final String MANIFEST_FOR_PEOPLE = """
             {"companyPermissions": {"projects": "read_only"},
+             "projectPermissions": {},
              "scopes": ["projects.read"],
              "redirectUris": ["http://127.0.0.1:53682/callback"],
              "justifications": {"projects": "Lists the projects you work on",
