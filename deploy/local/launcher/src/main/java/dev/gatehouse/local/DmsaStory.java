@@ -303,9 +303,12 @@ final class DmsaStory {
         check("inactive".equals(deactivated.get("status").asText()), "the app user is deactivated, not deleted");
 
         legacyServiceAccountMovesOntoTheApp(company, appId, installationId, p3, credentials);
-        anAppActsForTheMember(new Cast(platformAdmin, companyAdmin, developer, member, memberUser), company, org,
+        // Fresh tokens for the last acts: the first ones may be near their 10 minutes by now.
+        Person admin2 = again(companyAdmin, "company", company);
+        anAppActsForTheMember(new Cast(PersonSession.signIn(tokens, cli, first[0], first[1]).accessToken, admin2,
+                again(developer, "developer-org", org), again(member, "company", company), memberUser), company, org,
                 List.of(p1, p2, p3), suffix);
-        aServiceAccountDoesItsJob(companyAdmin, company, p3);
+        aServiceAccountDoesItsJob(again(companyAdmin, "company", company), company, p3, suffix);
 
         step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
@@ -467,11 +470,13 @@ final class DmsaStory {
      * Itential's service account with "Edit Permissions": the company admin creates one, gives its directory user
      * projects read_only on one project, and its token reads exactly that; disabled, it is refused.
      */
-    private void aServiceAccountDoesItsJob(Person companyAdmin, String company, String project) throws Exception {
+    private void aServiceAccountDoesItsJob(Person companyAdmin, String company, String project, String suffix)
+            throws Exception {
         step("a company service account gets permissions (Edit Permissions) and its token reads only its project");
         acting = companyAdmin.token();
         JsonNode created = post(tokens + "/companies/" + company + "/service-accounts",
-                "{\"name\": \"Nightly export\", \"scopes\": [\"projects.read\", \"directory.read\"]}", 201);
+                "{\"name\": \"Nightly export " + suffix + "\", \"scopes\": [\"projects.read\", \"directory.read\"]}",
+                201);
         String clientId = created.get("clientId").asText();
         String userId = created.at("/client/serviceAccount/userId").asText();
         AppCredentials account = new AppCredentials(clientId, created.get("clientSecret").asText());
@@ -538,6 +543,13 @@ final class DmsaStory {
         pass(email + " took the invitation (e-mail), set a password, signed in, and holds a token for " + kind + " "
                 + id);
         return new Person(accountId, token, email, password);
+    }
+
+    /** The same person signed in anew, with a fresh token for the company or organization. */
+    private Person again(Person person, String kind, String id) throws Exception {
+        String token = PersonSession.signIn(tokens, cli, person.email(), person.password())
+                .refreshFor(cli, "urn:gatehouse:" + kind + ":" + id, DEADLINE).get("access_token").asText();
+        return new Person(person.accountId(), token, person.email(), person.password());
     }
 
     /**
