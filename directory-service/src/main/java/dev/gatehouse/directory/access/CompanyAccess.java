@@ -8,7 +8,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who may read and change a company's directory. People go by role (docs/security.md). An app goes by its
@@ -94,7 +96,7 @@ public class CompanyAccess {
         caller.requireSameCompany(companyId);
         UUID appUserId = caller.actingAppUserId().orElseThrow(
                 () -> ProblemException.forbidden("This token does not name the app user acting for the person"));
-        UUID accountId = appUserId();
+        UUID accountId = subjectId();
         return users.find(companyId, appUserId).chain(app -> users.findPerson(companyId, accountId).chain(person -> {
             TokenUsers.TokenUser a = app.filter(TokenUsers.TokenUser::app).orElseThrow(
                     () -> ProblemException.forbidden("This token's app user is not in this company's directory"));
@@ -113,10 +115,10 @@ public class CompanyAccess {
                 throw ProblemException.forbidden("The app may use " + tool.wireName() + " at " + appLevel.wireName()
                         + " and the person at " + personLevel.wireName() + "; this needs " + needed.wireName());
             }
-            Uni<java.util.Set<UUID>> personProjects = admin ? Uni.createFrom().nullItem() : users.projectsOf(p.id());
+            Uni<Set<UUID>> personProjects = admin ? Uni.createFrom().nullItem() : users.projectsOf(p.id());
             return users.projectsOf(a.id()).chain(appProjects -> personProjects.map(mine -> new Visibility(
                     mine == null ? appProjects : appProjects.stream().filter(mine::contains)
-                            .collect(java.util.stream.Collectors.toUnmodifiableSet()))));
+                            .collect(Collectors.toUnmodifiableSet()))));
         }));
     }
 
@@ -127,7 +129,7 @@ public class CompanyAccess {
     @WithSession
     Uni<TokenUsers.TokenUser> appUser(UUID companyId) {
         caller.requireSameCompany(companyId);
-        UUID userId = appUserId();
+        UUID userId = subjectId();
         return users.find(companyId, userId).map(found -> {
             TokenUsers.TokenUser user = found.filter(u -> caller.isApp() ? u.app()
                     : caller.isServiceAccount() ? u.serviceAccount() : u.legacy()).orElseThrow(
@@ -140,7 +142,8 @@ public class CompanyAccess {
         });
     }
 
-    private UUID appUserId() {
+    /** The token's {@code sub} as an id: a directory user's, or for an app acting for a person, their account's. */
+    private UUID subjectId() {
         try {
             return UUID.fromString(caller.subject());
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.gatehouse.token.authorize;
 import dev.gatehouse.events.apps.AppManifest;
 import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.Scope;
 import dev.gatehouse.events.permission.ScopeCatalogue;
 import dev.gatehouse.events.permission.Tool;
 import dev.gatehouse.people.PeopleFeed;
@@ -28,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The authorization endpoint's step for apps acting for a person (docs/security.md, "Apps acting for people"):
@@ -70,7 +73,7 @@ public class AppAuthorization {
 
     /** A code, an error for the app, the page that says the app cannot be used here, or the consent page. */
     Uni<Response> decide(AuthorizationRequest request, SignInSession session, String rawQuery, HttpHeaders headers) {
-        java.util.UUID company = request.company().orElseThrow();
+        UUID company = request.company().orElseThrow();
         if (people.companyRole(company, session.accountId).isEmpty()) {
             throw new AuthorizationError(request.target(), "access_denied",
                     "You are not a member of company " + company);
@@ -155,7 +158,7 @@ public class AppAuthorization {
 
     private static List<ScopeLine> scopeLines(AppAsk shown, Map<String, String> why) {
         return shown.scopes().stream().map(s -> new ScopeLine(s, ScopeCatalogue.byName(s)
-                .map(dev.gatehouse.events.permission.Scope::description).orElse(s), why.get(s))).toList();
+                .map(Scope::description).orElse(s), why.get(s))).toList();
     }
 
     private static List<PermissionLine> permissionLines(AppAsk shown, Map<String, String> why) {
@@ -169,6 +172,6 @@ public class AppAuthorization {
 
     /** The request to come back to once approved: without {@code prompt}, which the approval answered. */
     private static String withoutPrompt(String rawQuery) {
-        return AuthorizationEndpoint.queryWithout(rawQuery, java.util.Set.of("prompt"));
+        return AuthorizationEndpoint.queryWithout(rawQuery, Set.of("prompt"));
     }
 }

@@ -134,6 +134,10 @@ public record AuthorizationRequest(RegisteredClient client, Target target, List<
      * first-party application names none here.
      */
     private static Optional<UUID> company(Map<String, List<String>> query, RegisteredClient client, Target target) {
+        if (!client.isApp()) {
+            // A first-party application names its company at the token endpoint, per token; here it means nothing.
+            return Optional.empty();
+        }
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         for (String name : List.of("company_id", "resource")) {
             if (query.containsKey(name)) {
@@ -146,12 +150,11 @@ public record AuthorizationRequest(RegisteredClient client, Target target, List<
         } catch (OAuthException e) {
             throw new AuthorizationError(target, e.error().code(), e.getMessage());
         }
-        if (client.isApp() && company.isEmpty()) {
+        if (company.isEmpty()) {
             throw new AuthorizationError(target, "invalid_request", "An app is authorized in one company: name it "
                     + "with company_id or resource=urn:gatehouse:company:{id}");
         }
-        // A first-party application names its company at the token endpoint, per token; here it means nothing.
-        return client.isApp() ? company : Optional.empty();
+        return company;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.people.PeopleFeed;
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.Accounts;
+import dev.gatehouse.token.Answers;
 import dev.gatehouse.token.InstalledApp;
 import dev.gatehouse.token.PersonSignIn;
 import dev.gatehouse.token.PersonSignIn.Browser;
@@ -326,21 +327,6 @@ class AppsActingForPeopleTest {
     }
 
     private static Response awaitBody(Supplier<Response> call, Predicate<Response> done) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Response last = call.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + WAIT + "; last answer " + last.statusCode() + " "
-                        + last.asString());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = call.get();
-        }
-        return last;
+        return Answers.awaitBody(call, done, WAIT);
     }
 }

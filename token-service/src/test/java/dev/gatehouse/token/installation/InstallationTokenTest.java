@@ -17,6 +17,7 @@ import dev.gatehouse.events.apps.InstallationSuspended;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.testsupport.EventSender;
 import dev.gatehouse.testsupport.TestTokens;
+import dev.gatehouse.token.Answers;
 import dev.gatehouse.token.ServiceAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,26 +199,11 @@ class InstallationTokenTest {
                 .processToClaims(jwt);
     }
 
-    private static void awaitStatus(java.util.function.Supplier<Response> call, int status) {
+    private static void awaitStatus(Supplier<Response> call, int status) {
         awaitBody(call, r -> r.statusCode() == status);
     }
 
-    private static Response awaitBody(java.util.function.Supplier<Response> call, Predicate<Response> done) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Response last = call.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + WAIT + "; last answer " + last.statusCode() + " "
-                        + last.asString());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = call.get();
-        }
-        return last;
+    private static Response awaitBody(Supplier<Response> call, Predicate<Response> done) {
+        return Answers.awaitBody(call, done, WAIT);
     }
 }
