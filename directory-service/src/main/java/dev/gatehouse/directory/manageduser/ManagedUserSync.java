@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -52,15 +53,17 @@ public class ManagedUserSync {
     private final ProjectMemberRepository members;
     private final MembershipService memberships;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
     public ManagedUserSync(UserRepository users, CompanyRepository companies, ProjectRepository projects,
-            ProjectMemberRepository members, MembershipService memberships, OutboxWriter outbox) {
+            ProjectMemberRepository members, MembershipService memberships, OutboxWriter outbox, Clock clock) {
         this.users = users;
         this.companies = companies;
         this.projects = projects;
         this.members = members;
         this.memberships = memberships;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Uni<Void> apply(ManagedUser state, Actor actor) {
@@ -175,7 +178,7 @@ public class ManagedUserSync {
                 payload));
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
