@@ -33,13 +33,14 @@ class PlatformAdminBootstrapTest {
     }
 
     @Test
-    void companyServiceAccountsGetNoRole() throws Exception {
+    void companyServiceAccountsAreNeverPlatformAdmins() throws Exception {
         var sa = dev.gatehouse.token.ServiceAccounts.in(java.util.UUID.randomUUID()).create();
         String jwt = given().auth().preemptive().basic(sa.clientId(), sa.secret())
                 .formParam("grant_type", "client_credentials").post("/oauth2/token")
                 .then().statusCode(200).extract().path("access_token");
         JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipAllValidators().build()
                 .processToClaims(jwt);
-        assertThat(claims.hasClaim("roles")).isFalse();
+        // Their only role says they act as their directory user (Edit Permissions), never platform_admin.
+        assertThat(claims.getStringListClaimValue("roles")).containsExactly("service_account");
     }
 }
