@@ -3,6 +3,7 @@ package dev.gatehouse.events;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.events.usage.UsageEvents;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 /** Every event type Gatehouse publishes, looked up by name. Adding an event type means adding it here. */
 public final class EventCatalog {
 
-    private static final List<EventType<?>> ALL = Stream.of(DirectoryEvents.ALL, AppsEvents.ALL, TokenEvents.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(DirectoryEvents.ALL, AppsEvents.ALL, TokenEvents.ALL,
+            UsageEvents.ALL)
             .flatMap(List::stream)
             .toList();
 

@@ -31,13 +31,18 @@ public final class Topics {
      */
     public static final String TOKEN_REVOCATION = "token.revocation.v1";
     public static final String TOKEN_ACCOUNT = "token.account.v1";
+    /**
+     * API calls every service answered, counted per interval (issue 14's usage reports). Not an audit topic: the
+     * audit trail's subscription pattern does not match it.
+     */
+    public static final String USAGE_API = "usage.api.v1";
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
             DIRECTORY_COMPANY_ROLE,
             APPS_DEVELOPER_ORG, APPS_DEVELOPER_ROLE, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS,
             APPS_LEGACY_SERVICE_ACCOUNT,
-            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT);
+            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT, USAGE_API);
 
     /** Topics that keep only the newest record per key ({@code cleanup.policy=compact}). */
     public static final List<String> COMPACTED = List.of(DIRECTORY_COMPANY_ROLE, APPS_DEVELOPER_ROLE);
