@@ -57,7 +57,7 @@ class UsageRecordingTest {
         String token = TestTokens.app(company, app.appUserId).sign();
         String clientId = claim(token, "client_id");
 
-        try (EventProbe probe = EventProbe.on(bootstrap, Topics.USAGE_API)) {
+        try (EventProbe probe = EventProbe.on(bootstrap, Topics.AUDIT_USAGE)) {
             for (int i = 0; i < 3; i++) {
                 given().auth().oauth2(token).get("/companies/" + company + "/projects/" + project).then()
                         .statusCode(200);
@@ -84,7 +84,7 @@ class UsageRecordingTest {
                 assertThat(c.accountId()).as("an app's own token is no person's").isNull();
                 assertThat(c.minute().getEpochSecond() % 60).isZero();
             });
-            assertThat(calls.stream().filter(c -> c.status() == 200).mapToLong(ApiUsageRecorded.Calls::count).sum())
+            assertThat(calls.stream().filter(c -> c.status() == 200).mapToInt(ApiUsageRecorded.Calls::count).sum())
                     .isEqualTo(3);
             assertThat(calls.stream().filter(c -> c.status() == 200)).allMatch(c -> project.equals(c.projectId()));
             assertThat(calls.stream().filter(c -> c.status() == 403).toList()).singleElement()

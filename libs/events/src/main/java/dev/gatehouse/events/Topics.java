@@ -32,17 +32,17 @@ public final class Topics {
     public static final String TOKEN_REVOCATION = "token.revocation.v1";
     public static final String TOKEN_ACCOUNT = "token.account.v1";
     /**
-     * API calls every service answered, counted per interval (issue 14's usage reports). Not an audit topic: the
-     * audit trail's subscription pattern does not match it.
+     * API calls every service answered, counted per interval: owned by the metrics context (audit-metrics-service's
+     * usage reports, issue 14), written by every service. The audit trail's subscription leaves it out.
      */
-    public static final String USAGE_API = "usage.api.v1";
+    public static final String AUDIT_USAGE = "audit.usage.v1";
 
     /** Every topic a Gatehouse service produces to. */
     public static final List<String> ALL = List.of(DIRECTORY_COMPANY, DIRECTORY_PROJECT, DIRECTORY_USER,
             DIRECTORY_COMPANY_ROLE,
             APPS_DEVELOPER_ORG, APPS_DEVELOPER_ROLE, APPS_APP, APPS_INSTALLATION, APPS_REQUEST, APPS_COMPANY_SETTINGS,
             APPS_LEGACY_SERVICE_ACCOUNT,
-            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT, USAGE_API);
+            TOKEN_CLIENT, TOKEN_TOKEN, TOKEN_REVOCATION, TOKEN_ACCOUNT, AUDIT_USAGE);
 
     /** Topics that keep only the newest record per key ({@code cleanup.policy=compact}). */
     public static final List<String> COMPACTED = List.of(DIRECTORY_COMPANY_ROLE, APPS_DEVELOPER_ROLE);

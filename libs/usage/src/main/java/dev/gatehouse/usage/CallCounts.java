@@ -37,7 +37,7 @@ public class CallCounts {
         Map<Key, LongAdder> taken = current.getAndSet(new ConcurrentHashMap<>());
         List<ApiUsageRecorded.Calls> calls = new ArrayList<>(taken.size());
         taken.forEach((k, n) -> calls.add(new ApiUsageRecorded.Calls(k.companyId(), k.clientId(), k.installationId(),
-                k.accountId(), k.projectId(), k.method(), k.route(), k.status(), k.minute(), n.sum())));
+                k.accountId(), k.projectId(), k.method(), k.route(), k.status(), k.minute(), n.intValue())));
         return calls;
     }
 

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Copies directory-service's {@code CompanyCreated} ({@code directory.company.v1}) into {@code known_company}, so
- * that no service account is made for a company that does not exist.
+ * that no service account is made for a company that does not exist. Its channel also reads
+ * {@code directory.project.v1} for {@link KnownProjects}.
  */
 @ApplicationScoped
 public class CompanyEventsConsumer {
@@ -23,9 +24,12 @@ public class CompanyEventsConsumer {
     private final IdempotentConsumer consumer;
     private final KnownCompanyRepository companies;
 
-    public CompanyEventsConsumer(IdempotentConsumer consumer, KnownCompanyRepository companies) {
+    public CompanyEventsConsumer(IdempotentConsumer consumer, KnownCompanyRepository companies,
+            KnownProjects projects) {
         this.consumer = consumer;
         this.companies = companies;
+        // One channel for companies and projects (each channel costs about 2 s to close with the broker down).
+        consumer.register(CONSUMER, Topics.DIRECTORY_PROJECT, projects::effectOf);
         consumer.register(CONSUMER, Topics.DIRECTORY_COMPANY, event -> {
             if (!event.eventType().equals(DirectoryEvents.COMPANY_CREATED.name())) {
                 return null;

@@ -1,15 +1,12 @@
 package dev.gatehouse.token.company;
 
-import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.directory.ProjectArchived;
 import dev.gatehouse.events.directory.ProjectCreated;
-import dev.gatehouse.outbox.IdempotentConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,33 +22,21 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class KnownProjects {
 
-    static final String CONSUMER = "token.projects";
-
-    private final IdempotentConsumer consumer;
-
-    public KnownProjects(IdempotentConsumer consumer) {
-        this.consumer = consumer;
-        consumer.register(CONSUMER, Topics.DIRECTORY_PROJECT, event -> {
-            if (event.eventType().equals(DirectoryEvents.PROJECT_CREATED.name())) {
-                ProjectCreated created = event.payloadAs(DirectoryEvents.PROJECT_CREATED);
-                return (Supplier<Uni<Void>>) () -> write("""
-                        insert into known_project (id, company_id) values (:id, :company)
-                        on conflict (id) do nothing""", created.projectId(), created.companyId());
-            }
-            if (event.eventType().equals(DirectoryEvents.PROJECT_ARCHIVED.name())) {
-                ProjectArchived archived = event.payloadAs(DirectoryEvents.PROJECT_ARCHIVED);
-                return (Supplier<Uni<Void>>) () -> write("""
-                        insert into known_project (id, company_id, archived) values (:id, :company, true)
-                        on conflict (id) do update set archived = true""", archived.projectId(),
-                        archived.companyId());
-            }
-            return null;
-        });
-    }
-
-    @Incoming("projects")
-    public Uni<Void> project(ConsumerRecord<String, String> record) {
-        return consumer.consume(CONSUMER, record);
+    /** What a project event does here (CompanyEventsConsumer's channel reads the topic); null: nothing. */
+    Supplier<Uni<Void>> effectOf(EventEnvelope event) {
+        if (event.eventType().equals(DirectoryEvents.PROJECT_CREATED.name())) {
+            ProjectCreated created = event.payloadAs(DirectoryEvents.PROJECT_CREATED);
+            return () -> write("""
+                    insert into known_project (id, company_id) values (:id, :company)
+                    on conflict (id) do nothing""", created.projectId(), created.companyId());
+        }
+        if (event.eventType().equals(DirectoryEvents.PROJECT_ARCHIVED.name())) {
+            ProjectArchived archived = event.payloadAs(DirectoryEvents.PROJECT_ARCHIVED);
+            return () -> write("""
+                    insert into known_project (id, company_id, archived) values (:id, :company, true)
+                    on conflict (id) do update set archived = true""", archived.projectId(), archived.companyId());
+        }
+        return null;
     }
 
     /** Of {@code ids}, those that are not live (not archived) projects of the company. */

@@ -95,7 +95,8 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
                         return refreshTokens.start(connection, code.familyId(), client.clientId(), code.accountId(),
                                 null, code.scopes(), code.authTime(), code.amr(), code.companyId(),
                                 code.installationId())
-                                .chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken));
+                                .chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken,
+                                        GrantTypes.AUTHORIZATION_CODE));
                     });
         }
         PersonTokens.Grant grant = new PersonTokens.Grant(code.familyId(), code.sessionId(), code.scopes(),
@@ -104,6 +105,7 @@ public class AuthorizationCodeGrant implements GrantHandler<TokenRequest.Authori
                 ? refreshTokens.start(connection, code.familyId(), client.clientId(), code.accountId(),
                         code.sessionId(), code.scopes(), code.authTime(), code.amr(), null, null)
                 : Uni.createFrom().nullItem();
-        return refresh.chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken));
+        return refresh.chain(refreshToken -> tokens.issue(connection, client, person, grant, refreshToken,
+                GrantTypes.AUTHORIZATION_CODE));
     }
 }

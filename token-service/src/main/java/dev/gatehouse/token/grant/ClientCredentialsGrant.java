@@ -67,7 +67,7 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
                 : client.serviceUserId() != null ? client.serviceUserId().toString() : client.clientId();
         AccessToken token = issuer.issue(client.clientId(), subject, client.owner().companyId(), scopes,
                 roles, client.tokenLifetimeSeconds(), client.signingAlgorithm());
-        return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token));
+        return recorder.record(token, authenticated.secret(), null).map(x -> TokenResponse.of(token));
     }
 
     /**
@@ -83,7 +83,8 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
             AccessToken token = issuer.issue(client.clientId(), state.appUserId().toString(), companyId, scopes,
                     List.of(APP), client.tokenLifetimeSeconds(), client.signingAlgorithm(),
                     Map.of(InstallationTokens.INSTALLATION_ID, state.installationId().toString()));
-            return recorder.record(token, authenticated.secret()).map(x -> TokenResponse.of(token)
+            return recorder.record(token, authenticated.secret(), state.installationId())
+                    .map(x -> TokenResponse.of(token)
                     .withInstallation(companyId, state.installationId(), InstallationTokens.permissions(state),
                             state.projectIds()));
         });

@@ -85,7 +85,8 @@ public class ExchangeBatch {
                                             code.emailVerified(), code.displayName()),
                                     new PersonTokens.Grant(code.familyId(), code.sessionId(), code.scopes(),
                                             code.authTime(), code.amr(), code.nonce(), ask.request().actingIn()),
-                                    refreshes ? refreshTokens.firstToken(code.familyId()) : null);
+                                    refreshes ? refreshTokens.firstToken(code.familyId()) : null,
+                                    GrantTypes.AUTHORIZATION_CODE);
                             if (refreshes) {
                                 families.add(new RefreshTokens.Start(code.familyId(), ask.client().clientId(),
                                         code.accountId(), code.sessionId(), code.scopes(), code.authTime(),

@@ -98,14 +98,14 @@ public class PersonTokens {
     }
 
     Uni<TokenResponse> issue(SqlClient sql, RegisteredClient client, Person person, Grant grant,
-            String refreshToken) {
-        Issued issued = prepare(client, person, grant, refreshToken);
+            String refreshToken, String grantType) {
+        Issued issued = prepare(client, person, grant, refreshToken, grantType);
         return Uni.createFrom().completionStage(() -> outbox.appendOn(sql, issued.event()).toCompletionStage())
                 .replaceWith(issued.response());
     }
 
     /** Signs the tokens; {@code invalid_target} (thrown) for a company or organization the person is no one in. */
-    Issued prepare(RegisteredClient client, Person person, Grant grant, String refreshToken) {
+    Issued prepare(RegisteredClient client, Person person, Grant grant, String refreshToken, String grantType) {
         requireRoleIn(grant.actingIn(), person.accountId());
         Map<String, Object> claims = new LinkedHashMap<>();
         grant.actingIn().developerOrg().ifPresent(org -> claims.put("developer_org_id", org.toString()));
@@ -140,8 +140,9 @@ public class PersonTokens {
                 grant.actingIn().company().orElse(null),
                 new Actor(Actor.USER, person.accountId().toString()), client.clientId(),
                 new TokenIssued(client.clientId(), token.subject(), grant.delegation() == null ? null
-                        : grant.delegation().companyId(), token.scopes(), token.jti(),
-                        token.expiresAt()));
+                        : grant.delegation().companyId(), token.scopes(), token.jti(), token.expiresAt(), grantType,
+                        grant.delegation() == null ? null : grant.delegation().installationId(),
+                        person.accountId()));
         return new Issued(TokenResponse.of(token).withPersonTokens(refreshToken, idToken), event);
     }
 }

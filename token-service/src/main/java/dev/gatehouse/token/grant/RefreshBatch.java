@@ -4,6 +4,7 @@ import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.error.OAuthException;
+import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.token.oauth.Scopes;
 import dev.gatehouse.token.oauth.TokenRequest;
 import dev.gatehouse.token.refresh.RefreshTokens;
@@ -79,7 +80,8 @@ public class RefreshBatch {
                             PersonTokens.Issued issued = tokens.prepare(p.client(), person(grant),
                                     new PersonTokens.Grant(grant.familyId(), grant.sessionId(),
                                             Scopes.grant(p.request().scope(), grant.scopes()), grant.authTime(),
-                                            grant.amr(), null, p.request().actingIn()), outcome.successor());
+                                            grant.amr(), null, p.request().actingIn()), outcome.successor(),
+                                    GrantTypes.REFRESH_TOKEN);
                             events.add(issued.event());
                             results.put(p, new BatchResult.Done(issued.response()));
                         } catch (OAuthException e) {

@@ -5,6 +5,7 @@ import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.error.OAuthError;
 import dev.gatehouse.token.error.OAuthException;
 import dev.gatehouse.token.issue.TokenResponse;
+import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.token.oauth.Scopes;
 import dev.gatehouse.token.oauth.TokenRequest;
 import dev.gatehouse.token.refresh.RefreshTokens;
@@ -91,7 +92,7 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
                                 request.actingIn()).chain(acting -> tokens.issue(connection, client, person,
                                         new PersonTokens.Grant(grant.familyId(), null, scopes, grant.authTime(),
                                                 grant.amr(), null, acting.actingIn(), acting.delegation()),
-                                        outcome.successor()).map(SignInGrants.Outcome::of))
+                                        outcome.successor(), GrantTypes.REFRESH_TOKEN).map(SignInGrants.Outcome::of))
                                 .onFailure(e -> e instanceof OAuthException o && o.error() == OAuthError.INVALID_GRANT)
                                 .recoverWithUni(e -> refreshTokens.end(connection, grant.familyId(),
                                         "installation_inactive").map(x -> SignInGrants.Outcome.failed(
@@ -100,7 +101,7 @@ public class RefreshTokenGrant implements GrantHandler<TokenRequest.RefreshToken
                     return tokens.issue(connection, client, person, new PersonTokens.Grant(grant.familyId(),
                                     grant.sessionId(), scopes, grant.authTime(), grant.amr(), null,
                                     request.actingIn()),
-                            outcome.successor()).map(SignInGrants.Outcome::of);
+                            outcome.successor(), GrantTypes.REFRESH_TOKEN).map(SignInGrants.Outcome::of);
                 }));
     }
 }

@@ -6,10 +6,13 @@ import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
 import dev.gatehouse.outbox.GroupCommitOutbox;
 import dev.gatehouse.token.TokenService;
+import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.token.authentication.SecretUsage;
 import dev.gatehouse.token.client.RegisteredClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
 
 /**
  * Records an issued token before it is handed out: the {@code TokenIssued} event goes through the outbox (so a
@@ -27,11 +30,12 @@ public class IssuanceRecorder {
         this.usage = usage;
     }
 
-    public Uni<Void> record(AccessToken token, RegisteredClient.Secret secret) {
+    /** A client's token (client_credentials); {@code installationId} for an installation token, else null. */
+    public Uni<Void> record(AccessToken token, RegisteredClient.Secret secret, UUID installationId) {
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME, token.companyId(),
                 new Actor(Actor.CLIENT, token.clientId()), token.clientId(),
                 new TokenIssued(token.clientId(), token.subject(), token.companyId(), token.scopes(), token.jti(),
-                        token.expiresAt()));
+                        token.expiresAt(), GrantTypes.CLIENT_CREDENTIALS, installationId, null));
         return outbox.append(event).invoke(() -> {
             if (secret != null) {
                 usage.used(secret.id(), token.issuedAt());

@@ -5,6 +5,7 @@ import dev.gatehouse.events.apps.InstallationSuspended;
 import dev.gatehouse.events.apps.InstallationUpgraded;
 import dev.gatehouse.events.permission.AccessLevel;
 import dev.gatehouse.people.PeopleFeed;
+import dev.gatehouse.testsupport.Sql;
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.Accounts;
 import dev.gatehouse.token.Answers;
@@ -14,6 +15,7 @@ import dev.gatehouse.token.PersonSignIn.Browser;
 import dev.gatehouse.token.PersonSignIn.Client;
 import dev.gatehouse.token.PersonSignIn.Pkce;
 import dev.gatehouse.token.ServiceAccounts;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -54,6 +56,9 @@ class AppsActingForPeopleTest {
 
     @Inject
     PeopleFeed feed;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private InstalledApp installed;
     private String clientId;
@@ -102,6 +107,11 @@ class AppsActingForPeopleTest {
         assertThat(claims.getStringClaimValue("scope").split(" ")).contains("openid", "directory.read",
                 "projects.read");
         assertThat(claims.hasClaim("sid")).isFalse();
+        // Its TokenIssued names the grant type, the installation and the person (issue 14's usage reports).
+        assertThat(Sql.count(dataSource, "select count(*) from outbox_event where event_type = 'TokenIssued' and "
+                + "envelope->'payload'->>'jti' = ? and envelope->'payload'->>'grantType' = 'authorization_code' and "
+                + "envelope->'payload'->>'installationId' = '" + installationId + "' and "
+                + "envelope->'payload'->>'accountId' = '" + member.id() + "'", claims.getJwtId())).isEqualTo(1);
         assertThat(tokens.<String>path("id_token")).isNotBlank();
 
         ServiceAccounts.Created resourceServer = ServiceAccounts.in(company).resourceServer();

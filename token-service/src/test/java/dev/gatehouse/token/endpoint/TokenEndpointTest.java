@@ -72,7 +72,8 @@ class TokenEndpointTest {
         assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(3600);
 
         assertThat(count("select count(*) from outbox_event where event_type = 'TokenIssued' "
-                + "and envelope->'payload'->>'jti' = ?", claims.getJwtId())).isEqualTo(1);
+                + "and envelope->'payload'->>'jti' = ? and envelope->'payload'->>'grantType' = 'client_credentials'",
+                claims.getJwtId())).isEqualTo(1);
         assertThat(count("select count(*) from outbox_event where position(? in envelope::text) > 0", jwt))
                 .isZero();
     }

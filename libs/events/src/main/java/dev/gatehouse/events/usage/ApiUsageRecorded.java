@@ -23,8 +23,9 @@ public record ApiUsageRecorded(String service, Instant from, Instant to, List<Ca
      * @param projectId      the project the route names, if it names one
      * @param route          the route template ({@code /companies/{companyId}/projects}), never the raw path
      * @param minute         the minute the calls were answered in
+     * @param count          how many (one replica, one minute, one key: far below int's range)
      */
     public record Calls(UUID companyId, String clientId, UUID installationId, UUID accountId, UUID projectId,
-            String method, String route, int status, Instant minute, long count) {
+            String method, String route, int status, Instant minute, int count) {
     }
 }

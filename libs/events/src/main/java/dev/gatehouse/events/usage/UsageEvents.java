@@ -12,7 +12,7 @@ public final class UsageEvents {
 
     /** Keyed by the service, so one service's intervals stay in order. */
     public static final EventType<ApiUsageRecorded> API_USAGE_RECORDED = new EventType<>("ApiUsageRecorded", 1,
-            Topics.USAGE_API, SERVICE, ApiUsageRecorded.class);
+            Topics.AUDIT_USAGE, SERVICE, ApiUsageRecorded.class);
 
     public static final List<EventType<?>> ALL = List.of(API_USAGE_RECORDED);
 
