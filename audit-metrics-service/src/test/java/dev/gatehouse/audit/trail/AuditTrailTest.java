@@ -183,7 +183,9 @@ class AuditTrailTest {
     void onlyTheCompanysAdminsOrAPlatformAdminReadItsTrail() {
         List<Endpoint> endpoints = new java.util.ArrayList<>(List.of(
                 new Endpoint("GET", "/audit/events", COMPANY_ADMIN, c -> "/audit/events?companyId=" + c, null),
-                new Endpoint("GET", "/audit/events", PLATFORM_ADMIN, c -> "/audit/events", null)));
+                new Endpoint("GET", "/audit/events", PLATFORM_ADMIN, c -> "/audit/events", null),
+                new Endpoint("GET", "/companies/{companyId}/installations/{installationId}/usage", COMPANY_ADMIN,
+                        c -> "/companies/" + c + "/installations/" + UUID.randomUUID() + "/usage", null)));
         endpoints.addAll(AccessMatrix.PARKED_EVENTS);
         AccessMatrix.verify(endpoints, UUID.randomUUID(), UUID.randomUUID());
     }

@@ -1,0 +1,61 @@
+package dev.gatehouse.audit.usage;
+
+import dev.gatehouse.events.usage.ApiUsageRecorded;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Adds an {@code ApiUsageRecorded}'s counts to the daily table ({@code api_usage_daily}), in the consumer's
+ * transaction: its minutes summed into their UTC days, one upsert per row.
+ */
+@ApplicationScoped
+public class UsageStore {
+
+    private static final String ADD = """
+            insert into api_usage_daily (day, company_id, client_id, installation_id, project_id, account_id, method,
+                route, status, calls)
+            values (:day, :company, :client, :installation, :project, :account, :method, :route, :status, :calls)
+            on conflict (day, coalesce(company_id, '00000000-0000-0000-0000-000000000000'), client_id,
+                coalesce(installation_id, '00000000-0000-0000-0000-000000000000'),
+                coalesce(project_id, '00000000-0000-0000-0000-000000000000'),
+                coalesce(account_id, '00000000-0000-0000-0000-000000000000'), method, route, status)
+            do update set calls = api_usage_daily.calls + excluded.calls
+            """;
+
+    /** One day's row key. */
+    record Day(LocalDate day, UUID companyId, String clientId, UUID installationId, UUID projectId, UUID accountId,
+            String method, String route, int status) {
+    }
+
+    Uni<Void> add(ApiUsageRecorded recorded) {
+        Map<Day, Long> days = new LinkedHashMap<>();
+        for (ApiUsageRecorded.Calls c : recorded.calls()) {
+            if (c.clientId() == null) {
+                continue;
+            }
+            days.merge(new Day(c.minute().atZone(ZoneOffset.UTC).toLocalDate(), c.companyId(), c.clientId(),
+                    c.installationId(), c.projectId(), c.accountId(), c.method(), c.route(), c.status()),
+                    (long) c.count(), Long::sum);
+        }
+        List<Map.Entry<Day, Long>> rows = List.copyOf(days.entrySet());
+        return Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(row -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(ADD).setParameter("day", row.getKey().day())
+                        .setParameter("company", row.getKey().companyId())
+                        .setParameter("client", row.getKey().clientId())
+                        .setParameter("installation", row.getKey().installationId())
+                        .setParameter("project", row.getKey().projectId())
+                        .setParameter("account", row.getKey().accountId())
+                        .setParameter("method", row.getKey().method()).setParameter("route", row.getKey().route())
+                        .setParameter("status", (short) row.getKey().status()).setParameter("calls", row.getValue())
+                        .executeUpdate())).collect().last().replaceWithVoid();
+    }
+}
