@@ -384,8 +384,12 @@ final class DmsaStory {
                 + p2);
         acting = cast.companyAdmin().token();
         send("PUT", apps + "/companies/" + company + "/app-bindings/" + appId, acting, "{\"state\": \"on\"}");
-        post(apps + "/companies/" + company + "/installations", "{\"appId\": \"" + appId + "\", "
-                + "\"projectAccess\": \"selected\", \"projectIds\": [\"" + p2 + "\", \"" + p3 + "\"]}", 201);
+        String appUser = post(apps + "/companies/" + company + "/installations", "{\"appId\": \"" + appId + "\", "
+                + "\"projectAccess\": \"selected\", \"projectIds\": [\"" + p2 + "\", \"" + p3 + "\"]}", 201)
+                .get("appUserId").asText();
+        eventually("directory-service made the installation's app user",
+                () -> send("GET", directory + "/companies/" + company + "/projects/" + p3 + "/members/" + appUser,
+                        acting, null), r -> r.statusCode() == 200);
         for (String p : List.of(p1, p2)) {
             expect("PUT", directory + "/companies/" + company + "/projects/" + p + "/members/" + cast.memberUser(),
                     acting, "{\"permissions\": {\"documents\": \"read_only\"}}", 201, "the member joins " + p);
