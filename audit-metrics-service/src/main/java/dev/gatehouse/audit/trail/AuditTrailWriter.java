@@ -1,8 +1,10 @@
 package dev.gatehouse.audit.trail;
 
 import dev.gatehouse.events.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,12 +31,15 @@ public class AuditTrailWriter {
             select * from unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::uuid[],
                                  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
             on conflict (event_id) do nothing
+            returning event_type
             """;
 
     private final Pool pool;
+    private final MeterRegistry meters;
 
-    public AuditTrailWriter(Pool pool) {
+    public AuditTrailWriter(Pool pool, MeterRegistry meters) {
         this.pool = pool;
+        this.meters = meters;
     }
 
     /** @return how many of {@code batch} were new to the trail */
@@ -73,6 +78,13 @@ public class AuditTrailWriter {
         Tuple params = Tuple.tuple(List.of(ids, types, versions, occurred, sources, companies, actorTypes, actorIds,
                 targetTypes, targetIds, topics, payloads));
         return Uni.createFrom().completionStage(() -> pool.preparedQuery(INSERT).execute(params)
-                .map(rows -> rows.rowCount()).toCompletionStage());
+                .map(rows -> {
+                    // Prometheus: events recorded per type (the event catalogue bounds the label), new ones only.
+                    for (Row row : rows) {
+                        meters.counter("gatehouse.audit.events.recorded", "type", row.getString("event_type"))
+                                .increment();
+                    }
+                    return rows.rowCount();
+                }).toCompletionStage());
     }
 }

@@ -84,6 +84,9 @@ class AuditTrailTest {
         assertThat(entry.getString("companyId")).isEqualTo(company.toString());
         assertThat(Instant.parse(entry.getString("occurredAt"))).isEqualTo(event.occurredAt());
         assertThat(entry.getString("details.name")).isEqualTo("Acme");
+        // Prometheus: events recorded per type.
+        assertThat(given().get("/q/metrics").asString())
+                .containsPattern("gatehouse_audit_events_recorded_total\\{type=\"CompanyCreated\"} [1-9]");
     }
 
     @Test

@@ -37,6 +37,19 @@ public abstract class OperationalEndpoints {
         given().get("/q/health/live").then().statusCode(200);
     }
 
+    /**
+     * Prometheus (issue 14): requests are counted and timed per route template and status, never per raw path, so a
+     * path full of ids (or one no route matches) adds no label of its own; consumers export their lag.
+     */
+    @Test
+    void metricsLabelRoutesNotPathsAndShowConsumerLag() {
+        String id = java.util.UUID.randomUUID().toString();
+        given().get("/companies/" + id + "/no-such-route/" + id).then().statusCode(404);
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+                .contains("http_server_requests_seconds_count{").contains("uri=\"NOT_FOUND\"")
+                .contains("kafka_consumer_fetch_manager_records_lag_max").doesNotContain(id));
+    }
+
     @Test
     void metricsOpenApiAndSwaggerUiAreServedWithoutAToken() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("gatehouse_outbox_published"));
