@@ -14,6 +14,8 @@ LOG=$GATEHOUSE_HOME/run.sh.log
 LAUNCHER_DIR=$ROOT/deploy/local/launcher/target
 mkdir -p "$GATEHOUSE_HOME"
 
+# Usage counts go out every 2 s here (60 s by default), so a check sees a story's calls in the usage report soon.
+export GATEHOUSE_USAGE_FLUSH_INTERVAL=${GATEHOUSE_USAGE_FLUSH_INTERVAL:-2s}
 echo "$LABEL: starting the stack (data: $GATEHOUSE_HOME, log: $LOG)"
 "$ROOT/deploy/local/run.sh" >"$LOG" 2>&1 &
 RUN_PID=$!

@@ -310,6 +310,15 @@ final class DmsaStory {
                 List.of(p1, p2, p3), suffix);
         aServiceAccountDoesItsJob(again(companyAdmin, "company", company), company, p3, suffix);
 
+        step("the company admin's usage report shows what the app did, per project (audit-metrics-service)");
+        String reader = again(companyAdmin, "company", company).token();
+        JsonNode usage = eventually("the app's calls reached the report",
+                () -> send("GET", audit + "/companies/" + company + "/installations/" + installationId + "/usage",
+                        reader, null),
+                r -> r.statusCode() == 200 && usageRow(r.body(), p1, "2xx") && usageRow(r.body(), p3, "4xx")).body();
+        pass("requests by the app in the last 30 days: " + usage.get("total").asText() + ", with " + p1 + " 2xx and " + p3
+                + " 4xx among them");
+
         step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
                 "InstallRequested", "InstallRequestDecided", "PersonInvited", "PersonLinked", "CompanyRoleChanged",
@@ -547,6 +556,17 @@ final class DmsaStory {
         pass(email + " took the invitation (e-mail), set a password, signed in, and holds a token for " + kind + " "
                 + id);
         return new Person(accountId, token, email, password);
+    }
+
+    /** Whether the usage report has a row for {@code project} with {@code statusClass}. */
+    private static boolean usageRow(JsonNode report, String project, String statusClass) {
+        for (JsonNode row : report.path("days")) {
+            if (project.equals(row.path("projectId").asText()) && statusClass.equals(row.path("statusClass").asText())
+                    && row.path("requests").asLong() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same person signed in anew, with a fresh token for the company or organization. */
