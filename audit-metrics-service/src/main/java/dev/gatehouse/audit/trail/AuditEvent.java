@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of the audit trail: who did what to which target, in which company, when. */
+/**
+ * One entry of the audit trail: who did what to which target, in which company, when; read only here
+ * ({@link AuditTrailWriter} appends).
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -53,4 +56,23 @@ public class AuditEvent {
 
     @Column(name = "recorded_at", nullable = false, insertable = false, updatable = false)
     public Instant recordedAt;
+
+    @Column(name = "app_id", insertable = false, updatable = false)
+    public UUID appId;
+
+    @Column(name = "installation_id", insertable = false, updatable = false)
+    public UUID installationId;
+
+    @Column(name = "client_id", insertable = false, updatable = false, columnDefinition = "text")
+    public String clientId;
+
+    /** Its number in its company's hash chain ({@link ChainHash}). */
+    @Column(insertable = false, updatable = false)
+    public long seq;
+
+    @Column(name = "prev_hash", insertable = false, updatable = false)
+    public byte[] prevHash;
+
+    @Column(insertable = false, updatable = false)
+    public byte[] hash;
 }

@@ -25,6 +25,22 @@ public class AuditEventRepository implements PanacheRepositoryBase<AuditEvent, U
             where.append(" and eventType = :type");
             params.put("type", query.type());
         }
+        if (query.appId() != null) {
+            where.append(" and appId = :app");
+            params.put("app", query.appId());
+        }
+        if (query.installationId() != null) {
+            where.append(" and installationId = :installation");
+            params.put("installation", query.installationId());
+        }
+        if (query.clientId() != null) {
+            where.append(" and clientId = :client");
+            params.put("client", query.clientId());
+        }
+        if (query.actorId() != null) {
+            where.append(" and actorId = :actor");
+            params.put("actor", query.actorId());
+        }
         if (query.from() != null) {
             where.append(" and occurredAt >= :from");
             params.put("from", query.from());

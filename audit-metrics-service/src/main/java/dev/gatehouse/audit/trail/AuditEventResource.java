@@ -43,14 +43,19 @@ public class AuditEventResource {
     }
 
     @GET
-    @Operation(summary = "List audit events, newest first; from is inclusive, to exclusive (ISO-8601 instants)")
+    @Operation(summary = "List audit events, newest first; from is inclusive, to exclusive (ISO-8601 instants); "
+            + "filters by type, app, installation, OAuth client and actor")
     public Uni<Page<AuditEventResponse>> list(@QueryParam("companyId") String companyId,
             @QueryParam("type") String type, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("appId") String appId, @QueryParam("installationId") String installationId,
+            @QueryParam("clientId") String clientId, @QueryParam("actorId") String actorId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID company = parse(companyId, "companyId", UUID::fromString, errors);
         Instant fromTime = parse(from, "from", Instant::parse, errors);
         Instant toTime = parse(to, "to", Instant::parse, errors);
+        UUID app = parse(appId, "appId", UUID::fromString, errors);
+        UUID installation = parse(installationId, "installationId", UUID::fromString, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -60,8 +65,8 @@ public class AuditEventResource {
             caller.requireCompanyAdmin(company);
         }
         PageRequest page = PageRequest.of(limit, cursor);
-        return trail.list(new AuditQuery(company, type == null || type.isBlank() ? null : type, fromTime, toTime),
-                page);
+        return trail.list(new AuditQuery(company, blankToNull(type), fromTime, toTime, app, installation,
+                blankToNull(clientId), blankToNull(actorId)), page);
     }
 
     private static <T> T parse(String raw, String field, java.util.function.Function<String, T> parser,
@@ -72,9 +77,13 @@ public class AuditEventResource {
         try {
             return parser.apply(raw.strip());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, field.equals("companyId")
-                    ? "must be a UUID" : "must be an ISO-8601 instant such as 2026-11-22T10:00:00Z"));
+            errors.add(new Problem.FieldError(field, field.equals("from") || field.equals("to")
+                    ? "must be an ISO-8601 instant such as 2026-11-22T10:00:00Z" : "must be a UUID"));
             return null;
         }
+    }
+
+    private static String blankToNull(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
     }
 }

@@ -4,5 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Filters of {@code GET /audit/events}; null means "any". {@code from} is inclusive, {@code to} exclusive. */
-public record AuditQuery(UUID companyId, String type, Instant from, Instant to) {
+public record AuditQuery(UUID companyId, String type, Instant from, Instant to, UUID appId, UUID installationId,
+        String clientId, String actorId) {
 }

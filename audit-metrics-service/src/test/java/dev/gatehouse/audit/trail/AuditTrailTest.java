@@ -4,6 +4,10 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventJson;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.events.token.TokenEvents;
+import dev.gatehouse.events.token.TokenIssued;
 import dev.gatehouse.events.directory.CompanyCreated;
 import dev.gatehouse.events.directory.DirectoryEvents;
 import dev.gatehouse.events.directory.ProjectCreated;
@@ -161,6 +165,42 @@ class AuditTrailTest {
     }
 
     @Test
+    void filtersByAppInstallationClientAndActor() {
+        UUID app = UUID.randomUUID();
+        UUID installation = UUID.randomUUID();
+        String client = "app_" + app.toString().replace("-", "");
+        // The app's registration files its client under it; a later token event names only the client.
+        EventEnvelope registered = EventEnvelope.of(AppsEvents.APP_REGISTERED, "app-management-service", company,
+                new Actor(Actor.USER, "dev-1"), app.toString(), new AppRegistered(app, UUID.randomUUID(), "Field Notes",
+                        "notes", client, "marketplace", null, null, "Notes Inc."));
+        EventEnvelope token = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, "token-service", company,
+                new Actor(Actor.CLIENT, client), client, new TokenIssued(client, UUID.randomUUID().toString(), company,
+                        List.of("directory.read"), UUID.randomUUID().toString(), Instant.now().plusSeconds(600),
+                        "client_credentials", installation, null, TokenIssued.KIND_INSTALLATION));
+        EventEnvelope other = companyCreated(company);
+        send(Topics.APPS_APP, registered);
+        awaitTrail(company, 1);
+        send(Topics.TOKEN_TOKEN, token);
+        send(Topics.DIRECTORY_COMPANY, other);
+        awaitTrail(company, 3);
+
+        assertThat(filtered("appId", app.toString())).containsExactly(token.eventId().toString(),
+                registered.eventId().toString());
+        assertThat(filtered("installationId", installation.toString())).containsExactly(token.eventId().toString());
+        assertThat(filtered("clientId", client)).containsExactly(token.eventId().toString(),
+                registered.eventId().toString());
+        assertThat(filtered("actorId", "admin-1")).containsExactly(other.eventId().toString());
+        given().auth().oauth2(admin).queryParam("companyId", company.toString()).queryParam("appId", "notes")
+                .queryParam("installationId", "x").get("/audit/events").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("appId", "installationId")));
+    }
+
+    private List<String> filtered(String filter, String value) {
+        return given().auth().oauth2(admin).queryParam("companyId", company.toString()).queryParam(filter, value)
+                .get("/audit/events").then().statusCode(200).extract().jsonPath().getList("items.eventId");
+    }
+
+    @Test
     void badFiltersAreProblems() {
         given().auth().oauth2(TestTokens.platformAdmin().sign()).queryParam("companyId", "acme")
                 .queryParam("from", "yesterday").get("/audit/events")
@@ -188,7 +228,12 @@ class AuditTrailTest {
                 new Endpoint("GET", "/audit/events", COMPANY_ADMIN, c -> "/audit/events?companyId=" + c, null),
                 new Endpoint("GET", "/audit/events", PLATFORM_ADMIN, c -> "/audit/events", null),
                 new Endpoint("GET", "/companies/{companyId}/installations/{installationId}/usage", COMPANY_ADMIN,
-                        c -> "/companies/" + c + "/installations/" + UUID.randomUUID() + "/usage", null)));
+                        c -> "/companies/" + c + "/installations/" + UUID.randomUUID() + "/usage", null),
+                new Endpoint("GET", "/companies/{companyId}/audit/verification", COMPANY_ADMIN,
+                        c -> "/companies/" + c + "/audit/verification", null),
+                new Endpoint("GET", "/audit/verification", PLATFORM_ADMIN, c -> "/audit/verification", null),
+                new Endpoint("GET", "/companies/{companyId}/access-tokens", COMPANY_ADMIN,
+                        c -> "/companies/" + c + "/access-tokens", null)));
         endpoints.addAll(AccessMatrix.PARKED_EVENTS);
         AccessMatrix.verify(endpoints, UUID.randomUUID(), UUID.randomUUID());
     }

@@ -126,7 +126,7 @@ class GroupCommitOutboxTest {
     private static EventEnvelope issued(String clientId) {
         return EventEnvelope.of(TokenEvents.TOKEN_ISSUED, "test", null, new Actor(Actor.CLIENT, clientId), clientId,
                 new TokenIssued(clientId, clientId, null, List.of("read"), UUID.randomUUID().toString(),
-                        Instant.now().plusSeconds(60), "client_credentials", null, null));
+                        Instant.now().plusSeconds(60), "client_credentials", null, null, TokenIssued.KIND_SERVICE_ACCOUNT));
     }
 
     private static void sql(String statement) throws Exception {

@@ -1,5 +1,7 @@
 package dev.gatehouse.token.client;
 
+import dev.gatehouse.events.token.TokenIssued;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +49,17 @@ public record RegisteredClient(String clientId, ClientOwner owner, List<String> 
     /** One of the platform's own applications people sign in to: they are never asked for consent. */
     public boolean isFirstParty() {
         return Client.OWNER_FIRST_PARTY.equals(owner.type());
+    }
+
+    /** What kind of credential this client's client_credentials tokens come from (TokenIssued, the inventory). */
+    public String credentialKind() {
+        if (isPlatform()) {
+            return TokenIssued.KIND_PLATFORM;
+        }
+        if (isLegacy()) {
+            return TokenIssued.KIND_LEGACY_SERVICE_ACCOUNT;
+        }
+        return isApp() ? TokenIssued.KIND_APP : TokenIssued.KIND_SERVICE_ACCOUNT;
     }
 
     public boolean hasRegisteredKeys() {

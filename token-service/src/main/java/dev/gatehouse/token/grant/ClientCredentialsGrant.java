@@ -1,6 +1,7 @@
 package dev.gatehouse.token.grant;
 
 import dev.gatehouse.events.permission.ScopeCatalogue;
+import dev.gatehouse.events.token.TokenIssued;
 import dev.gatehouse.token.authentication.ClientAuthenticator;
 import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.installation.InstallationTokens;
@@ -67,7 +68,8 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
                 : client.serviceUserId() != null ? client.serviceUserId().toString() : client.clientId();
         AccessToken token = issuer.issue(client.clientId(), subject, client.owner().companyId(), scopes,
                 roles, client.tokenLifetimeSeconds(), client.signingAlgorithm());
-        return recorder.record(token, authenticated.secret(), null).map(x -> TokenResponse.of(token));
+        return recorder.record(token, authenticated.secret(), null, client.credentialKind())
+                .map(x -> TokenResponse.of(token));
     }
 
     /**
@@ -83,7 +85,8 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
             AccessToken token = issuer.issue(client.clientId(), state.appUserId().toString(), companyId, scopes,
                     List.of(APP), client.tokenLifetimeSeconds(), client.signingAlgorithm(),
                     Map.of(InstallationTokens.INSTALLATION_ID, state.installationId().toString()));
-            return recorder.record(token, authenticated.secret(), state.installationId())
+            return recorder.record(token, authenticated.secret(), state.installationId(),
+                    TokenIssued.KIND_INSTALLATION)
                     .map(x -> TokenResponse.of(token)
                     .withInstallation(companyId, state.installationId(), InstallationTokens.permissions(state),
                             state.projectIds()));

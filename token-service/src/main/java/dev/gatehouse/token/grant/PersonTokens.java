@@ -142,7 +142,8 @@ public class PersonTokens {
                 new TokenIssued(client.clientId(), token.subject(), grant.delegation() == null ? null
                         : grant.delegation().companyId(), token.scopes(), token.jti(), token.expiresAt(), grantType,
                         grant.delegation() == null ? null : grant.delegation().installationId(),
-                        person.accountId()));
+                        person.accountId(), grant.delegation() == null ? TokenIssued.KIND_PERSON
+                                : TokenIssued.KIND_USER_DELEGATED));
         return new Issued(TokenResponse.of(token).withPersonTokens(refreshToken, idToken), event);
     }
 }

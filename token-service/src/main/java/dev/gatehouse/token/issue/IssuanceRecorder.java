@@ -30,12 +30,15 @@ public class IssuanceRecorder {
         this.usage = usage;
     }
 
-    /** A client's token (client_credentials); {@code installationId} for an installation token, else null. */
-    public Uni<Void> record(AccessToken token, RegisteredClient.Secret secret, UUID installationId) {
+    /**
+     * A client's token (client_credentials); {@code installationId} for an installation token, else null;
+     * {@code kind} one of {@link TokenIssued}'s {@code KIND_} constants.
+     */
+    public Uni<Void> record(AccessToken token, RegisteredClient.Secret secret, UUID installationId, String kind) {
         EventEnvelope event = EventEnvelope.of(TokenEvents.TOKEN_ISSUED, TokenService.NAME, token.companyId(),
                 new Actor(Actor.CLIENT, token.clientId()), token.clientId(),
                 new TokenIssued(token.clientId(), token.subject(), token.companyId(), token.scopes(), token.jti(),
-                        token.expiresAt(), GrantTypes.CLIENT_CREDENTIALS, installationId, null));
+                        token.expiresAt(), GrantTypes.CLIENT_CREDENTIALS, installationId, null, kind));
         return outbox.append(event).invoke(() -> {
             if (secret != null) {
                 usage.used(secret.id(), token.issuedAt());
