@@ -196,6 +196,8 @@ create unique index api_usage_daily_key on api_usage_daily (day,
     coalesce(account_id, '00000000-0000-0000-0000-000000000000'), method, route, status);
 create index api_usage_daily_installation on api_usage_daily (installation_id, day) where installation_id is not null;
 create index api_usage_daily_company_client on api_usage_daily (company_id, client_id, day);
+-- The developer's activity report: one app (its client) across every company.
+create index api_usage_daily_client on api_usage_daily (client_id, day);
 
 -- Tokens issued per day and credential (TokenIssued, added in the trail's transaction): kind is installation,
 -- user_delegated, service_account, legacy_service_account, person, app or platform.

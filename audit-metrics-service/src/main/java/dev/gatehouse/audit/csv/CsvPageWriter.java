@@ -25,12 +25,13 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a report's page as {@code text/csv} (RFC 4180, with a header row) when the client asks for it with
- * {@code Accept: text/csv}; the next page's address goes in a {@code Link: <…>; rel="next"} header (RFC 8288), since
- * CSV has no place for a cursor. Jackson's CSV module writes it, from the item record's components.
+ * Writes a report's page, or a {@link CsvTable}'s rows, as {@code text/csv} (RFC 4180, with a header row) when the
+ * client asks for it with {@code Accept: text/csv}; a page's next address goes in a {@code Link: <…>; rel="next"}
+ * header (RFC 8288), since CSV has no place for a cursor. Jackson's CSV module writes it, from the item record's components.
  * <p>
  * A cell that starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}: app names and
  * client names come from developers, and a spreadsheet would run such a cell as a formula (OWASP "CSV injection").
@@ -39,7 +40,7 @@ import java.util.Map;
 @Produces(CsvPageWriter.TEXT_CSV)
 // Ahead of Quarkus REST's built-in text/* writer, which would write the page's toString().
 @Priority(Priorities.USER - 100)
-public class CsvPageWriter implements MessageBodyWriter<Page<?>> {
+public class CsvPageWriter implements MessageBodyWriter<Object> {
 
     public static final String TEXT_CSV = "text/csv";
 
@@ -54,20 +55,29 @@ public class CsvPageWriter implements MessageBodyWriter<Page<?>> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Page.class.isAssignableFrom(type);
+        return Page.class.isAssignableFrom(type) || CsvTable.class.isAssignableFrom(type);
     }
 
     @Override
-    public void writeTo(Page<?> page, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", TEXT_CSV + "; charset=utf-8; header=present");
-        if (page.nextCursor() != null) {
-            headers.add("Link", "<" + UriBuilder.fromUri(request.absoluteURI())
-                    .replaceQueryParam("cursor", page.nextCursor()).build() + ">; rel=\"next\"");
-        }
-        Class<?> item = itemType(genericType);
-        if (item == null && !page.items().isEmpty() && page.items().get(0).getClass().isRecord()) {
-            item = page.items().get(0).getClass();
+        Class<?> item;
+        List<?> rows;
+        if (entity instanceof CsvTable table) {
+            item = table.rowType();
+            rows = table.rows();
+        } else {
+            Page<?> page = (Page<?>) entity;
+            if (page.nextCursor() != null) {
+                headers.add("Link", "<" + UriBuilder.fromUri(request.absoluteURI())
+                        .replaceQueryParam("cursor", page.nextCursor()).build() + ">; rel=\"next\"");
+            }
+            rows = page.items();
+            item = itemType(genericType);
+            if (item == null && !rows.isEmpty() && rows.get(0).getClass().isRecord()) {
+                item = rows.get(0).getClass();
+            }
         }
         if (item == null) {
             // An empty page of a type the runtime did not pass on: no rows, and no header to name.
@@ -80,7 +90,7 @@ public class CsvPageWriter implements MessageBodyWriter<Page<?>> {
         }
         CsvSchema schema = columns.build();
         try (var writer = CSV.writer(schema).writeValues(out)) {
-            for (Object row : page.items()) {
+            for (Object row : rows) {
                 writer.write(defused(CSV.valueToTree(row)));
             }
         }

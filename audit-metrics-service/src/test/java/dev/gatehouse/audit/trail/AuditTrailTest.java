@@ -4,7 +4,9 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.EventJson;
 import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.apps.AppInstalled;
 import dev.gatehouse.events.apps.AppRegistered;
+import dev.gatehouse.events.apps.InstallationState;
 import dev.gatehouse.events.apps.AppsEvents;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.gatehouse.testsupport.AccessMatrix.Access.COMPANY_ADMIN;
+import static dev.gatehouse.testsupport.AccessMatrix.Access.DEVELOPER;
 import static dev.gatehouse.testsupport.AccessMatrix.Access.PLATFORM_ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,9 @@ class AuditTrailTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    AuditTrailWriter writer;
 
     private KafkaProducer<String, String> producer;
     private UUID company;
@@ -233,9 +239,37 @@ class AuditTrailTest {
                         c -> "/companies/" + c + "/audit/verification", null),
                 new Endpoint("GET", "/audit/verification", PLATFORM_ADMIN, c -> "/audit/verification", null),
                 new Endpoint("GET", "/companies/{companyId}/access-tokens", COMPANY_ADMIN,
-                        c -> "/companies/" + c + "/access-tokens", null)));
+                        c -> "/companies/" + c + "/access-tokens", null),
+                new Endpoint("GET", "/companies/{companyId}/installations/{installationId}/report", COMPANY_ADMIN,
+                        c -> "/companies/" + c + "/installations/" + installed(c) + "/report", null),
+                new Endpoint("GET", "/developer-orgs/{developerOrgId}/apps/{appId}/activity", DEVELOPER,
+                        o -> "/developer-orgs/" + o + "/apps/" + registered(o) + "/activity", null),
+                new Endpoint("GET", "/developer-orgs/{developerOrgId}/apps/{appId}/installs", DEVELOPER,
+                        o -> "/developer-orgs/" + o + "/apps/" + registered(o) + "/installs", null)));
         endpoints.addAll(AccessMatrix.PARKED_EVENTS);
         AccessMatrix.verify(endpoints, UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    /** A fresh installation in {@code company}'s trail, recorded before the call that reports on it. */
+    private UUID installed(UUID company) {
+        UUID installation = UUID.randomUUID();
+        InstallationState state = new InstallationState(installation, 1, company, UUID.randomUUID(), "App",
+                "app_" + installation.toString().replace("-", ""), "1.0.0", "active", UUID.randomUUID(), Map.of(),
+                Map.of(), List.of(), "all", List.of(), false);
+        writer.append(List.of(new AuditTrailWriter.Delivered(EventEnvelope.of(AppsEvents.APP_INSTALLED,
+                "app-management-service", company, new Actor(Actor.USER, "admin-1"), installation.toString(),
+                new AppInstalled(state)), Topics.APPS_INSTALLATION))).await().indefinitely();
+        return installation;
+    }
+
+    /** A fresh app of developer organization {@code org}, registered before the call that reports on it. */
+    private UUID registered(UUID org) {
+        UUID app = UUID.randomUUID();
+        writer.append(List.of(new AuditTrailWriter.Delivered(EventEnvelope.of(AppsEvents.APP_REGISTERED,
+                "app-management-service", null, new Actor(Actor.USER, "dev-1"), app.toString(),
+                new AppRegistered(app, org, "App", "app", "app_" + app.toString().replace("-", ""), "marketplace",
+                        null, null, "Org")), Topics.APPS_APP))).await().indefinitely();
+        return app;
     }
 
     private JsonPath awaitTrail(UUID companyId, int size) {

@@ -1,4 +1,4 @@
-package dev.gatehouse.audit.usage;
+package dev.gatehouse.audit.report;
 
 import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
