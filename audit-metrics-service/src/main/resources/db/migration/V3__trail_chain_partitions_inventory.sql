@@ -99,6 +99,12 @@ create index audit_event_installation_newest on audit_event (installation_id, oc
 create index audit_event_client_newest on audit_event (client_id, occurred_at desc, event_id desc)
     where client_id is not null;
 create index audit_event_actor_newest on audit_event (actor_id, occurred_at desc, event_id desc);
+-- The reports' installation events (each carries the installation's whole state), apart from the many token events
+-- that name the same installation or app.
+create index audit_event_installation_history on audit_event (installation_id, occurred_at desc)
+    where topic = 'apps.installation.v1';
+create index audit_event_app_installations on audit_event (app_id, occurred_at)
+    where topic = 'apps.installation.v1';
 
 -- Each chain's last entry, locked by the writer while it appends (one writer per chain at a time).
 create table audit_chain_head (

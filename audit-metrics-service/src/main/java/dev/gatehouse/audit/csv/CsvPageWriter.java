@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * Writes a report's page, or a {@link CsvTable}'s rows, as {@code text/csv} (RFC 4180, with a header row) when the
  * client asks for it with {@code Accept: text/csv}; a page's next address goes in a {@code Link: <…>; rel="next"}
- * header (RFC 8288), since CSV has no place for a cursor. Jackson's CSV module writes it, from the item record's components.
+ * header (RFC 8288), since CSV has no place for a cursor. Jackson's CSV module writes it, from the item record's
+ * components.
  * <p>
  * A cell that starts with {@code = + - @}, a tab or a carriage return gets a leading {@code '}: app names and
  * client names come from developers, and a spreadsheet would run such a cell as a formula (OWASP "CSV injection").

@@ -39,21 +39,22 @@ class AppReports {
             select (occurred_at at time zone 'UTC')::date as day,
                    count(*) filter (where event_type = 'AppInstalled') as installed,
                    count(*) filter (where event_type = 'AppUninstalled') as uninstalled
-            from audit_event where app_id = $1 and event_type in ('AppInstalled', 'AppUninstalled')
-                 and occurred_at >= $2 and occurred_at < $3
+            from audit_event where app_id = $1 and topic = 'apps.installation.v1'
+                 and event_type in ('AppInstalled', 'AppUninstalled') and occurred_at >= $2 and occurred_at < $3
             group by 1 order by 1
             """;
     private static final String COMPANIES = """
             with states as (
                 select distinct on (installation_id) installation_id, company_id,
                        payload::jsonb -> 'installation' ->> 'status' as status
-                from audit_event where app_id = $1 and installation_id is not null and company_id is not null
-                     and (payload::jsonb -> 'installation') is not null
+                from audit_event where app_id = $1 and topic = 'apps.installation.v1'
+                     and installation_id is not null and company_id is not null
                 order by installation_id, occurred_at desc, seq desc
             ), dates as (
                 select installation_id, min(occurred_at) filter (where event_type = 'AppInstalled') as installed_at,
                        max(occurred_at) filter (where event_type = 'AppUninstalled') as uninstalled_at
-                from audit_event where app_id = $1 and event_type in ('AppInstalled', 'AppUninstalled')
+                from audit_event where app_id = $1 and topic = 'apps.installation.v1'
+                     and event_type in ('AppInstalled', 'AppUninstalled')
                 group by installation_id
             ), calls as (
                 select installation_id, sum(calls) as requests, max(last_call_at) as last_used_at

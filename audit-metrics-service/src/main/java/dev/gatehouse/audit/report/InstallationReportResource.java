@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.UUID;
 
-/** {@code /companies/{companyId}/installations/{installationId}/report}: one installed app, for the company's admins. */
+/**
+ * {@code /companies/{companyId}/installations/{installationId}/report}: one installed app, for the company's admins.
+ */
 @Path("/companies/{companyId}/installations/{installationId}/report")
 @Authenticated
 @Tag(name = "Reports")

@@ -19,21 +19,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds an {@link InstallationReport} from the trail (the installation's own events carry its whole state:
- * {@code InstallationState}), the tokens ledger and the usage table. Every query names the company, so another
- * company's installation id finds nothing.
+ * Builds an {@link InstallationReport} from the trail (the installation's own events, on
+ * {@code apps.installation.v1}, each carry its whole state: {@code InstallationState}), the tokens ledger and the
+ * usage table. Every query names the company, so another company's installation id finds nothing.
  */
 @ApplicationScoped
 class InstallationReports {
 
     private static final String HISTORY = """
             select event_type, actor_type, actor_id, occurred_at, payload from audit_event
-            where company_id = $1 and installation_id = $2 and (payload::jsonb -> 'installation') is not null
+            where company_id = $1 and installation_id = $2 and topic = 'apps.installation.v1'
             order by occurred_at desc, seq desc limit 101
             """;
     private static final String INSTALLED = """
             select event_type, actor_type, actor_id, occurred_at from audit_event
-            where company_id = $1 and installation_id = $2 and event_type = 'AppInstalled'
+            where company_id = $1 and installation_id = $2 and topic = 'apps.installation.v1'
+                  and event_type = 'AppInstalled'
             order by occurred_at limit 1
             """;
     private static final String LAST_USED = """

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Adds an {@code ApiUsageRecorded}'s counts to the daily table ({@code api_usage_daily}), in the consumer's
- * transaction: its minutes summed into their UTC days, one upsert per row, keeping the last minute a call was made in.
+ * transaction: its minutes summed into their UTC days, one upsert per row, keeping the last minute a call was made
+ * in.
  */
 @ApplicationScoped
 public class UsageStore {
@@ -66,7 +67,8 @@ public class UsageStore {
                         .setParameter("project", row.getKey().projectId())
                         .setParameter("account", row.getKey().accountId())
                         .setParameter("method", row.getKey().method()).setParameter("route", row.getKey().route())
-                        .setParameter("status", (short) row.getKey().status()).setParameter("calls", row.getValue().calls())
+                        .setParameter("status", (short) row.getKey().status())
+                        .setParameter("calls", row.getValue().calls())
                         .setParameter("last", OffsetDateTime.ofInstant(row.getValue().last(), ZoneOffset.UTC))
                         .executeUpdate())).collect().last().replaceWithVoid();
     }

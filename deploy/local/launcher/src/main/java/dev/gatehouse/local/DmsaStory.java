@@ -319,6 +319,31 @@ final class DmsaStory {
         pass("requests by the app in the last 30 days: " + usage.get("total").asText() + ", with " + p1 + " 2xx and " + p3
                 + " 4xx among them");
 
+        step("the access-token inventory lists the app's installation tokens (audit-metrics-service)");
+        JsonNode inventory = eventually("the app's tokens reached the inventory",
+                () -> send("GET", audit + "/companies/" + company + "/access-tokens?limit=200", reader, null),
+                r -> r.statusCode() == 200 && inventoryRow(r.body(), clientId, "installation") != null
+                        && !inventoryRow(r.body(), clientId, "installation").get("lastUsedAt").isNull()).body();
+        JsonNode row = inventoryRow(inventory, clientId, "installation");
+        // Installed again by the legacy account's migration above: active.
+        check(installationId.equals(row.get("installationId").asText()) && row.get("tokens").asLong() >= 2
+                && appName.equals(row.get("appName").asText()) && "active".equals(row.get("status").asText()),
+                "the inventory lists " + clientId + " (" + row.get("tokens").asText() + " installation tokens, last "
+                        + "used " + row.get("lastUsedAt").asText() + ", " + row.get("status").asText() + ")");
+        JsonNode report = expect("GET", audit + "/companies/" + company + "/installations/" + installationId
+                + "/report", reader, null, 200, null).body();
+        check("active".equals(report.get("status").asText())
+                && "AppInstalled".equals(report.get("installed").get("type").asText())
+                && report.get("changes").findValuesAsText("type").contains("AppUninstalled")
+                && report.get("tokensPerDay").size() > 0,
+                "the installation report: installed " + report.get("installed").get("at").asText() + ", "
+                        + report.get("changes").size() + " changes, now " + report.get("status").asText());
+        JsonNode chain = expect("GET", audit + "/companies/" + company + "/audit/verification", reader, null, 200,
+                null).body();
+        check(chain.get("intact").asBoolean() && chain.get("entries").asLong() > 0,
+                "the company's audit hash chain verifies (" + chain.get("entries").asText() + " entries, head "
+                        + chain.get("headHash").asText().substring(0, 12) + "…)");
+
         step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
                 "InstallRequested", "InstallRequestDecided", "PersonInvited", "PersonLinked", "CompanyRoleChanged",
@@ -556,6 +581,16 @@ final class DmsaStory {
         pass(email + " took the invitation (e-mail), set a password, signed in, and holds a token for " + kind + " "
                 + id);
         return new Person(accountId, token, email, password);
+    }
+
+    /** The inventory's row for {@code clientId}'s tokens of {@code kind}, or null. */
+    private static JsonNode inventoryRow(JsonNode inventory, String clientId, String kind) {
+        for (JsonNode item : inventory.get("items")) {
+            if (clientId.equals(item.get("clientId").asText()) && kind.equals(item.get("kind").asText())) {
+                return item;
+            }
+        }
+        return null;
     }
 
     /** Whether the usage report has a row for {@code project} with {@code statusClass}. */

@@ -17,6 +17,8 @@ import java.util.Map;
  *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
  *   smoke                                    the smoke test's checks, then the revocation and outage checks,
  *                                            against the running stack
+ *   bench-reports --dir DIR [--apps N --days N --requests N]
+ *                                            the reports on a year of generated data (ReportBenchmark)
  *   revocation [--samples N]                 dead tokens stop on every service: measured delay, restart
  *   outage-shutdown                          kill Kafka, keep issuing, stop token-service within a bound (run.sh)
  *   dmsa-e2e                                 the DMSA story of issue 4 against the running stack
@@ -42,6 +44,7 @@ public final class Launcher {
             case "bench-setup" -> BenchSetup.run(options(rest));
             case "bench-signin" -> SignInBench.run(options(rest));
             case "bench-people-setup" -> SignInBench.setup(options(rest));
+            case "bench-reports" -> ReportBenchmark.run(options(rest));
             // the outage check goes last: it leaves the stack without Kafka and token-service
             case "smoke" -> SmokeCheck.run() == 0 && RevocationCheck.run(20) == 0 ? OutageShutdownCheck.run() : 1;
             case "outage-shutdown" -> OutageShutdownCheck.run();
@@ -75,7 +78,7 @@ public final class Launcher {
         System.err.println("usage: launcher "
                 + "postgres|provision|mail|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|"
                 + "bench-setup|"
-                + "bench-signin|bench-people-setup [options]");
+                + "bench-signin|bench-people-setup|bench-reports [options]");
         System.exit(2);
         return 2;
     }
