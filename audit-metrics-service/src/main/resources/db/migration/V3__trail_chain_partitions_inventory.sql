@@ -243,6 +243,36 @@ insert into api_usage_daily (day, company_id, client_id, installation_id, projec
     from api_usage_daily_v2;
 drop table api_usage_daily_v2;
 
+-- The access-token inventory's rows, kept as tokens arrive (TokenLedger, with token_issuance_daily) so that listing a
+-- company's credentials reads one row each instead of a year of days; their totals cover every token since
+-- recording began (retention drops days, not these).
+create table access_token_credential (
+    company_id      uuid        not null,
+    client_id       text        not null,
+    kind            text        not null,
+    installation_id uuid,
+    account_id      uuid,
+    tokens          bigint      not null,
+    first_issued_at timestamptz not null,
+    last_issued_at  timestamptz not null
+);
+create unique index access_token_credential_key on access_token_credential (company_id, client_id, kind,
+    coalesce(installation_id, '00000000-0000-0000-0000-000000000000'),
+    coalesce(account_id, '00000000-0000-0000-0000-000000000000'));
+create index access_token_credential_newest on access_token_credential (company_id, last_issued_at desc);
+
+-- The last API call made with a credential's tokens (UsageStore, with api_usage_daily).
+create table credential_last_use (
+    company_id      uuid        not null,
+    client_id       text        not null,
+    installation_id uuid,
+    account_id      uuid,
+    last_call_at    timestamptz not null
+);
+create unique index credential_last_use_key on credential_last_use (company_id, client_id,
+    coalesce(installation_id, '00000000-0000-0000-0000-000000000000'),
+    coalesce(account_id, '00000000-0000-0000-0000-000000000000'));
+
 -- Whether a credential may still get tokens, as its owners' events last said: key 'installation:<id>',
 -- 'client:<client id>' or 'integration:<company>:<person>:<client id>'; status active, disabled, suspended,
 -- uninstalled, deleted, migrated or revoked. The newest event wins (changed_at), whatever order they arrive in.
@@ -292,3 +322,9 @@ insert into credential_status (credential, status, changed_at)
                                else 'deleted' end, occurred_at
         from audit_event where event_type in ('ClientDisabled', 'ClientEnabled', 'ClientDeleted')
     ) s order by credential, occurred_at desc;
+
+insert into access_token_credential (company_id, client_id, kind, installation_id, account_id, tokens,
+        first_issued_at, last_issued_at)
+    select company_id, client_id, kind, installation_id, account_id, sum(tokens), min(first_issued_at),
+           max(last_issued_at)
+    from token_issuance_daily group by company_id, client_id, kind, installation_id, account_id;

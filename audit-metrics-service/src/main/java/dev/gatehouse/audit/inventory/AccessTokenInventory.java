@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A company's access-token inventory: every credential that issued tokens there ({@code token_issuance_daily}),
- * with when it was last used ({@code api_usage_daily}) and whether it may still get tokens
+ * A company's access-token inventory: every credential that issued tokens there ({@code access_token_credential}),
+ * with when it was last used ({@code credential_last_use}) and whether it may still get tokens
  * ({@code credential_status}: the person's approval first, then the installation, then the client), most recently
  * issued first.
  */
@@ -25,32 +25,25 @@ import java.util.UUID;
 public class AccessTokenInventory {
 
     private static final String QUERY = """
-            with issued as (
-                select client_id, kind, installation_id, account_id, sum(tokens) as tokens,
-                       min(first_issued_at) as first_issued_at, max(last_issued_at) as last_issued_at,
-                       client_id || '|' || kind || '|' || coalesce(installation_id::text, '') || '|'
-                           || coalesce(account_id::text, '') as position
-                from token_issuance_daily where company_id = $1
-                group by client_id, kind, installation_id, account_id
-            ), used as (
-                select client_id, installation_id, account_id, max(last_call_at) as last_used_at
-                from api_usage_daily where company_id = $1
-                group by client_id, installation_id, account_id
-            )
-            select i.*, u.last_used_at, a.app_id, a.name as app_name,
+            select c.client_id, c.kind, c.installation_id, c.account_id, c.tokens, c.first_issued_at,
+                   c.last_issued_at, c.position, u.last_call_at as last_used_at, a.app_id, a.name as app_name,
                    coalesce(nullif(approval.status, 'active'), nullif(inst.status, 'active'),
                             nullif(client.status, 'active'), 'active') as status
-            from issued i
-            left join used u on u.client_id = i.client_id
-                 and u.installation_id is not distinct from i.installation_id
-                 and u.account_id is not distinct from i.account_id
-            left join app_client a on a.client_id = i.client_id
-            left join credential_status approval on i.kind = 'user_delegated'
-                 and approval.credential = 'integration:' || $1 || ':' || i.account_id || ':' || i.client_id
-            left join credential_status inst on inst.credential = 'installation:' || i.installation_id
-            left join credential_status client on client.credential = 'client:' || i.client_id
-            where $2::timestamptz is null or (i.last_issued_at, i.position) < ($2, $3)
-            order by i.last_issued_at desc, i.position desc
+            from (select *, client_id || '|' || kind || '|' || coalesce(installation_id::text, '') || '|'
+                               || coalesce(account_id::text, '') as position
+                  from access_token_credential where company_id = $1) c
+            left join credential_last_use u on u.company_id = $1 and u.client_id = c.client_id
+                 and coalesce(u.installation_id, '00000000-0000-0000-0000-000000000000')
+                     = coalesce(c.installation_id, '00000000-0000-0000-0000-000000000000')
+                 and coalesce(u.account_id, '00000000-0000-0000-0000-000000000000')
+                     = coalesce(c.account_id, '00000000-0000-0000-0000-000000000000')
+            left join app_client a on a.client_id = c.client_id
+            left join credential_status approval on c.kind = 'user_delegated'
+                 and approval.credential = 'integration:' || $1 || ':' || c.account_id || ':' || c.client_id
+            left join credential_status inst on inst.credential = 'installation:' || c.installation_id
+            left join credential_status client on client.credential = 'client:' || c.client_id
+            where $2::timestamptz is null or (c.last_issued_at, c.position) < ($2, $3)
+            order by c.last_issued_at desc, c.position desc
             limit $4
             """;
 

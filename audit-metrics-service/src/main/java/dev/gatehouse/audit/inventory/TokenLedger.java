@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tokens issued per UTC day and credential ({@code token_issuance_daily}), from the {@code TokenIssued} events the
- * trail records: a batch's tokens summed in memory and added with one upsert, so thousands of tokens a second cost a
- * statement per poll. Tokens outside any company (platform clients, an app's token for itself) are not counted: the
+ * Tokens issued per UTC day and credential ({@code token_issuance_daily}), and per credential since recording began
+ * ({@code access_token_credential}: the inventory's rows), from the {@code TokenIssued} events the trail records: a
+ * batch's tokens summed in memory and added with one upsert to each, so thousands of tokens a second cost two
+ * statements per poll. Tokens outside any company (platform clients, an app's token for itself) are not counted: the
  * inventory is per company.
  */
 @ApplicationScoped
@@ -38,6 +39,23 @@ public class TokenLedger implements TrailProjection {
             do update set tokens = token_issuance_daily.tokens + excluded.tokens,
                           first_issued_at = least(token_issuance_daily.first_issued_at, excluded.first_issued_at),
                           last_issued_at = greatest(token_issuance_daily.last_issued_at, excluded.last_issued_at)
+            """;
+    private static final String SUMMARIZE = """
+            insert into access_token_credential (company_id, client_id, kind, installation_id, account_id, tokens,
+                                                 first_issued_at, last_issued_at)
+            select company_id, client_id, kind, installation_id, account_id, sum(tokens), min(first_issued_at),
+                   max(last_issued_at)
+            from unnest($1::date[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::bigint[],
+                        $8::timestamptz[], $9::timestamptz[])
+                 v(day, company_id, client_id, kind, installation_id, account_id, tokens, first_issued_at,
+                   last_issued_at)
+            group by company_id, client_id, kind, installation_id, account_id
+            on conflict (company_id, client_id, kind,
+                         coalesce(installation_id, '00000000-0000-0000-0000-000000000000'),
+                         coalesce(account_id, '00000000-0000-0000-0000-000000000000'))
+            do update set tokens = access_token_credential.tokens + excluded.tokens,
+                          first_issued_at = least(access_token_credential.first_issued_at, excluded.first_issued_at),
+                          last_issued_at = greatest(access_token_credential.last_issued_at, excluded.last_issued_at)
             """;
 
     private record Key(LocalDate day, UUID companyId, String clientId, String kind, UUID installationId,
@@ -98,8 +116,10 @@ public class TokenLedger implements TrailProjection {
             lasts[i] = OffsetDateTime.ofInstant(c.getValue().last, ZoneOffset.UTC);
             i++;
         }
-        return conn.preparedQuery(ADD).execute(Tuple.from(List.of(days, companies, clients, kinds, installations,
-                accounts, tokens, firsts, lasts))).replaceWithVoid();
+        Tuple rows = Tuple.from(List.of(days, companies, clients, kinds, installations, accounts, tokens, firsts,
+                lasts));
+        return conn.preparedQuery(ADD).execute(rows).chain(() -> conn.preparedQuery(SUMMARIZE).execute(rows))
+                .replaceWithVoid();
     }
 
     /** The event's kind; for events from before it was carried, what its ids say. */

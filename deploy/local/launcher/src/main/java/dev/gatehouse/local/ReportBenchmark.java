@@ -28,7 +28,7 @@ import java.util.UUID;
  * on 5 of the company's 20 projects × 2 statuses × 3 routes and for 2 people; 24 installation tokens and 2 tokens for
  * each of 2 people; 4 {@code TokenIssued} entries in the trail; per app an install and three project changes (with
  * their installation state), the trail's entries hash-chained by the database's {@code audit_entry_hash}; plus 20
- * service accounts' tokens. Then each report is asked {@code --requests} times in a row after a warm-up, as the
+ * service accounts' tokens; the inventory's per-credential rows summed from those days. Then each report is asked {@code --requests} times in a row after a warm-up, as the
  * platform admin (the same queries as a company admin's or developer's), and its latency percentiles printed.
  */
 final class ReportBenchmark {
@@ -190,6 +190,16 @@ final class ReportBenchmark {
                     select d.day, '%1$s', 'sa_' || s || '%5$s', 'service_account', null, null, 6,
                            d.day + interval '2 hours', d.day + interval '20 hours'
                     from generate_series(1, 20) s cross join bench_day d;
+                insert into access_token_credential (company_id, client_id, kind, installation_id, account_id,
+                        tokens, first_issued_at, last_issued_at)
+                    select company_id, client_id, kind, installation_id, account_id, sum(tokens),
+                           min(first_issued_at), max(last_issued_at)
+                    from token_issuance_daily where company_id = '%1$s'
+                    group by company_id, client_id, kind, installation_id, account_id;
+                insert into credential_last_use (company_id, client_id, installation_id, account_id, last_call_at)
+                    select company_id, client_id, installation_id, account_id, max(last_call_at)
+                    from api_usage_daily where company_id = '%1$s'
+                    group by company_id, client_id, installation_id, account_id;
                 create temp table bench_event as
                     select d.day + interval '10 hours' + (n * interval '1 minute') as occurred_at,
                            'TokenIssued' as event_type, 'token.token.v1' as topic, 'client' as actor_type,
