@@ -1,14 +1,9 @@
--- wrk script for deploy/local/benchmark.sh: a form POST with HTTP Basic client authentication, an optional
--- per-connection pause (to run below saturation), and a one-line machine-readable summary.
+-- wrk script for deploy/local/benchmark.sh: a form POST with HTTP Basic client authentication and a one-line
+-- machine-readable summary.
 wrk.method = "POST"
 wrk.body = os.getenv("BENCH_BODY")
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = "Basic " .. os.getenv("BENCH_BASIC")
-
-local pause_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
-if pause_ms > 0 then
-  function delay() return pause_ms end
-end
 
 function done(summary, latency, requests)
   local e = summary.errors

@@ -36,6 +36,9 @@ KAFKA_PORT=${GATEHOUSE_KAFKA_PORT:-9092}
 SMTP_HOST=${GATEHOUSE_SMTP_HOST:-}
 SMTP_PORT=${GATEHOUSE_SMTP_PORT:-2525}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The services' own runtime may differ from the one that runs Kafka and the launcher (docs/benchmarks.md compares
+# JDK 17 and 25 as the services' runtime); the build stays on release 17 either way.
+SERVICE_JAVA=${GATEHOUSE_SERVICE_JAVA:-$JAVA}
 # Each service's JVM: a small heap, the serial collector and few malloc arenas keep one under 300 MB of RSS
 # under load (docs/benchmarks.md); GATEHOUSE_JAVA_OPTS replaces these. -Dvertx.disableURIValidation=true is always
 # added: libs/web's WellFormedUri then answers a malformed URI with a problem body instead of Quarkus's empty 400.
@@ -274,7 +277,7 @@ start_service() { # services entry (module:port:role)
     GATEHOUSE_TOKEN_KEY_ENCRYPTION_KEY="$TOKEN_KEK" GATEHOUSE_TOKEN_SECRET_HASH_KEY="$TOKEN_HASH_KEY" \
     GATEHOUSE_ADMIN_CLIENT_ID="$ADMIN_ID" GATEHOUSE_ADMIN_CLIENT_SECRET="$ADMIN_SECRET" \
     GATEHOUSE_ADMIN_EMAIL="$ADMIN_EMAIL" GATEHOUSE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    "$JAVA" "${SERVICE_JAVA_OPTS[@]}" -Dvertx.disableURIValidation=true \
+    "$SERVICE_JAVA" "${SERVICE_JAVA_OPTS[@]}" -Dvertx.disableURIValidation=true \
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
 

@@ -14,10 +14,12 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.jwa.AlgorithmConstraints;
 
 import java.security.Key;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +58,13 @@ public class TokenVerifier {
     private final ClientCache clients;
     private final RevocationList revocations;
     private final JwtConsumer consumer;
+    private final CheckedTokens checked = new CheckedTokens(4_096);
+    private final Clock clock;
 
-    public TokenVerifier(KeyRing keys, ClientCache clients, RevocationList revocations, TokenConfig config) {
+    public TokenVerifier(KeyRing keys, ClientCache clients, RevocationList revocations, TokenConfig config,
+            Clock clock) {
         this.keys = keys;
+        this.clock = clock;
         this.clients = clients;
         this.revocations = revocations;
         this.consumer = new JwtConsumerBuilder()
@@ -75,24 +81,42 @@ public class TokenVerifier {
 
     /** The token if it is active; empty for anything else, whatever the reason (RFC 7662 §2.2 tells no more). */
     public Uni<Optional<Verified>> verify(String token) {
-        JwtClaims claims;
-        String jti;
-        String clientId;
-        Instant issuedAt;
+        CheckedTokens.Checked entry = checked.get(token);
+        if (entry == null) {
+            entry = check(token);
+            if (entry == null) {
+                return Uni.createFrom().item(Optional.empty());
+            }
+            checked.put(token, entry);
+        } else if (!clock.instant().isBefore(entry.expiresAt())
+                || keys.verificationKey(entry.keyId()).isEmpty()) {
+            // Expired since, or its key retired: dead, as the full check would now say.
+            checked.forget(token);
+            return Uni.createFrom().item(Optional.empty());
+        }
+        CheckedTokens.Checked ok = entry;
+        return revocations.isRevoked(ok.jti()).chain(revoked -> revoked
+                ? Uni.createFrom().item(Optional.<Verified>empty())
+                : clients.find(ok.clientId()).map(client -> client.filter(c -> c.enabled()
+                        && !ok.issuedAt().isBefore(c.tokensValidAfter())).map(c -> new Verified(ok.claims(), c))));
+    }
+
+    /** Signature, type, issuer, audience, expiry and required claims (jose4j); null if any fails. */
+    private CheckedTokens.Checked check(String token) {
         try {
-            claims = consumer.processToClaims(token);
-            jti = claims.getJwtId();
-            clientId = claims.getStringClaimValue("client_id");
-            issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            JwtContext context = consumer.process(token);
+            JwtClaims claims = context.getJwtClaims();
+            String clientId = claims.getStringClaimValue("client_id");
+            if (clientId == null) {
+                return null;
+            }
+            String keyId = context.getJoseObjects().get(0).getKeyIdHeaderValue();
+            return new CheckedTokens.Checked(claims, keyId, claims.getJwtId(), clientId,
+                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
-            return Uni.createFrom().item(Optional.empty());
+            return null;
         }
-        if (clientId == null) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return revocations.isRevoked(jti).chain(revoked -> revoked ? Uni.createFrom().item(Optional.<Verified>empty())
-                : clients.find(clientId).map(client -> client.filter(c -> c.enabled()
-                        && !issuedAt.isBefore(c.tokensValidAfter())).map(c -> new Verified(claims, c))));
     }
 
     private Key resolve(JsonWebSignature jws, List<JsonWebStructure> nesting) throws UnresolvableKeyException {
