@@ -49,6 +49,23 @@ public interface OutboxConfig {
     @WithDefault("1")
     short topicReplicationFactor();
 
+    /** {@code gatehouse.outbox.direct.*}: how {@link DirectPublisher} publishes. */
+    Direct direct();
+
+    interface Direct {
+        /** Publish events given to {@link DirectPublisher} straight to Kafka; false: always through the outbox. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long an event waits for Kafka's acknowledgement before it goes to the outbox instead. */
+        @WithDefault("2s")
+        Duration ackTimeout();
+
+        /** After Kafka failed to acknowledge, how long events go to the outbox before Kafka is tried again. */
+        @WithDefault("5s")
+        Duration retryAfter();
+    }
+
     /** {@code gatehouse.outbox.group-commit.*}: how {@link GroupCommitOutbox} batches. */
     GroupCommit groupCommit();
 

@@ -34,4 +34,28 @@ public final class RelayProducers {
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gatehouse-outbox-relay");
         return new KafkaProducer<>(props);
     }
+
+    /**
+     * A producer for {@link DirectPublisher}: acknowledged by all in-sync replicas, idempotent, and failing a record
+     * once {@code ackTimeout} has passed (its caller then writes it to the outbox). Several requests in flight and
+     * a short linger: the events need no order between them, and a caller waits for each acknowledgement.
+     */
+    public static Producer<String, String> createDirect(Map<String, Object> kafkaConfig, Duration ackTimeout) {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        int linger = 1;
+        int timeoutMs = Math.max((int) ackTimeout.toMillis(), linger + 100);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs - linger);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        // send() runs on an event loop. It waits only when the partition's leader is unknown (the broker went away)
+        // or the buffer is full: briefly, then the record fails, the breaker opens and events go to the outbox.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 100);
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gatehouse-direct-publisher");
+        return new KafkaProducer<>(props);
+    }
 }

@@ -4,7 +4,7 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
-import dev.gatehouse.outbox.GroupCommitOutbox;
+import dev.gatehouse.outbox.DirectPublisher;
 import dev.gatehouse.token.TokenService;
 import dev.gatehouse.token.oauth.GrantTypes;
 import dev.gatehouse.token.authentication.SecretUsage;
@@ -15,18 +15,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * Records an issued token before it is handed out: the {@code TokenIssued} event goes through the outbox (so a
- * Kafka outage neither blocks issuance nor loses the event), committed together with other grants' events in
- * one transaction; and the secret's last use, to the minute, off the request's path.
+ * Records an issued token before it is handed out: the {@code TokenIssued} event is published straight to Kafka
+ * and the token answered once Kafka acknowledged it; while Kafka does not answer in time, the event goes to the
+ * outbox instead, committed with other grants' events in one transaction ({@link DirectPublisher}), so a Kafka outage
+ * neither blocks issuance nor loses the event. And the secret's last use, to the minute, off the request's path.
  */
 @ApplicationScoped
 public class IssuanceRecorder {
 
-    private final GroupCommitOutbox outbox;
+    private final DirectPublisher publisher;
     private final SecretUsage usage;
 
-    public IssuanceRecorder(GroupCommitOutbox outbox, SecretUsage usage) {
-        this.outbox = outbox;
+    public IssuanceRecorder(DirectPublisher publisher, SecretUsage usage) {
+        this.publisher = publisher;
         this.usage = usage;
     }
 
@@ -39,7 +40,7 @@ public class IssuanceRecorder {
                 new Actor(Actor.CLIENT, token.clientId()), token.clientId(),
                 new TokenIssued(token.clientId(), token.subject(), token.companyId(), token.scopes(), token.jti(),
                         token.expiresAt(), GrantTypes.CLIENT_CREDENTIALS, installationId, null, kind));
-        return outbox.append(event).invoke(() -> {
+        return publisher.publish(event).invoke(() -> {
             if (secret != null) {
                 usage.used(secret.id(), token.issuedAt());
             }
