@@ -1,9 +1,16 @@
--- wrk script for deploy/local/benchmark.sh: a form POST with HTTP Basic client authentication and a one-line
+-- wrk script for deploy/local/benchmark*.sh: by default a form POST (BENCH_BODY) with HTTP Basic client
+-- authentication (BENCH_BASIC); with BENCH_BEARER set, a GET with that bearer token instead. Prints a one-line
 -- machine-readable summary.
-wrk.method = "POST"
-wrk.body = os.getenv("BENCH_BODY")
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Authorization"] = "Basic " .. os.getenv("BENCH_BASIC")
+local bearer = os.getenv("BENCH_BEARER")
+if bearer and bearer ~= "" then
+  wrk.method = "GET"
+  wrk.headers["Authorization"] = "Bearer " .. bearer
+else
+  wrk.method = "POST"
+  wrk.body = os.getenv("BENCH_BODY")
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+  wrk.headers["Authorization"] = "Basic " .. os.getenv("BENCH_BASIC")
+end
 
 function done(summary, latency, requests)
   local e = summary.errors

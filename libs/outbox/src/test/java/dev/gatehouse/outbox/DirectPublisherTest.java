@@ -62,7 +62,8 @@ class DirectPublisherTest {
                 .connectingTo(PgConnectOptions.fromUri(infra.postgres().reactiveUrl()).setUser(ROLE)
                         .setPassword(password))
                 .using(vertx).build();
-        try (InputStream in = OutboxRelay.class.getResourceAsStream("/db/gatehouse/R__gatehouse_outbox_and_inbox.sql")) {
+        try (InputStream in = OutboxRelay.class.getResourceAsStream(
+                "/db/gatehouse/R__gatehouse_outbox_and_inbox.sql")) {
             done(pool.query(new String(in.readAllBytes(), StandardCharsets.UTF_8)).execute());
         }
     }

@@ -46,7 +46,8 @@ class GroupCommitOutboxTest {
                 .connectingTo(PgConnectOptions.fromUri(infra.postgres().reactiveUrl()).setUser(ROLE)
                         .setPassword(password))
                 .using(vertx).build();
-        try (InputStream in = OutboxRelay.class.getResourceAsStream("/db/gatehouse/R__gatehouse_outbox_and_inbox.sql")) {
+        try (InputStream in = OutboxRelay.class.getResourceAsStream(
+                "/db/gatehouse/R__gatehouse_outbox_and_inbox.sql")) {
             sql(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -126,7 +127,8 @@ class GroupCommitOutboxTest {
     private static EventEnvelope issued(String clientId) {
         return EventEnvelope.of(TokenEvents.TOKEN_ISSUED, "test", null, new Actor(Actor.CLIENT, clientId), clientId,
                 new TokenIssued(clientId, clientId, null, List.of("read"), UUID.randomUUID().toString(),
-                        Instant.now().plusSeconds(60), "client_credentials", null, null, TokenIssued.KIND_SERVICE_ACCOUNT));
+                        Instant.now().plusSeconds(60), "client_credentials", null, null,
+                        TokenIssued.KIND_SERVICE_ACCOUNT));
     }
 
     private static void sql(String statement) throws Exception {

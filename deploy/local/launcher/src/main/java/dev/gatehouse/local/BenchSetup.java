@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * {@code bench-setup --dir DIR}: creates the benchmark's clients through token-service's admin API (an RS256 and
  * an ES256 service account, and one that introspects) and prints them as shell assignments, with an access token
- * to introspect. For deploy/local/benchmark.sh only: it prints secrets.
+ * to introspect (the introspecting service account's, which also reads its company from directory-service: the
+ * usage-recording benchmark) and that company's id. For deploy/local/benchmark.sh only: it prints secrets.
  */
 final class BenchSetup {
 
@@ -47,6 +48,7 @@ final class BenchSetup {
         String accessToken = JSON.readTree(http.send(grant, HttpResponse.BodyHandlers.ofString()).body())
                 .get("access_token").asText();
         out.append("INTROSPECT_TOKEN=").append(accessToken).append('\n');
+        out.append("COMPANY_ID=").append(company).append('\n');
         System.out.print(out);
         return 0;
     }

@@ -316,8 +316,8 @@ final class DmsaStory {
                 () -> send("GET", audit + "/companies/" + company + "/installations/" + installationId + "/usage",
                         reader, null),
                 r -> r.statusCode() == 200 && usageRow(r.body(), p1, "2xx") && usageRow(r.body(), p3, "4xx")).body();
-        pass("requests by the app in the last 30 days: " + usage.get("total").asText() + ", with " + p1 + " 2xx and " + p3
-                + " 4xx among them");
+        pass("requests by the app in the last 30 days: " + usage.get("total").asText() + ", with " + p1
+                + " 2xx and " + p3 + " 4xx among them");
 
         step("the access-token inventory lists the app's installation tokens (audit-metrics-service)");
         JsonNode inventory = eventually("the app's tokens reached the inventory",

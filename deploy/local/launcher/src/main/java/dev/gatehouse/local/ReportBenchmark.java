@@ -28,8 +28,9 @@ import java.util.UUID;
  * on 5 of the company's 20 projects × 2 statuses × 3 routes and for 2 people; 24 installation tokens and 2 tokens for
  * each of 2 people; 4 {@code TokenIssued} entries in the trail; per app an install and three project changes (with
  * their installation state), the trail's entries hash-chained by the database's {@code audit_entry_hash}; plus 20
- * service accounts' tokens; the inventory's per-credential rows summed from those days. Then each report is asked {@code --requests} times in a row after a warm-up, as the
- * platform admin (the same queries as a company admin's or developer's), and its latency percentiles printed.
+ * service accounts' tokens; the inventory's per-credential rows summed from those days. Then each report is asked
+ * {@code --requests} times in a row after a warm-up, as the platform admin (the same queries as a company admin's
+ * or developer's), and its latency percentiles printed.
  */
 final class ReportBenchmark {
 
@@ -167,7 +168,8 @@ final class ReportBenchmark {
                     join bench_project p on p.j between a.i %% 16 + 1 and a.i %% 16 + 5
                     cross join (values (200), (404)) s(status)
                     cross join (values ('/companies/{companyId}/projects/{projectId}'),
-                        ('/companies/{companyId}/projects/{projectId}/members'), ('/companies/{companyId}/users')) r(route);
+                        ('/companies/{companyId}/projects/{projectId}/members'),
+                        ('/companies/{companyId}/users')) r(route);
                 insert into api_usage_daily (day, company_id, client_id, installation_id, project_id, account_id,
                         method, route, status, calls, last_call_at)
                     select d.day, '%1$s', a.client_id, a.installation_id, null, p.account_id, 'GET',
