@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ import java.util.function.Supplier;
 public class DirectPublisher {
 
     private static final Logger LOG = Logger.getLogger(DirectPublisher.class);
+    private static final int METADATA_ATTEMPTS = 30;
 
     private final GroupCommitOutbox outbox;
     private final boolean enabled;
@@ -186,7 +188,7 @@ public class DirectPublisher {
             for (String topic : wanted) {
                 if (fresh || !ready.contains(topic)) {
                     topics.ensure(Set.of(topic));
-                    candidate.partitionsFor(topic); // metadata now, so that send never waits for it
+                    awaitMetadata(candidate, topic);
                     readied.add(topic);
                 }
             }
@@ -209,6 +211,24 @@ public class DirectPublisher {
             if (fresh) {
                 producer = candidate;
                 LOG.infof("Kafka answers; events of %s are published to it directly", readied);
+            }
+        }
+    }
+
+    /**
+     * Fetches {@code topic}'s metadata now, so that {@code send} never waits for it. Each attempt waits at most the
+     * producer's {@code max.block.ms} (kept short for the event loop's sake); the fetch goes on in the background,
+     * so a slower broker is given up to {@link #METADATA_ATTEMPTS} of them.
+     */
+    private static void awaitMetadata(Producer<String, String> producer, String topic) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == METADATA_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }
