@@ -13,10 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,18 +49,9 @@ class DirectPublisherTest {
 
     @BeforeAll
     static void infrastructure() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        kafka = infra.kafka();
-        String password = infra.provisionRole(ROLE);
+        kafka = TestInfrastructure.get().kafka();
         vertx = Vertx.vertx();
-        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
-                .connectingTo(PgConnectOptions.fromUri(infra.postgres().reactiveUrl()).setUser(ROLE)
-                        .setPassword(password))
-                .using(vertx).build();
-        try (InputStream in = OutboxRelay.class.getResourceAsStream(
-                "/db/gatehouse/R__gatehouse_outbox_and_inbox.sql")) {
-            done(pool.query(new String(in.readAllBytes(), StandardCharsets.UTF_8)).execute());
-        }
+        pool = OutboxSchema.pool(vertx, ROLE);
     }
 
     @AfterAll

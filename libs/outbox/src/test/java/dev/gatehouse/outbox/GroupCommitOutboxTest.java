@@ -4,21 +4,15 @@ import dev.gatehouse.events.Actor;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.events.token.TokenIssued;
-import dev.gatehouse.testsupport.TestInfrastructure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,17 +33,8 @@ class GroupCommitOutboxTest {
 
     @BeforeAll
     static void infrastructure() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
-        String password = infra.provisionRole(ROLE);
         vertx = Vertx.vertx();
-        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
-                .connectingTo(PgConnectOptions.fromUri(infra.postgres().reactiveUrl()).setUser(ROLE)
-                        .setPassword(password))
-                .using(vertx).build();
-        try (InputStream in = OutboxRelay.class.getResourceAsStream(
-                "/db/gatehouse/R__gatehouse_outbox_and_inbox.sql")) {
-            sql(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        pool = OutboxSchema.pool(vertx, ROLE);
     }
 
     @AfterAll

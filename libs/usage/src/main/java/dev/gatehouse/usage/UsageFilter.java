@@ -1,9 +1,8 @@
 package dev.gatehouse.usage;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.ext.web.RoutingContext;
+import io.smallrye.mutiny.Uni;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -24,43 +23,36 @@ import java.util.UUID;
  * the route names, the method, the route template, the status and the minute. Only a counter is touched per call;
  * {@link UsageFlush} publishes the counts. Calls without a bearer token (the OAuth endpoints, pages) and calls whose
  * token does not verify are not counted here.
- * <p>
- * The caller is the identity the request was authenticated with, read from the routing context where Quarkus puts it
- * once the (lazily verified) token has been checked; this filter never verifies a token itself. It runs on the event
- * loop without suspending the request: counting a call costs a few map operations, not a reactive step
- * (docs/benchmarks.md, "Usage recording").
  */
 public class UsageFilter {
 
     static final String PLATFORM_ADMIN = "platform_admin";
 
     private final CallCounts counts;
-    private final CurrentVertxRequest requests;
+    private final CurrentIdentityAssociation identities;
     private final UsageConfig config;
     private final Clock clock;
 
-    public UsageFilter(CallCounts counts, CurrentVertxRequest requests, UsageConfig config, Clock clock) {
+    public UsageFilter(CallCounts counts, CurrentIdentityAssociation identities, UsageConfig config, Clock clock) {
         this.counts = counts;
-        this.requests = requests;
+        this.identities = identities;
         this.config = config;
         this.clock = clock;
     }
 
     @ServerResponseFilter
-    public void count(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
+    public Uni<Void> count(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource,
             UriInfo uri) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!config.enabled() || resource.getResourceMethod() == null || authorization == null
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        // Set once the token verified; absent for a token that did not (answered 401: nobody's call to count).
-        RoutingContext routing = requests.getCurrent();
-        if (routing != null && routing.user() instanceof QuarkusHttpUser user) {
-            record(user.getSecurityIdentity(), request.getMethod(),
-                    RouteTemplates.of(resource.getResourceClass(), resource.getResourceMethod()), response.getStatus(),
-                    uri.getPathParameters().getFirst("projectId"));
-        }
+        return identities.getDeferredIdentity().invoke(identity -> record(identity, request.getMethod(),
+                RouteTemplates.of(resource.getResourceClass(), resource.getResourceMethod()), response.getStatus(),
+                uri.getPathParameters().getFirst("projectId")))
+                // A token that does not verify was answered 401 and is nobody's call to count.
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private void record(SecurityIdentity identity, String method, String route, int status, String projectId) {
