@@ -12,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -233,7 +234,8 @@ public class DirectPublisher {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    // IF_EXISTS: a service that never published directly has nothing to close (and no reason to create one now).
+    void onStop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
         Producer<String, String> last;
         synchronized (this) {
             prober.shutdownNow();
