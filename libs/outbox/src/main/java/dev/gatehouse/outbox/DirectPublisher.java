@@ -40,9 +40,10 @@ import java.util.function.Supplier;
  * A circuit breaker keeps callers from waiting out the timeout one by one while Kafka is away: the first failure
  * sends every later event to the outbox at once, and a prober thread tries Kafka again every
  * {@code gatehouse.outbox.direct.retry-after} (a fresh producer and a metadata request per topic) before direct
- * publishing resumes. A topic is published to directly only once the prober has made sure it exists and fetched its
- * metadata, so {@code send} never waits for metadata on the caller's event loop; until then its events go to the
- * outbox too.
+ * publishing resumes. A topic is published to directly only once the prober has fetched its metadata, so
+ * {@code send} never waits for metadata on the caller's event loop; until then its events go to the outbox too. It
+ * does not create topics: {@link TopicBootstrap} creates every known one at start-up, with the configured
+ * partitions, before anything is published.
  * <p>
  * Only for events that are each their own aggregate and need no order between them (a token was issued): an event
  * published directly may overtake one still waiting in the outbox. A copy published both ways (Kafka acknowledged
@@ -58,7 +59,6 @@ public class DirectPublisher {
     private final boolean enabled;
     private final Duration retryAfter;
     private final Supplier<Producer<String, String>> producers;
-    private final TopicProvisioner topics;
     private final Counter direct;
     private final Counter fallbacks;
     /** Topics whose events may go straight to Kafka: they exist and the current producer has their metadata. */
@@ -74,18 +74,15 @@ public class DirectPublisher {
     public DirectPublisher(GroupCommitOutbox outbox, OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
         this(outbox, config.direct().enabled(), config.direct().retryAfter(),
-                () -> RelayProducers.createDirect(kafkaConfig, config.direct().ackTimeout()),
-                new TopicProvisioner(kafkaConfig, config.topicPartitions(), config.topicReplicationFactor(),
-                        config.sendTimeout()), registry);
+                () -> RelayProducers.createDirect(kafkaConfig, config.direct().ackTimeout()), registry);
     }
 
     public DirectPublisher(GroupCommitOutbox outbox, boolean enabled, Duration retryAfter,
-            Supplier<Producer<String, String>> producers, TopicProvisioner topics, MeterRegistry registry) {
+            Supplier<Producer<String, String>> producers, MeterRegistry registry) {
         this.outbox = outbox;
         this.enabled = enabled;
         this.retryAfter = retryAfter;
         this.producers = producers;
-        this.topics = topics;
         this.direct = Counter.builder("gatehouse.outbox.direct.published")
                 .description("Events published straight to Kafka, without an outbox row").register(registry);
         this.fallbacks = Counter.builder("gatehouse.outbox.direct.fallbacks")
@@ -188,7 +185,6 @@ public class DirectPublisher {
             }
             for (String topic : wanted) {
                 if (fresh || !ready.contains(topic)) {
-                    topics.ensure(Set.of(topic));
                     awaitMetadata(candidate, topic);
                     readied.add(topic);
                 }
@@ -219,7 +215,8 @@ public class DirectPublisher {
     /**
      * Fetches {@code topic}'s metadata now, so that {@code send} never waits for it. Each attempt waits at most the
      * producer's {@code max.block.ms} (kept short for the event loop's sake); the fetch goes on in the background,
-     * so a slower broker is given up to {@link #METADATA_ATTEMPTS} of them.
+     * so a slower broker is given up to {@link #METADATA_ATTEMPTS} of them. A topic that does not exist yet times
+     * out the same way, and is tried again at the next probe.
      */
     private static void awaitMetadata(Producer<String, String> producer, String topic) {
         for (int attempt = 1; ; attempt++) {
@@ -246,7 +243,6 @@ public class DirectPublisher {
             // Waits for what is in flight: each of those callers then completes (or falls back to the outbox).
             close(last, Duration.ofSeconds(5));
         }
-        topics.close();
     }
 
     private static void close(Producer<String, String> p, Duration wait) {

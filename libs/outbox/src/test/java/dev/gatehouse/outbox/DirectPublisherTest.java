@@ -65,9 +65,12 @@ class DirectPublisherTest {
         done(pool.query("delete from outbox_event").execute());
         registry = new SimpleMeterRegistry();
         Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        // In a service TopicBootstrap has created every known topic at start-up.
+        try (TopicProvisioner topics = new TopicProvisioner(kafkaConfig, 1, (short) 1, Duration.ofSeconds(10))) {
+            topics.ensure(List.of(Topics.TOKEN_TOKEN));
+        }
         publisher = new DirectPublisher(new GroupCommitOutbox(pool, 100, 2), true, RETRY_AFTER,
-                () -> RelayProducers.createDirect(kafkaConfig, ACK_TIMEOUT),
-                new TopicProvisioner(kafkaConfig, 1, (short) 1, Duration.ofSeconds(10)), registry);
+                () -> RelayProducers.createDirect(kafkaConfig, ACK_TIMEOUT), registry);
     }
 
     @AfterEach
