@@ -215,8 +215,7 @@ public class DirectPublisher {
     /**
      * Fetches {@code topic}'s metadata now, so that {@code send} never waits for it. Each attempt waits at most the
      * producer's {@code max.block.ms} (kept short for the event loop's sake); the fetch goes on in the background,
-     * so a slower broker is given up to {@link #METADATA_ATTEMPTS} of them. A topic that does not exist yet times
-     * out the same way, and is tried again at the next probe.
+     * so a slower broker is given up to {@link #METADATA_ATTEMPTS} of them.
      */
     private static void awaitMetadata(Producer<String, String> producer, String topic) {
         for (int attempt = 1; ; attempt++) {
