@@ -20,6 +20,7 @@
 #                               GATEHOUSE_SMTP_PORT, _USER, _PASSWORD, GATEHOUSE_MAIL_FROM)
 #   GATEHOUSE_SMTP_PORT         local SMTP port (default 2525)
 #   GATEHOUSE_REBUILD=1         rebuild the jars even if they exist
+#   GATEHOUSE_CONSOLE_PORT      the web console's port (default 8085)
 set -euo pipefail
 set -m # each background job gets its own process group: Ctrl-C reaches this script only, which stops them in order
 
@@ -49,6 +50,8 @@ LOGS=$DATA/logs
 RUN=$DATA/run
 SERVICES=("directory-service:8081:directory" "app-management-service:8082:apps"
           "token-service:8083:token" "audit-metrics-service:8084:audit")
+CONSOLE_PORT=${GATEHOUSE_CONSOLE_PORT:-8085}
+CONSOLE_URL=http://localhost:$CONSOLE_PORT
 
 mkdir -p "$LOGS" "$RUN"
 declare -a PIDS=() NAMES=()
@@ -120,6 +123,7 @@ build_if_missing() {
     module=${entry%%:*}
     [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing=1
   done
+  [ -f "$ROOT/console/target/quarkus-app/quarkus-run.jar" ] || missing=1
   [ -d "$LAUNCHER_DIR/lib" ] || missing=1
   if [ "$missing" = 1 ] || [ "${GATEHOUSE_REBUILD:-0}" = 1 ]; then
     say "→ building (./mvnw install, tests skipped, so dev mode finds the libs too; log: $LOGS/build.log)"
@@ -299,12 +303,33 @@ start_services() {
   say "  all four services ready ($(elapsed "$t0"))"
 }
 
+# The web console: a first-party client of token-service (registered on the first start, kept in
+# keys/console-client.env), started once token-service answers; it owns no schema and needs no database.
+start_console() {
+  local t0 made; t0=$(now)
+  say "→ starting the console on $CONSOLE_URL (log: $LOGS/console.log)"
+  made=$("${LAUNCHER[@]}" console-client --dir "$DATA/keys" --console-url "$CONSOLE_URL") \
+    || fail "console registration at token-service" "$LOGS/token-service.log"
+  case "$made" in *console-client-created*) say "  registered the console as a first-party client of token-service";; esac
+  # shellcheck disable=SC1091
+  . "$DATA/keys/console-client.env"
+  port_open "$CONSOLE_PORT" && fail "console (port $CONSOLE_PORT is already in use)" "$LOGS/console.log"
+  start_bg console "$LOGS/console.log" env MALLOC_ARENA_MAX=2 GATEHOUSE_CONSOLE_PORT="$CONSOLE_PORT" \
+    GATEHOUSE_CONSOLE_CLIENT_ID="$GATEHOUSE_CONSOLE_CLIENT_ID" \
+    GATEHOUSE_CONSOLE_CLIENT_SECRET="$GATEHOUSE_CONSOLE_CLIENT_SECRET" \
+    "$SERVICE_JAVA" "${SERVICE_JAVA_OPTS[@]}" -jar "$ROOT/console/target/quarkus-app/quarkus-run.jar"
+  "${LAUNCHER[@]}" await-ready --timeout 120 "console=$CONSOLE_URL/q/health/ready" \
+    || fail "console start-up" "$LOGS/console.log"
+  say "  console ready ($(elapsed "$t0"))"
+}
+
 # A restart asked for by creating $RUN/<service>.restart (the end-to-end story does, to show nothing is lost):
-# stop it as Ctrl-C would, start it again, wait until it is ready, then remove the file.
+# stop it as Ctrl-C would, start it again, wait until it is ready, then remove the file. The console too
+# (touch $RUN/console.restart after rebuilding it).
 restart_service() { # module
   local module=$1 i entry port role found=""
   for i in "${!NAMES[@]}"; do [ "${NAMES[$i]}" = "$module" ] && found=$i; done
-  for entry in "${SERVICES[@]}"; do [ "${entry%%:*}" = "$module" ] && break; done
+  for entry in "${SERVICES[@]}" "console:$CONSOLE_PORT:"; do [ "${entry%%:*}" = "$module" ] && break; done
   if [ -z "$found" ] || [ "${entry%%:*}" != "$module" ]; then
     say "✗ restart asked for unknown service $module"; rm -f "$RUN/$module.restart"; return
   fi
@@ -315,7 +340,7 @@ restart_service() { # module
   wait "${PIDS[$found]}" 2>/dev/null || true
   IFS=: read -r module port role <<<"$entry"
   for _ in $(seq 1 100); do port_open "$port" || break; sleep 0.1; done
-  start_service "$entry"
+  if [ "$module" = console ]; then start_console; else start_service "$entry"; fi
   PIDS[$found]=${PIDS[-1]}; unset 'PIDS[-1]'
   NAMES[$found]=${NAMES[-1]}; unset 'NAMES[-1]'
   "${LAUNCHER[@]}" await-ready --timeout 180 "$module=http://localhost:$port/q/health/ready" \
@@ -335,7 +360,8 @@ print_urls() {
   done
   say "  PostgreSQL $DB_HOST:$DB_PORT/$DB_NAME   Kafka $KAFKA_BOOTSTRAP"
   say "  a platform-admin token (from token-service): $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys"
-  say "  sign in as the first platform admin: http://localhost:8083/signin ($DATA/keys/admin-account.env)"
+  printf '  %-24s %s\n' console "$CONSOLE_URL"
+  say "  sign in to the console as the first platform admin: $CONSOLE_URL ($DATA/keys/admin-account.env)"
   say "  e-mail the stack sends (invitations): $DATA/mail/*.eml"
   say "Press Ctrl-C to stop."
 }
@@ -398,6 +424,7 @@ if [ "$MODE" = infra ]; then
   watch_children
 fi
 start_services
+start_console
 say "Ready in $(elapsed "$T0")"
 print_urls
 watch_children

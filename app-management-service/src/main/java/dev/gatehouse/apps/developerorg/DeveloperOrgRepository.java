@@ -26,6 +26,19 @@ public class DeveloperOrgRepository implements PanacheRepositoryBase<DeveloperOr
             where.append(" and id = :only");
             params.put("only", only);
         }
+        return page(request, where, params);
+    }
+
+    /** A page of the organizations where this person's account is an active member. */
+    public Uni<List<DeveloperOrg>> pageOfMember(PageRequest request, UUID accountId) {
+        StringBuilder where = new StringBuilder("id in (select m.developerOrgId from OrgMember m"
+                + " where m.accountId = :account and m.status = 'active')");
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", accountId);
+        return page(request, where, params);
+    }
+
+    private Uni<List<DeveloperOrg>> page(PageRequest request, StringBuilder where, Map<String, Object> params) {
         request.appendKeyset(where, params, "createdAt", "id", false);
         return find(where + " order by createdAt, id", params).range(0, request.fetchSize() - 1).list();
     }

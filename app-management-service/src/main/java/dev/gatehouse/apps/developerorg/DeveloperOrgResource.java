@@ -59,12 +59,18 @@ public class DeveloperOrgResource {
 
     @GET
     @SecurityRequirement(name = ApiSecurity.BEARER, scopes = "developer.read")
-    @Operation(summary = "List developer organizations: all for a platform admin, a developer's own otherwise")
+    @Operation(summary = "List developer organizations: all for a platform admin; for a person's token that names "
+            + "no organization, the ones they are an active member of; a developer's own otherwise")
     public Uni<Page<DeveloperOrgResponse>> list(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         if (caller.isPlatformAdmin()) {
             return service.list(page, null);
+        }
+        if (caller.developerOrgId().isEmpty() && caller.companyId().isEmpty()
+                && caller.personAccountId().isPresent()) {
+            // The console asks where the person develops, then asks token-service for a token naming one.
+            return service.listOfMember(page, caller.personAccountId().get());
         }
         return caller.developerOrgId()
                 .map(id -> service.list(page, id))

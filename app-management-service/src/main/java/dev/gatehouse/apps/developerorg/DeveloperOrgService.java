@@ -64,6 +64,13 @@ public class DeveloperOrgService {
                 o -> new PageRequest.Position(o.createdAt, o.id), DeveloperOrgResponse::of));
     }
 
+    /** A page of the organizations where this person's account is an active member. */
+    @WithSession
+    public Uni<Page<DeveloperOrgResponse>> listOfMember(PageRequest request, UUID accountId) {
+        return orgs.pageOfMember(request, accountId).map(rows -> request.page(rows,
+                o -> new PageRequest.Position(o.createdAt, o.id), DeveloperOrgResponse::of));
+    }
+
     private static ProblemException duplicate(String name) {
         return ProblemException.conflict("A developer organization named '" + name + "' already exists");
     }

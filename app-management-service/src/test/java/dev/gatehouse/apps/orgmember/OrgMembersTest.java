@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -78,6 +79,11 @@ class OrgMembersTest {
         accepted(org, devId, devAccount);
         String developer = TestTokens.person(devAccount).developerOrg(org).sign();
         awaitStatus(() -> as(developer).get("/developer-orgs/" + org).statusCode(), 200);
+        // Their token that names no organization lists where they develop (what the console asks first).
+        as(TestTokens.person(devAccount).sign()).get("/developer-orgs").then().statusCode(200)
+                .body("items.id", contains(org.toString()));
+        as(TestTokens.person(UUID.randomUUID()).sign()).get("/developer-orgs").then().statusCode(200)
+                .body("items", empty());
         as(developer).contentType(ContentType.JSON).body(Map.of("developerOrgId", org.toString(), "name",
                 "App " + UUID.randomUUID(), "kind", "marketplace")).post("/apps").then().statusCode(201);
         as(developer).contentType(ContentType.JSON).body(Map.of("name", "X", "email", "x@example.com"))
@@ -101,6 +107,8 @@ class OrgMembersTest {
         // Removed: refused on the next calls, without a new token.
         as(developer).delete("/developer-orgs/" + org + "/members/" + ownerId).then().statusCode(204);
         long removed = awaitStatus(() -> as(owner).get("/developer-orgs/" + org).statusCode(), 403);
+        as(TestTokens.person(ownerAccount).sign()).get("/developer-orgs").then().statusCode(200)
+                .body("items", empty());
         System.out.printf("a removed developer was refused %d ms after the removal answered%n", removed);
         assertThat(removed).as("within a few seconds").isLessThan(5_000);
         as(developer).get("/developer-orgs/" + org + "/members").then().statusCode(200)

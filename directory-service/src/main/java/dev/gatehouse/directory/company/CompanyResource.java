@@ -60,11 +60,17 @@ public class CompanyResource {
 
     @GET
     @SecurityRequirement(name = ApiSecurity.BEARER)
-    @Operation(summary = "List companies: all for a platform admin, the caller's own otherwise")
+    @Operation(summary = "List companies: all for a platform admin; for a person's token that names no company, "
+            + "the companies they are an active person of; the token's own company otherwise")
     public Uni<Page<CompanyResponse>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         if (caller.isPlatformAdmin()) {
             return service.list(page, null);
+        }
+        if (caller.companyId().isEmpty() && caller.personAccountId().isPresent()) {
+            // What a person's application (the console) asks first: where may I act? Then it asks token-service
+            // for a token naming one of these companies.
+            return service.listOfPerson(page, caller.personAccountId().get());
         }
         return caller.companyId()
                 .map(id -> service.list(page, id))

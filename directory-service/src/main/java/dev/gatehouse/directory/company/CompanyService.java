@@ -55,4 +55,12 @@ public class CompanyService {
                 .map(rows -> request.page(rows, c -> new PageRequest.Position(c.createdAt, c.id),
                         CompanyResponse::of));
     }
+
+    /** A page of the companies where this person's account is an active person. */
+    @WithSession
+    public Uni<Page<CompanyResponse>> listOfPerson(PageRequest request, UUID accountId) {
+        return companies.pageOfPerson(request, accountId)
+                .map(rows -> request.page(rows, c -> new PageRequest.Position(c.createdAt, c.id),
+                        CompanyResponse::of));
+    }
 }

@@ -76,6 +76,13 @@ class PeopleInCompaniesTest {
 
         // A member reads; only an admin creates projects.
         await().atMost(10, TimeUnit.SECONDS).until(() -> as(token).get("/companies/" + company).statusCode() == 200);
+        // Their token that names no company lists where they may act (what the console asks first).
+        String anywhere = TestTokens.person(account).sign();
+        as(anywhere).get("/companies").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(company.toString()))
+                .body("items[0].name", org.hamcrest.Matchers.startsWith("People"));
+        as(TestTokens.person(UUID.randomUUID()).sign()).get("/companies").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
         as(token).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
                 .post("/companies/" + company + "/projects").then().statusCode(403);
 
@@ -93,6 +100,7 @@ class PeopleInCompaniesTest {
 
         admin().delete("/companies/" + company + "/users/" + user).then().statusCode(204);
         long removed = awaitStatus(() -> as(token).get("/companies/" + company).statusCode(), 403);
+        as(anywhere).get("/companies").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
         System.out.printf("people's rights took effect after: admin granted %d ms, taken away %d ms, "
                 + "person deactivated %d ms%n", granted, revoked, removed);
         assertThat(Math.max(granted, Math.max(revoked, removed))).as("within a few seconds").isLessThan(5_000);

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 import static dev.gatehouse.local.StackCheck.env;
@@ -43,16 +42,8 @@ final class AdminClient {
     }
 
     static AdminClient from(Path keysDir) throws IOException {
-        Map<String, String> values = new HashMap<>();
         Path file = keysDir.resolve(LocalKeys.ADMIN_CLIENT);
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                }
-            }
-        }
+        Map<String, String> values = Files.exists(file) ? LocalKeys.read(file) : Map.of();
         String id = env("GATEHOUSE_ADMIN_CLIENT_ID", values.get("GATEHOUSE_ADMIN_CLIENT_ID"));
         String secret = env("GATEHOUSE_ADMIN_CLIENT_SECRET", values.get("GATEHOUSE_ADMIN_CLIENT_SECRET"));
         if (id == null || secret == null) {

@@ -40,6 +40,7 @@ public final class Launcher {
             case "mail" -> MailCommand.run(options(rest));
             case "keygen" -> LocalKeys.keygen(Path.of(require(options(rest), "dir")));
             case "token" -> AdminClient.printToken(options(rest));
+            case "console-client" -> ConsoleClient.run(options(rest));
             case "await-ready" -> ReadinessWait.run(rest);
             case "bench-setup" -> BenchSetup.run(options(rest));
             case "bench-signin" -> SignInBench.run(options(rest));
@@ -76,7 +77,7 @@ public final class Launcher {
 
     private static int usage() {
         System.err.println("usage: launcher "
-                + "postgres|provision|mail|keygen|token|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|"
+                + "postgres|provision|mail|keygen|token|console-client|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|"
                 + "bench-setup|"
                 + "bench-signin|bench-people-setup|bench-reports [options]");
         System.exit(2);

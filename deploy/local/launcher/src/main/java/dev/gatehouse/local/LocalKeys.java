@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -53,7 +55,19 @@ final class LocalKeys {
         return 0;
     }
 
-    private static void writeOnce(Path file, String content) throws IOException {
+    /** The {@code NAME=value} lines of a keys file. */
+    static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return values;
+    }
+
+    static void writeOnce(Path file, String content) throws IOException {
         if (Files.exists(file)) {
             return;
         }

@@ -78,6 +78,17 @@ public class Caller {
         return isApp() || isLegacyServiceAccount() || isServiceAccount();
     }
 
+    /**
+     * The person's account when the token is a person's own, from token-service's sign-in grants (it has a
+     * {@code grant_id}; an app acting for the person has one too and is not the person).
+     */
+    public Optional<UUID> personAccountId() {
+        if (claim("grant_id").isEmpty() || isDelegatedApp()) {
+            return Optional.empty();
+        }
+        return uuid(subject());
+    }
+
     /** The company the token's company roles apply to, if any. */
     public Optional<UUID> companyId() {
         return claim("company_id").flatMap(Caller::uuid);

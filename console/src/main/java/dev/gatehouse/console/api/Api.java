@@ -1,0 +1,145 @@
+package dev.gatehouse.console.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.console.ConsoleConfig;
+import dev.gatehouse.console.session.Context;
+import dev.gatehouse.console.session.PersonTokens;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls a service's API as the signed-in person, with their access token for the page's company or organization, and
+ * turns a refusal into an {@link ApiProblem}. Answers come back as plain maps and lists, which the templates read
+ * by name; the console keeps no model of its own, so it shows what the owning service says.
+ */
+@RequestScoped
+public class Api {
+
+    private static final TypeReference<Object> ANY = new TypeReference<>() {
+    };
+
+    private final WebClient client;
+    private final PersonTokens tokens;
+    private final ConsoleConfig config;
+    private final ObjectMapper json;
+
+    public Api(WebClient client, PersonTokens tokens, ConsoleConfig config, ObjectMapper json) {
+        this.client = client;
+        this.tokens = tokens;
+        this.config = config;
+        this.json = json;
+    }
+
+    public Map<String, Object> get(Service service, Context context, String path) {
+        return object(call(HttpMethod.GET, service, context, path, null, "application/json"));
+    }
+
+    /** A list endpoint's answer: a page's {@code items}, or the array itself. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(Service service, Context context, String path) {
+        Object body = call(HttpMethod.GET, service, context, path, null, "application/json");
+        if (body instanceof Map<?, ?> page && page.get("items") instanceof List<?> items) {
+            return (List<Map<String, Object>>) items;
+        }
+        return body instanceof List<?> items ? (List<Map<String, Object>>) items : List.of();
+    }
+
+    public Map<String, Object> post(Service service, Context context, String path, Object body) {
+        return object(call(HttpMethod.POST, service, context, path, body, "application/json"));
+    }
+
+    public Map<String, Object> patch(Service service, Context context, String path, Object body) {
+        return object(call(HttpMethod.PATCH, service, context, path, body, "application/json"));
+    }
+
+    public Map<String, Object> put(Service service, Context context, String path, Object body) {
+        return object(call(HttpMethod.PUT, service, context, path, body, "application/json"));
+    }
+
+    public void delete(Service service, Context context, String path) {
+        call(HttpMethod.DELETE, service, context, path, null, "application/json");
+    }
+
+    /** The raw text of an answer in another media type ({@code text/csv}). */
+    public String text(Service service, Context context, String path, String mediaType) {
+        return (String) call(HttpMethod.GET, service, context, path, null, mediaType);
+    }
+
+    private Object call(HttpMethod method, Service service, Context context, String path, Object body,
+            String accept) {
+        String token = tokens.accessToken(context);
+        HttpRequest<Buffer> request = client.requestAbs(method, service.baseUrl(config.services()) + path)
+                .bearerTokenAuthentication(token).putHeader("Accept", accept + ", application/problem+json")
+                .timeout(config.apiTimeout().toMillis());
+        HttpResponse<Buffer> response;
+        try {
+            Duration wait = config.apiTimeout().plusSeconds(1);
+            response = body == null ? request.send().await().atMost(wait)
+                    : request.sendJson(body).await().atMost(wait);
+        } catch (RuntimeException e) {
+            throw ApiProblem.unreachable(service);
+        }
+        if (response.statusCode() >= 400) {
+            throw problem(service, response);
+        }
+        String text = response.bodyAsString();
+        if (text == null || text.isEmpty()) {
+            return Map.of();
+        }
+        if (!accept.equals("application/json")) {
+            return text;
+        }
+        return parse(text);
+    }
+
+    private ApiProblem problem(Service service, HttpResponse<Buffer> response) {
+        Object body = parse(response.bodyAsString());
+        if (!(body instanceof Map<?, ?> problem)) {
+            return new ApiProblem(response.statusCode(), "unknown", service.displayName() + " refused",
+                    "It answered " + response.statusCode() + ".", List.of());
+        }
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        if (problem.get("errors") instanceof List<?> list) {
+            for (Object e : list) {
+                if (e instanceof Map<?, ?> error) {
+                    errors.add(new ApiProblem.FieldError(String.valueOf(error.get("field")),
+                            String.valueOf(error.get("message"))));
+                }
+            }
+        }
+        String type = String.valueOf(problem.get("type") == null ? "about:blank" : problem.get("type"));
+        return new ApiProblem(response.statusCode(), type.substring(type.lastIndexOf('/') + 1),
+                text(problem.get("title"), "Refused"), text(problem.get("detail"), ""), errors);
+    }
+
+    private static String text(Object value, String fallback) {
+        return value == null ? fallback : value.toString();
+    }
+
+    private Object parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, ANY);
+        } catch (IOException e) {
+            return text;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object body) {
+        return body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}
