@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the whole local stack in a fresh data folder, runs one of the launcher's checks against it, stops the
-# stack. Used by smoke-test.sh (launcher "smoke") and dmsa-e2e.sh (launcher "dmsa-e2e").
-#   deploy/local/stack-check.sh <launcher-command> <label>
+# Starts the whole local stack in a fresh data folder, runs one of the launcher's checks (or a script) against it,
+# stops the stack. Used by smoke-test.sh (launcher "smoke"), dmsa-e2e.sh (launcher "dmsa-e2e") and console-e2e.sh
+# (the console's browser tests).
+#   deploy/local/stack-check.sh <launcher-command | path to an executable script> <label>
 # Prints what it checks; exits non-zero on any failure (and the stack is stopped either way).
 set -euo pipefail
 CHECK=${1:?usage: stack-check.sh <launcher-command> <label>}
@@ -44,10 +45,14 @@ done
 sed -n '/^→/p;/ready (/p' "$LOG" | sed 's/^/  /'
 
 status=0
-GATEHOUSE_KEYS_DIR=$GATEHOUSE_HOME/keys GATEHOUSE_RUN_DIR=$GATEHOUSE_HOME/run GATEHOUSE_MAIL_DIR=$GATEHOUSE_HOME/mail \
-  GATEHOUSE_OPENID_CLIENT_CHECK=$ROOT/deploy/local/openid-client/run.sh "$JAVA" \
-  -cp "$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*" \
-  dev.gatehouse.local.Launcher "$CHECK" || status=$?
+if [ -x "$CHECK" ]; then
+  "$CHECK" || status=$?
+else
+  GATEHOUSE_KEYS_DIR=$GATEHOUSE_HOME/keys GATEHOUSE_RUN_DIR=$GATEHOUSE_HOME/run GATEHOUSE_MAIL_DIR=$GATEHOUSE_HOME/mail \
+    GATEHOUSE_OPENID_CLIENT_CHECK=$ROOT/deploy/local/openid-client/run.sh "$JAVA" \
+    -cp "$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*" \
+    dev.gatehouse.local.Launcher "$CHECK" || status=$?
+fi
 
 echo "$LABEL: stopping the stack"
 trap - EXIT

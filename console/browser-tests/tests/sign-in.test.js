@@ -23,7 +23,16 @@ test('the first platform admin signs in, sees the start page and signs out every
   assert.ok(!session.value.includes('eyJ'), 'no JWT in the cookie');
   await checkPage(page, 'start');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  // Their own account: who they are, and this browser among their sessions.
+  await page.getByRole('navigation', { name: 'Your account' }).getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+  assert.match(await page.locator('.facts').textContent(), new RegExp(email));
+  assert.match(await page.locator('table').first().textContent(), /this browser/);
+  assert.equal(await page.getByRole('link', { name: 'Change your password' }).getAttribute('href'),
+    ISSUER + '/account/password');
+  await checkPage(page, 'account');
+
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/signed-out');
   await checkPage(page, 'signed-out');

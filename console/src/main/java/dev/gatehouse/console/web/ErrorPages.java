@@ -61,10 +61,14 @@ public class ErrorPages {
         if (session != null) {
             sessions.end(session.handle());
         }
+        // The same page again (a GET) or the start page: with the session gone, quarkus-oidc signs the person in
+        // first and then brings them back there.
+        String again = "GET".equals(routing.request().method().name()) && routing.request().uri().startsWith("/")
+                ? routing.request().uri() : "/";
         if ("true".equals(routing.request().getHeader("HX-Request"))) {
-            return Response.ok().header("HX-Redirect", "/").build();
+            return Response.ok().header("HX-Redirect", again).build();
         }
-        return Response.seeOther(URI.create("/")).build();
+        return Response.seeOther(URI.create(again)).build();
     }
 
     @ServerExceptionMapper

@@ -242,6 +242,8 @@ class AuthorizationCodeFlowTest {
         Response ask = browser.get("/oauth2/logout?client_id=" + client.clientId() + "&post_logout_redirect_uri="
                 + PersonSignIn.LOGOUT_URI);
         assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.asString()).as("the confirmation posts back to this endpoint")
+                .contains("<form method=\"post\" action=\"/oauth2/logout\">");
         assertThat(browser.cookie("gatehouse_session")).as("not signed out yet").isNotNull();
 
         Response refused = browser.get("/oauth2/logout?client_id=" + client.clientId()
