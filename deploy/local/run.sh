@@ -310,7 +310,9 @@ start_console() {
   say "→ starting the console on $CONSOLE_URL (log: $LOGS/console.log)"
   made=$("${LAUNCHER[@]}" console-client --dir "$DATA/keys" --console-url "$CONSOLE_URL") \
     || fail "console registration at token-service" "$LOGS/token-service.log"
-  case "$made" in *console-client-created*) say "  registered the console as a first-party client of token-service";; esac
+  case "$made" in
+    *console-client-created*) say "  registered the console as a first-party client of token-service" ;;
+  esac
   # shellcheck disable=SC1091
   . "$DATA/keys/console-client.env"
   port_open "$CONSOLE_PORT" && fail "console (port $CONSOLE_PORT is already in use)" "$LOGS/console.log"

@@ -21,7 +21,8 @@ async function tokenWith(clientId, secret) {
   });
 }
 
-test('a company admin creates a service account, saves its secret once, rotates, regenerates and disables it', async () => {
+test('a company admin creates a service account, saves its secret once, rotates, regenerates, disables it',
+  async () => {
   const page = await person(browser);
   const { email, password } = admin();
   await signIn(page, email, password, '/platform/companies');
@@ -115,6 +116,7 @@ test('a company admin creates a service account, saves its secret once, rotates,
 
   // The list shows it, enabled.
   await page.getByRole('link', { name: 'Service accounts' }).click();
-  assert.match(await page.locator('table tbody').textContent(), new RegExp(`Nightly export[\\s\\S]*${clientId}[\\s\\S]*enabled`));
+  assert.match(await page.locator('table tbody').textContent(),
+    new RegExp(`Nightly export[\\s\\S]*${clientId}[\\s\\S]*enabled`));
   await page.context().close();
 });

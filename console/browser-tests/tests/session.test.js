@@ -44,7 +44,8 @@ test('a session ended at token-service sends the person to sign in again', async
   await page.context().close();
 });
 
-test('a refusal from a service is a page in plain words, and a form without the CSRF token changes nothing', async () => {
+test('a refusal from a service is a page in plain words; a form without the CSRF token changes nothing',
+  async () => {
   const page = await person(browser);
   const { email, password } = admin();
   await signIn(page, email, password);

@@ -14,7 +14,8 @@ test('the first platform admin signs in, sees the start page and signs out every
   await signIn(page, email, password);
   await page.getByRole('heading', { level: 1, name: 'Start' }).waitFor();
   assert.match(await page.getByText('Signed in as').textContent(), new RegExp(email));
-  assert.equal(await page.getByRole('link', { name: 'Platform', exact: true }).count(), 1, 'a platform admin sees Platform');
+  assert.equal(await page.getByRole('link', { name: 'Platform', exact: true }).count(), 1,
+    'a platform admin sees Platform');
   const cookies = await page.context().cookies(CONSOLE);
   const session = cookies.find((c) => c.name.startsWith('q_session'));
   assert.ok(session, 'the console keeps a session cookie');

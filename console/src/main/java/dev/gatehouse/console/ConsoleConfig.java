@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** The console's own settings ({@code gatehouse.console.*}); sign-in itself is quarkus-oidc's ({@code quarkus.oidc.*}). */
+/**
+ * The console's own settings ({@code gatehouse.console.*}); sign-in itself is quarkus-oidc's ({@code quarkus.oidc.*}).
+ */
 @ConfigMapping(prefix = "gatehouse.console")
 public interface ConsoleConfig {
 

@@ -57,6 +57,7 @@ public class ApiProblem extends RuntimeException {
 
     /** Field errors by field name, for templates: {@code problem.fieldErrors.name}. */
     public Map<String, String> fieldErrors() {
-        return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + "; " + b));
+        return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message,
+                (a, b) -> a + "; " + b));
     }
 }

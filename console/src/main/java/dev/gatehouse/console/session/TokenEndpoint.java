@@ -35,9 +35,9 @@ public class TokenEndpoint {
     }
 
     /**
-     * Refreshes with the refresh token of {@code current}; the answer's refresh token replaces it (token-service rotates them, RFC
-     * 9700 §4.14.2). Fails with {@link SignInEnded} when the grant is over and {@link NoRoleThere} for a context
-     * where the person has no role.
+     * Refreshes with the refresh token of {@code current}; the answer's refresh token replaces it (token-service
+     * rotates them, RFC 9700 §4.14.2). Fails with {@link SignInEnded} when the grant is over and {@link NoRoleThere}
+     * for a context where the person has no role.
      */
     public Uni<TokenSet> refresh(TokenSet current, Context context) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "refresh_token")

@@ -77,7 +77,8 @@ public final class Launcher {
 
     private static int usage() {
         System.err.println("usage: launcher "
-                + "postgres|provision|mail|keygen|token|console-client|await-ready|smoke|revocation|outage-shutdown|dmsa-e2e|"
+                + "postgres|provision|mail|keygen|token|console-client|await-ready|smoke|revocation|outage-shutdown|"
+                + "dmsa-e2e|"
                 + "bench-setup|"
                 + "bench-signin|bench-people-setup|bench-reports [options]");
         System.exit(2);
