@@ -11,6 +11,7 @@ import dev.gatehouse.apps.binding.BindingState;
 import dev.gatehouse.apps.binding.InstallPolicy;
 import dev.gatehouse.apps.company.Company;
 import dev.gatehouse.apps.company.CompanyDirectory;
+import dev.gatehouse.apps.developerorg.DeveloperOrgRepository;
 import dev.gatehouse.apps.installation.Grant;
 import dev.gatehouse.apps.installation.Installation;
 import dev.gatehouse.apps.installation.InstallationRepository;
@@ -42,15 +43,18 @@ public class CatalogService {
     private final DefaultBinding defaults;
     private final InstallationRepository installations;
     private final CompanyDirectory directory;
+    private final DeveloperOrgRepository orgs;
 
     public CatalogService(AppRepository apps, PublishedVersions versions, AppBindingRepository bindings,
-            DefaultBinding defaults, InstallationRepository installations, CompanyDirectory directory) {
+            DefaultBinding defaults, InstallationRepository installations, CompanyDirectory directory,
+            DeveloperOrgRepository orgs) {
         this.apps = apps;
         this.versions = versions;
         this.bindings = bindings;
         this.defaults = defaults;
         this.installations = installations;
         this.directory = directory;
+        this.orgs = orgs;
     }
 
     @WithSession
@@ -60,15 +64,19 @@ public class CatalogService {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(new Page<CatalogEntry>(List.of(), null));
             }
+            List<UUID> orgIds = rows.stream().map(a -> a.developerOrgId).distinct().toList();
             return versions.latestOf(ids).chain(latest -> bindings.ofCompanyAndApps(companyId, ids)
-                    .chain(bs -> installations.ofCompanyAndApps(companyId, ids).map(is -> {
+                    .chain(bs -> orgs.list("id in ?1", orgIds).chain(os -> installations.ofCompanyAndApps(companyId,
+                            ids).map(is -> {
+                        Map<UUID, String> orgNames = os.stream().collect(Collectors.toMap(o -> o.id, o -> o.name));
                         Map<UUID, AppBinding> byApp = bs.stream()
                                 .collect(Collectors.toMap(b -> b.appId, Function.identity()));
                         Map<UUID, Installation> installed = is.stream()
                                 .collect(Collectors.toMap(i -> i.appId, Function.identity()));
                         return request.page(rows, a -> new PageRequest.Position(a.createdAt, a.id),
-                                a -> entry(company, a, latest.get(a.id), byApp.get(a.id), installed.get(a.id)));
-                    })));
+                                a -> entry(company, a, orgNames.get(a.developerOrgId), latest.get(a.id),
+                                        byApp.get(a.id), installed.get(a.id)));
+                    }))));
         }));
     }
 
@@ -76,16 +84,19 @@ public class CatalogService {
      * A high-risk latest version in a company that forbids high-risk apps is neither installable nor requestable:
      * the catalogue says what an install or a request would meet.
      */
-    private CatalogEntry entry(Company company, App app, AppVersion latest, AppBinding binding,
-            Installation installation) {
+    private CatalogEntry entry(Company company, App app, String developerName, AppVersion latest,
+            AppBinding binding, Installation installation) {
         BindingState state = defaults.effective(app, binding);
         AppManifest manifest = Manifests.read(latest.manifest);
-        boolean highRisk = Grant.of(manifest).highRisk();
+        Grant grant = Grant.of(manifest);
+        boolean highRisk = grant.highRisk();
         boolean allowedHere = !(highRisk && company.forbidHighRisk);
-        return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId, app.listing(), state,
+        return new CatalogEntry(app.id, app.name, app.description, app.kind, app.developerOrgId,
+                developerName, app.listing(), state,
                 allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.DIRECT),
                 allowedHere && InstallPolicy.allows(state, InstallPolicy.Route.REQUEST),
-                new CatalogEntry.LatestVersion(latest.version, highRisk, !manifest.scopesEnforced(), manifest),
+                new CatalogEntry.LatestVersion(latest.version, highRisk, grant.highRiskCompanyPermissions(),
+                        !manifest.scopesEnforced(), manifest),
                 installation == null ? null : new CatalogEntry.CurrentInstallation(installation.id,
                         installation.appVersion, installation.status, installation.suspended));
     }

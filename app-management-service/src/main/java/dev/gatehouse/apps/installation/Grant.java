@@ -39,7 +39,13 @@ public record Grant(Map<String, AccessLevel> companyPermissions, Map<String, Acc
      * their permissions.
      */
     public boolean highRisk() {
-        return companyPermissions.get(Tool.DIRECTORY.wireName()) == AccessLevel.ADMIN;
+        return !highRiskCompanyPermissions().isEmpty();
+    }
+
+    /** The company-level tools whose level here makes the grant high risk, for pages that mark them. */
+    public List<String> highRiskCompanyPermissions() {
+        return companyPermissions.get(Tool.DIRECTORY.wireName()) == AccessLevel.ADMIN
+                ? List.of(Tool.DIRECTORY.wireName()) : List.of();
     }
 
     /**

@@ -44,10 +44,12 @@ class AppResourceTest {
     String bootstrap;
 
     private UUID org;
+    private String orgName;
 
     @BeforeEach
     void org() {
-        org = createDeveloperOrg(unique("Acme"));
+        orgName = unique("Acme");
+        org = createDeveloperOrg(orgName);
     }
 
     @Test
@@ -169,7 +171,8 @@ class AppResourceTest {
                 .body("items.find { it.appId == '" + id + "' }.listing.contactEmail",
                         equalTo("support@sync.example.com"))
                 .body("items.find { it.appId == '" + id + "' }.listing.privacyPolicyUrl",
-                        equalTo("https://sync.example.com/p"));
+                        equalTo("https://sync.example.com/p"))
+                .body("items.find { it.appId == '" + id + "' }.developerName", equalTo(orgName));
     }
 
     private RequestSpecification developer() {

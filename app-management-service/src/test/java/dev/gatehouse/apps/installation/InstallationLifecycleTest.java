@@ -268,7 +268,9 @@ class InstallationLifecycleTest {
         // The catalogue says so, and a member's request that no admin could approve is refused at once.
         String entry = "items.find { it.appId == '" + risky + "' }";
         admin().queryParam("limit", 200).get("/companies/" + company + "/apps").then().statusCode(200)
-                .body(entry + ".installable", equalTo(false)).body(entry + ".requestable", equalTo(false));
+                .body(entry + ".installable", equalTo(false)).body(entry + ".requestable", equalTo(false))
+                .body(entry + ".latestVersion.highRisk", equalTo(true))
+                .body(entry + ".latestVersion.highRiskCompanyPermissions", contains("directory"));
         given().auth().oauth2(TestTokens.companyMember(company).sign()).contentType(ContentType.JSON)
                 .body("{\"appId\": \"" + risky + "\"}").post("/companies/" + company + "/install-requests")
                 .then().statusCode(409).body("type", equalTo("https://gatehouse.dev/problems/high-risk-forbidden"));

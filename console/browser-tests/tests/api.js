@@ -1,0 +1,44 @@
+// Set-up through the services' APIs with the platform-admin client, for what the console does not offer yet (or
+// what a test only needs to exist). What a test checks is always done in the browser.
+import assert from 'node:assert/strict';
+import { ISSUER, DIRECTORY, platformToken } from './support.js';
+
+export const APPS = process.env.GATEHOUSE_APPS_URL || 'http://localhost:8082';
+
+async function call(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'Authorization': `Bearer ${await platformToken()}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.status < 300, `${method} ${url} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : {};
+}
+
+export const post = (url, body) => call('POST', url, body);
+export const get = (url) => call('GET', url);
+
+export async function company(name) {
+  return post(`${DIRECTORY}/companies`, { name });
+}
+
+export async function project(companyId, name) {
+  return post(`${DIRECTORY}/companies/${companyId}/projects`, { name });
+}
+
+/** A marketplace app with one published version, its listing approved, as its developers and a reviewer would. */
+export async function listedApp(name, manifest) {
+  const org = await post(`${APPS}/developer-orgs`, { name: `${name} Inc` });
+  const app = await post(`${APPS}/apps`, {
+    developerOrgId: org.id, name, description: `${name} keeps your documents in sync.`, kind: 'marketplace',
+    contactEmail: 'support@example.com', documentationUrl: 'https://example.com/docs',
+    privacyPolicyUrl: 'https://example.com/privacy',
+  });
+  await post(`${APPS}/apps/${app.id}/versions`, { version: '1.0.0', manifest });
+  await post(`${APPS}/apps/${app.id}/versions/1.0.0/publish`);
+  await post(`${APPS}/listing-reviews/${app.id}/approve`, {});
+  return { org, app };
+}
+
+export { ISSUER };

@@ -1,0 +1,104 @@
+// Procore's App Management in the console, as a company admin: the catalogue's Marketplace tab with the app off by
+// default, its page (developer, contact, links, scopes, permissions with the high-risk one marked), turning it on,
+// the install wizard with two projects and the high-risk acknowledgement, the installation with its permissions and
+// projects, removing a project, disabling and uninstalling.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, person, signIn, checkPage, admin, unique, CONSOLE } from './support.js';
+import { company, project, listedApp } from './api.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const MANIFEST = {
+  companyPermissions: { directory: 'admin' },
+  projectPermissions: { documents: 'standard' },
+  scopes: ['directory.read', 'documents.write'],
+  redirectUris: ['https://sync.example.com/callback'],
+  postInstallNotes: 'Choose the projects to sync.',
+  justifications: { directory: 'Creates the people it syncs.' },
+};
+
+test('a company admin enables a marketplace app, installs it on two projects, removes one, uninstalls it',
+  async () => {
+    const acme = await company(unique('Acme'));
+    const tower = await project(acme.id, 'Tower');
+    const bridge = await project(acme.id, 'Bridge');
+    await project(acme.id, 'Depot');
+    const appName = unique('DocSync');
+    const { app, org } = await listedApp(appName, MANIFEST);
+
+    const page = await person(browser);
+    const { email, password } = admin();
+    await signIn(page, email, password, `/companies/${acme.id}/apps`);
+    await page.getByRole('heading', { level: 1, name: 'Apps' }).waitFor();
+    const card = page.locator('.cards li').filter({ hasText: appName });
+    assert.match(await card.textContent(), /Off/, 'a marketplace app starts off');
+    assert.match(await card.textContent(), /high risk/);
+    await checkPage(page, 'catalogue');
+    await page.getByRole('link', { name: 'Company-owned' }).click();
+    await page.getByText('This company has no apps of its own').waitFor();
+    await page.getByRole('link', { name: 'Marketplace' }).click();
+
+    await page.getByRole('link', { name: appName }).click();
+    await page.getByRole('heading', { level: 1, name: appName }).waitFor();
+    const facts = await page.locator('.facts').textContent();
+    assert.match(facts, new RegExp(`${appName} Inc`));
+    assert.match(facts, /support@example\.com/);
+    assert.match(facts, /https:\/\/example\.com\/privacy/);
+    const permissions = await page.locator('table').first().textContent();
+    assert.match(permissions, /directory\s*high risk\s*admin\s*Creates the people it syncs/);
+    assert.match(await page.getByText('Scopes:').locator('..').textContent(), /directory\.read[\s\S]*documents\.write/);
+    assert.equal(await page.getByRole('link', { name: 'Install…' }).count(), 0, 'off: nothing to install');
+    await checkPage(page, 'catalogue-app');
+
+    await page.getByLabel(/On: admins may install it/).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'was changed' }).waitFor();
+    assert.ok(await page.getByLabel(/On: admins may install it/).isChecked());
+
+    // The wizard: without the acknowledgement the service refuses, and the form keeps the choice.
+    await page.getByRole('link', { name: 'Install…' }).click();
+    await page.getByRole('heading', { level: 1, name: `Install ${appName}` }).waitFor();
+    await page.getByLabel('Tower').check();
+    await page.getByLabel('Bridge').check();
+    await page.getByRole('button', { name: `Install ${appName}` }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.locator('#ack-error').textContent(), /Tick this to install a high-risk app/);
+    assert.ok(await page.getByLabel('Tower').isChecked(), 'what was chosen is kept');
+    assert.ok(await page.getByLabel('Bridge').isChecked());
+    assert.ok(!(await page.getByLabel('Depot').isChecked()));
+    await checkPage(page, 'install-wizard-refused');
+    await page.getByLabel(/I understand/).check();
+    await page.getByRole('button', { name: `Install ${appName}` }).click();
+    await page.getByRole('status').filter({ hasText: 'Installed.' }).waitFor();
+    assert.match(await page.locator('.facts').textContent(), /1\.0\.0/);
+    const permitted = page.locator('ul.plain');
+    assert.match(await permitted.textContent(), /Tower[\s\S]*Bridge|Bridge[\s\S]*Tower/);
+    assert.doesNotMatch(await permitted.textContent(), /Depot/);
+    assert.match(await page.locator('table').first().textContent(), /directory\s*admin/);
+    await checkPage(page, 'installation');
+
+    await page.getByRole('button', { name: 'Remove Bridge' }).click();
+    await page.getByRole('status').filter({ hasText: 'The project was removed.' }).waitFor();
+    assert.doesNotMatch(await page.locator('ul.plain').textContent(), /Bridge/);
+    assert.match(await page.locator('ul.plain').textContent(), /Tower/);
+
+    await page.getByRole('link', { name: 'Installed apps' }).click();
+    assert.match(await page.locator('table tbody').textContent(), new RegExp(`${appName}[\\s\\S]*1\\.0\\.0[\\s\\S]*active`));
+    await checkPage(page, 'installations');
+    await page.getByRole('link', { name: appName }).click();
+
+    await page.getByRole('button', { name: 'Uninstall' }).click();
+    await page.getByRole('status').filter({ hasText: 'Uninstalled.' }).waitFor();
+    assert.match(await page.locator('.banner.off').textContent(), /uninstalled/);
+
+    // Its developers' organization, as a platform admin sees it.
+    await page.goto(`${CONSOLE}/developer-orgs/${org.id}`);
+    assert.equal(await page.locator('.place-name').textContent(), `${appName} Inc`);
+    assert.match(await page.locator('table').first().textContent(), new RegExp(`${appName}[\\s\\S]*marketplace`));
+    await checkPage(page, 'developer-org');
+    await page.context().close();
+    assert.ok(tower.id && bridge.id && app.id);
+  });
