@@ -42,3 +42,18 @@ export async function listedApp(name, manifest) {
 }
 
 export { ISSUER };
+
+/** An installed app's token for one company, as its developer's backend would get it (a fresh secret first). */
+export async function appToken(clientId, companyId) {
+  const secret = await post(`${ISSUER}/clients/${clientId}/regenerate-secret`);
+  const response = await fetch(`${ISSUER}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'Authorization': 'Basic ' + Buffer.from(`${clientId}:${secret.clientSecret}`).toString('base64'),
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: `grant_type=client_credentials&company_id=${companyId}`,
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.json()).access_token;
+}

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, person, signIn, checkPage, admin, unique, CONSOLE } from './support.js';
-import { company, project, listedApp } from './api.js';
+import { company, project, listedApp, appToken } from './api.js';
+import { DIRECTORY } from './support.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,7 +15,7 @@ after(async () => { await browser?.close(); });
 const MANIFEST = {
   companyPermissions: { directory: 'admin' },
   projectPermissions: { documents: 'standard' },
-  scopes: ['directory.read', 'documents.write'],
+  scopes: ['directory.read', 'projects.read', 'documents.write'],
   redirectUris: ['https://sync.example.com/callback'],
   postInstallNotes: 'Choose the projects to sync.',
   justifications: { directory: 'Creates the people it syncs.' },
@@ -49,7 +50,7 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     assert.match(facts, /https:\/\/example\.com\/privacy/);
     const permissions = await page.locator('table').first().textContent();
     assert.match(permissions, /directory\s*high risk\s*admin\s*Creates the people it syncs/);
-    assert.match(await page.getByText('Scopes:').locator('..').textContent(), /directory\.read[\s\S]*documents\.write/);
+    assert.match(await page.getByText('Scopes:').locator('..').textContent(), /directory\.read[\s\S]*projects\.read/);
     assert.equal(await page.getByRole('link', { name: 'Install…' }).count(), 0, 'off: nothing to install');
     await checkPage(page, 'catalogue-app');
 
@@ -80,6 +81,28 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     assert.match(await page.locator('table').first().textContent(), /directory\s*admin/);
     await checkPage(page, 'installation');
 
+    // The app works: a few calls on Tower with its installation token, which the Usage tab counts.
+    const token = await appToken(app.clientId, acme.id);
+    for (let i = 0; i < 3; i++) {
+      const call = await fetch(`${DIRECTORY}/companies/${acme.id}/projects/${tower.id}`,
+        { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(call.status, 200);
+    }
+    await page.getByRole('link', { name: 'Usage' }).click();
+    const counted = Date.now() + 90_000; // usage is published every interval (2 s in the CI stack, 60 s by default)
+    while (Number(await page.locator('#usage-total').textContent()) < 3 && Date.now() < counted) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+    }
+    assert.equal(Number(await page.locator('#usage-total').textContent()), 3);
+    assert.equal(await page.locator('#usage-chart canvas').count(), 1, 'the chart is drawn');
+    assert.match(await page.locator('table').first().textContent(), /Tower\s*3/);
+    await checkPage(page, 'installation-usage');
+    await page.getByRole('link', { name: 'Activity' }).click();
+    assert.match(await page.locator('table tbody').textContent(), /AppInstalled/);
+    await checkPage(page, 'installation-activity');
+    await page.getByRole('link', { name: 'Permissions and projects' }).click();
+
     await page.getByRole('button', { name: 'Remove Bridge' }).click();
     await page.getByRole('status').filter({ hasText: 'The project was removed.' }).waitFor();
     assert.doesNotMatch(await page.locator('ul.plain').textContent(), /Bridge/);
@@ -93,6 +116,22 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     await page.getByRole('button', { name: 'Uninstall' }).click();
     await page.getByRole('status').filter({ hasText: 'Uninstalled.' }).waitFor();
     assert.match(await page.locator('.banner.off').textContent(), /uninstalled/);
+
+    // The company's audit trail, filtered to installations, and the access-token inventory with its CSV.
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByLabel('Event type').fill('AppInstalled');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const trail = await page.locator('table tbody').textContent();
+    assert.match(trail, /AppInstalled/);
+    assert.doesNotMatch(trail, /ProjectCreated/);
+    await checkPage(page, 'audit-trail');
+    await page.getByRole('link', { name: 'Access tokens' }).click();
+    assert.match(await page.locator('table tbody').textContent(), new RegExp(`${appName}[\\s\\S]*installation`));
+    await checkPage(page, 'access-tokens');
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download as CSV' }).click()]);
+    const csv = await (await download.createReadStream()).toArray();
+    assert.match(Buffer.concat(csv).toString(), new RegExp(`${app.clientId}`));
 
     // Its developers' organization, as a platform admin sees it.
     await page.goto(`${CONSOLE}/developer-orgs/${org.id}`);

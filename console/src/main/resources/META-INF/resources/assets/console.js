@@ -43,3 +43,38 @@
     }
   });
 })();
+
+// The Usage tab's chart (uPlot, served by the console): the numbers come from the page's own data attributes,
+// which the table under the chart shows too.
+(function () {
+  'use strict';
+  function numbers(el, name) {
+    var text = el.getAttribute(name) || '';
+    return text === '' ? [] : text.split(',').map(Number);
+  }
+  function draw() {
+    var el = document.getElementById('usage-chart');
+    if (!el || !window.uPlot) {
+      return;
+    }
+    var days = (el.getAttribute('data-days') || '').split(',').filter(Boolean)
+      .map(function (d) { return Date.parse(d + 'T00:00:00Z') / 1000; });
+    var width = Math.max(280, Math.min(el.parentElement.clientWidth, 1100));
+    new window.uPlot({
+      width: width,
+      height: 260,
+      series: [
+        {},
+        { label: '2xx', stroke: '#116329', width: 2 },
+        { label: '4xx', stroke: '#7d4e00', width: 2 },
+        { label: '5xx', stroke: '#8c1d18', width: 2 },
+      ],
+      axes: [{}, { label: 'requests' }],
+    }, [days, numbers(el, 'data-ok'), numbers(el, 'data-client-error'), numbers(el, 'data-server-error')], el);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', draw);
+  } else {
+    draw();
+  }
+})();

@@ -37,13 +37,18 @@ public class InstallationResource {
     private final CompanyFrames frames;
     private final Template list;
     private final Template detail;
+    private final Template usage;
+    private final Template activity;
 
     public InstallationResource(Api api, CompanyFrames frames, @Location("installations.html") Template list,
-            @Location("installation.html") Template detail) {
+            @Location("installation.html") Template detail, @Location("installation-usage.html") Template usage,
+            @Location("installation-activity.html") Template activity) {
         this.api = api;
         this.frames = frames;
         this.list = list;
         this.detail = detail;
+        this.usage = usage;
+        this.activity = activity;
     }
 
     @GET
@@ -58,6 +63,36 @@ public class InstallationResource {
     public TemplateInstance detail(@PathParam("companyId") UUID companyId,
             @PathParam("installationId") UUID installationId, @QueryParam("done") String done) {
         return detailPage(companyId, installationId, done, null);
+    }
+
+    /** The Usage tab: API requests per day by status class (a chart and its table) and per project. */
+    @GET
+    @Path("/{installationId}/usage")
+    public TemplateInstance usage(@PathParam("companyId") UUID companyId,
+            @PathParam("installationId") UUID installationId) {
+        Context here = Context.company(companyId);
+        Map<String, Object> installation = api.get(Service.APPS, here, one(companyId, installationId));
+        Map<String, Object> report = api.get(Service.AUDIT, here, one(companyId, installationId) + "/usage");
+        List<Map<String, Object>> projects = api.list(Service.DIRECTORY, here, "/companies/" + companyId
+                + "/projects?limit=100");
+        return usage.data("frame", frames.of(companyId, String.valueOf(installation.get("appName")),
+                        "installations"))
+                .data("installation", installation).data("report", report)
+                .data("usage", UsageView.of(report, projects));
+    }
+
+    /** The Activity tab: the installation's entries in the company's audit trail, newest first. */
+    @GET
+    @Path("/{installationId}/activity")
+    public TemplateInstance activity(@PathParam("companyId") UUID companyId,
+            @PathParam("installationId") UUID installationId) {
+        Context here = Context.company(companyId);
+        Map<String, Object> installation = api.get(Service.APPS, here, one(companyId, installationId));
+        return activity.data("frame", frames.of(companyId, String.valueOf(installation.get("appName")),
+                        "installations"))
+                .data("installation", installation)
+                .data("entries", api.list(Service.AUDIT, here, "/audit/events?companyId=" + companyId
+                        + "&installationId=" + installationId + "&limit=100"));
     }
 
     @POST
