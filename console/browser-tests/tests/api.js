@@ -57,3 +57,8 @@ export async function appToken(clientId, companyId) {
   assert.equal(response.status, 200, await response.clone().text());
   return (await response.json()).access_token;
 }
+
+/** Adds a person to a company's directory, which e-mails them an invitation; returns the directory user. */
+export async function invite(companyId, name, email) {
+  return post(`${DIRECTORY}/companies/${companyId}/users`, { name, email });
+}

@@ -11,6 +11,8 @@ after(async () => { await browser?.close(); });
 test('the first platform admin signs in, sees the start page and signs out everywhere', async () => {
   const page = await person(browser);
   const { email, password } = admin();
+  await page.goto(CONSOLE + '/');
+  assert.match(page.url(), new RegExp('^' + ISSUER + '/signin'), 'the console sends the browser to sign in');
   await signIn(page, email, password);
   await page.getByRole('heading', { level: 1, name: 'Start' }).waitFor();
   assert.match(await page.getByText('Signed in as').textContent(), new RegExp(email));

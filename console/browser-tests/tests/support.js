@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 export const CONSOLE = process.env.GATEHOUSE_CONSOLE_URL || 'http://localhost:8085';
 export const ISSUER = process.env.GATEHOUSE_ISSUER || 'http://localhost:8083';
 export const DIRECTORY = process.env.GATEHOUSE_DIRECTORY_URL || 'http://localhost:8081';
-const HOME = process.env.GATEHOUSE_HOME || join(process.cwd(), '..', '..', '.gatehouse');
+export const HOME = process.env.GATEHOUSE_HOME || join(process.cwd(), '..', '..', '.gatehouse');
 export const SCREENSHOTS = process.env.GATEHOUSE_SCREENSHOTS || join(process.cwd(), 'screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -56,9 +56,13 @@ export async function person(browser) {
   return page;
 }
 
-/** Opens the console; token-service's sign-in form appears; fills it in; back in the console. */
+/**
+ * Opens the console; token-service's sign-in form appears (unless this browser is signed in to Gatehouse already,
+ * as after taking an invitation); fills it in; back in the console.
+ */
 export async function signIn(page, email, password, path = '/') {
   await page.goto(CONSOLE + path);
+  if (page.url().startsWith(CONSOLE)) return;
   assert.match(page.url(), new RegExp('^' + ISSUER + '/signin'), 'the console sends the browser to sign in');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(password);
