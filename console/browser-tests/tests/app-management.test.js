@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, person, signIn, checkPage, admin, unique, CONSOLE } from './support.js';
-import { company, project, listedApp, appToken } from './api.js';
+import { company, project, listedApp, appToken, post, APPS } from './api.js';
 import { DIRECTORY } from './support.js';
 
 let browser;
@@ -108,8 +108,29 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     assert.doesNotMatch(await page.locator('ul.plain').textContent(), /Bridge/);
     assert.match(await page.locator('ul.plain').textContent(), /Tower/);
 
+    // Its developers publish 1.1.0, which asks for more: the Versions and upgrades tab shows exactly what, to
+    // approve.
+    await post(`${APPS}/apps/${app.id}/versions`, { version: '1.1.0', manifest: { ...MANIFEST,
+      projectPermissions: { documents: 'standard', rfis: 'read_only' },
+      scopes: [...MANIFEST.scopes, 'rfis.read'] } });
+    await post(`${APPS}/apps/${app.id}/versions/1.1.0/publish`);
+    await page.getByRole('link', { name: 'Versions and upgrades' }).click();
+    const upgrade = page.locator('article.request').filter({ hasText: '1.0.0 → 1.1.0' });
+    const published = Date.now() + 15_000;
+    while (await upgrade.count() === 0 && Date.now() < published) {
+      await page.waitForTimeout(300);
+      await page.reload();
+    }
+    assert.match(await upgrade.textContent(), /pending/);
+    assert.match(await upgrade.locator('table').textContent(), /rfis \(projects\)\s*none\s*read_only/);
+    assert.match(await upgrade.textContent(), /Scopes added:\s*rfis\.read/);
+    await checkPage(page, 'installation-upgrades');
+    await upgrade.getByRole('button', { name: 'Approve upgrade' }).click();
+    await page.getByRole('status').filter({ hasText: 'Upgraded.' }).waitFor();
+    assert.match(await page.getByText('Version in force:').textContent(), /1\.1\.0/);
+
     await page.getByRole('link', { name: 'Installed apps' }).click();
-    assert.match(await page.locator('table tbody').textContent(), new RegExp(`${appName}[\\s\\S]*1\\.0\\.0[\\s\\S]*active`));
+    assert.match(await page.locator('table tbody').textContent(), new RegExp(`${appName}[\\s\\S]*1\\.1\\.0[\\s\\S]*active`));
     await checkPage(page, 'installations');
     await page.getByRole('link', { name: appName }).click();
 

@@ -39,16 +39,19 @@ public class InstallationResource {
     private final Template detail;
     private final Template usage;
     private final Template activity;
+    private final Template upgrades;
 
     public InstallationResource(Api api, CompanyFrames frames, @Location("installations.html") Template list,
             @Location("installation.html") Template detail, @Location("installation-usage.html") Template usage,
-            @Location("installation-activity.html") Template activity) {
+            @Location("installation-activity.html") Template activity,
+            @Location("installation-upgrades.html") Template upgrades) {
         this.api = api;
         this.frames = frames;
         this.list = list;
         this.detail = detail;
         this.usage = usage;
         this.activity = activity;
+        this.upgrades = upgrades;
     }
 
     @GET
@@ -93,6 +96,43 @@ public class InstallationResource {
                 .data("installation", installation)
                 .data("entries", api.list(Service.AUDIT, here, "/audit/events?companyId=" + companyId
                         + "&installationId=" + installationId + "&limit=100"));
+    }
+
+    /**
+     * The Versions and upgrades tab: the version in force, and each upgrade its developers published with exactly
+     * what it changes (permissions up or down, scopes added or removed), to approve or reject while pending.
+     */
+    @GET
+    @Path("/{installationId}/upgrades")
+    public TemplateInstance upgrades(@PathParam("companyId") UUID companyId,
+            @PathParam("installationId") UUID installationId, @QueryParam("done") String done) {
+        Context here = Context.company(companyId);
+        Map<String, Object> installation = api.get(Service.APPS, here, one(companyId, installationId));
+        return upgrades.data("frame", frames.of(companyId, String.valueOf(installation.get("appName")),
+                        "installations"))
+                .data("installation", installation).data("done", done)
+                .data("requests", api.list(Service.APPS, here, one(companyId, installationId)
+                        + "/upgrade-requests"));
+    }
+
+    @POST
+    @Path("/{installationId}/upgrades/{requestId}/approve")
+    public Response approveUpgrade(@PathParam("companyId") UUID companyId,
+            @PathParam("installationId") UUID installationId, @PathParam("requestId") UUID requestId,
+            @RestForm String acknowledgeHighRisk) {
+        String query = "yes".equals(acknowledgeHighRisk) ? "?acknowledgeHighRisk=true" : "";
+        api.post(Service.APPS, Context.company(companyId), one(companyId, installationId) + "/upgrade-requests/"
+                + requestId + "/approve" + query, Map.of());
+        return Response.seeOther(URI.create(one(companyId, installationId) + "/upgrades?done=approved")).build();
+    }
+
+    @POST
+    @Path("/{installationId}/upgrades/{requestId}/reject")
+    public Response rejectUpgrade(@PathParam("companyId") UUID companyId,
+            @PathParam("installationId") UUID installationId, @PathParam("requestId") UUID requestId) {
+        api.post(Service.APPS, Context.company(companyId), one(companyId, installationId) + "/upgrade-requests/"
+                + requestId + "/reject", Map.of());
+        return Response.seeOther(URI.create(one(companyId, installationId) + "/upgrades?done=rejected")).build();
     }
 
     @POST
