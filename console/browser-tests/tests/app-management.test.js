@@ -81,6 +81,14 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     assert.match(await page.locator('table').first().textContent(), /directory\s*admin/);
     await checkPage(page, 'installation');
 
+    // Its app user is in the directory, managed by the installation and not editable.
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    const appUser = page.locator('table tbody tr').filter({ hasText: 'app user' });
+    assert.match(await appUser.textContent(), /Managed by its installation; not editable here/);
+    assert.equal(await appUser.getByRole('button').count(), 0);
+    await checkPage(page, 'people');
+    await appUser.getByRole('link', { name: 'installation' }).click();
+
     // The app works: a few calls on Tower with its installation token, which the Usage tab counts.
     const token = await appToken(app.clientId, acme.id);
     for (let i = 0; i < 3; i++) {
@@ -130,7 +138,8 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     assert.match(await page.getByText('Version in force:').textContent(), /1\.1\.0/);
 
     await page.getByRole('link', { name: 'Installed apps' }).click();
-    assert.match(await page.locator('table tbody').textContent(), new RegExp(`${appName}[\\s\\S]*1\\.1\\.0[\\s\\S]*active`));
+    assert.match(await page.locator('table tbody').textContent(),
+      new RegExp(`${appName}[\\s\\S]*1\\.1\\.0[\\s\\S]*active`));
     await checkPage(page, 'installations');
     await page.getByRole('link', { name: appName }).click();
 
