@@ -104,7 +104,7 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     }
     assert.equal(Number(await page.locator('#usage-total').textContent()), 3);
     assert.equal(await page.locator('#usage-chart canvas').count(), 1, 'the chart is drawn');
-    assert.match(await page.locator('table').first().textContent(), /Tower\s*3/);
+    assert.match(await page.getByRole('table', { name: /per project/ }).textContent(), /Tower\s*3/);
     await checkPage(page, 'installation-usage');
     await page.getByRole('link', { name: 'Activity' }).click();
     assert.match(await page.locator('table tbody').textContent(), /AppInstalled/);
