@@ -48,8 +48,8 @@ status=0
 if [ -x "$CHECK" ]; then
   "$CHECK" || status=$?
 else
-  GATEHOUSE_KEYS_DIR=$GATEHOUSE_HOME/keys GATEHOUSE_RUN_DIR=$GATEHOUSE_HOME/run GATEHOUSE_MAIL_DIR=$GATEHOUSE_HOME/mail \
-    GATEHOUSE_OPENID_CLIENT_CHECK=$ROOT/deploy/local/openid-client/run.sh "$JAVA" \
+  GATEHOUSE_KEYS_DIR=$GATEHOUSE_HOME/keys GATEHOUSE_RUN_DIR=$GATEHOUSE_HOME/run \
+    GATEHOUSE_MAIL_DIR=$GATEHOUSE_HOME/mail GATEHOUSE_OPENID_CLIENT_CHECK=$ROOT/deploy/local/openid-client/run.sh "$JAVA" \
     -cp "$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*" \
     dev.gatehouse.local.Launcher "$CHECK" || status=$?
 fi
