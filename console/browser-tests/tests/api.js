@@ -27,8 +27,8 @@ export async function project(companyId, name) {
   return post(`${DIRECTORY}/companies/${companyId}/projects`, { name });
 }
 
-/** A marketplace app with one published version, its listing approved, as its developers and a reviewer would. */
-export async function listedApp(name, manifest) {
+/** A marketplace app with one published version, waiting for a platform admin's review. */
+export async function publishedApp(name, manifest) {
   const org = await post(`${APPS}/developer-orgs`, { name: `${name} Inc` });
   const app = await post(`${APPS}/apps`, {
     developerOrgId: org.id, name, description: `${name} keeps your documents in sync.`, kind: 'marketplace',
@@ -37,8 +37,14 @@ export async function listedApp(name, manifest) {
   });
   await post(`${APPS}/apps/${app.id}/versions`, { version: '1.0.0', manifest });
   await post(`${APPS}/apps/${app.id}/versions/1.0.0/publish`);
-  await post(`${APPS}/listing-reviews/${app.id}/approve`, {});
   return { org, app };
+}
+
+/** A marketplace app with one published version, its listing approved, as its developers and a reviewer would. */
+export async function listedApp(name, manifest) {
+  const listed = await publishedApp(name, manifest);
+  await post(`${APPS}/listing-reviews/${listed.app.id}/approve`, {});
+  return listed;
 }
 
 export { ISSUER };
