@@ -1,0 +1,186 @@
+package dev.gatehouse.console.developer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.console.api.Api;
+import dev.gatehouse.console.api.ApiProblem;
+import dev.gatehouse.console.api.Service;
+import dev.gatehouse.console.session.Context;
+import dev.gatehouse.console.web.Frame;
+import dev.gatehouse.console.web.Frames;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A developer's apps: register one; an app's page with its listing state, its versions (draft one in the manifest
+ * editor, checked against the published schema as the developer types; publish a draft) and its client secret
+ * (regenerated, shown once). app-management-service and token-service decide each of them.
+ */
+@Path("/developer-orgs/{developerOrgId}/apps")
+@Produces(MediaType.TEXT_HTML)
+public class DeveloperAppResource {
+
+    static final String SKELETON = """
+            {
+              "companyPermissions": {"directory": "read_only"},
+              "projectPermissions": {},
+              "scopes": ["directory.read"],
+              "redirectUris": []
+            }""";
+
+    private final Api api;
+    private final Frames frames;
+    private final ManifestCheck check;
+    private final ObjectMapper json;
+    private final Template app;
+    private final Template findings;
+    private final Template secret;
+
+    public DeveloperAppResource(Api api, Frames frames, ManifestCheck check, ObjectMapper json,
+            @Location("developer-app.html") Template app, @Location("manifest-findings.html") Template findings,
+            @Location("secret-shown.html") Template secret) {
+        this.api = api;
+        this.frames = frames;
+        this.check = check;
+        this.json = json;
+        this.app = app;
+        this.findings = findings;
+        this.secret = secret;
+    }
+
+    @POST
+    public Response register(@PathParam("developerOrgId") UUID orgId, @RestForm String name,
+            @RestForm String description, @RestForm String kind, @RestForm String contactEmail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("developerOrgId", orgId.toString());
+        body.put("name", name == null ? "" : name);
+        body.put("description", description == null ? "" : description);
+        body.put("kind", "company".equals(kind) ? "company" : "marketplace");
+        if (contactEmail != null && !contactEmail.isBlank()) {
+            body.put("contactEmail", contactEmail);
+        }
+        Map<String, Object> created = api.post(Service.APPS, Context.developerOrg(orgId), "/apps", body);
+        return Response.seeOther(URI.create(base(orgId) + "/" + created.get("id") + "?done=registered")).build();
+    }
+
+    @GET
+    @Path("/{appId}")
+    public TemplateInstance app(@PathParam("developerOrgId") UUID orgId, @PathParam("appId") UUID appId,
+            @QueryParam("done") String done) {
+        return page(orgId, appId, done, Map.of("version", "", "manifest", ""), null);
+    }
+
+    /** The editor's check as the developer types (htmx): what the published schema says, next to the editor. */
+    @POST
+    @Path("/{appId}/manifest-check")
+    public TemplateInstance checkDraft(@PathParam("developerOrgId") UUID orgId, @PathParam("appId") UUID appId,
+            @RestForm String manifest) {
+        return findings.data("findings", check.check(manifest, api));
+    }
+
+    @POST
+    @Path("/{appId}/versions")
+    public Response draft(@PathParam("developerOrgId") UUID orgId, @PathParam("appId") UUID appId,
+            @RestForm String version, @RestForm String manifest) {
+        Map<String, Object> typed = Map.of("version", version == null ? "" : version, "manifest",
+                manifest == null ? "" : manifest);
+        try {
+            Object parsed = json.readValue(manifest == null ? "" : manifest, Object.class);
+            api.post(Service.APPS, Context.developerOrg(orgId), "/apps/" + appId + "/versions",
+                    Map.of("version", version == null ? "" : version, "manifest", parsed == null ? Map.of() : parsed));
+        } catch (JsonProcessingException e) {
+            return Response.status(400).entity(page(orgId, appId, null, typed, new ApiProblem(400, "validation",
+                    "The version was not saved", "", List.of(new ApiProblem.FieldError("manifest",
+                            "is not valid JSON: " + e.getOriginalMessage()))))).build();
+        } catch (ApiProblem problem) {
+            if (problem.status() == 400 || problem.status() == 409) {
+                return Response.status(problem.status()).entity(page(orgId, appId, null, typed, problem)).build();
+            }
+            throw problem;
+        }
+        return Response.seeOther(URI.create(base(orgId) + "/" + appId + "?done=drafted")).build();
+    }
+
+    @POST
+    @Path("/{appId}/versions/{version}/publish")
+    public Response publish(@PathParam("developerOrgId") UUID orgId, @PathParam("appId") UUID appId,
+            @PathParam("version") String version) {
+        if (!version.matches("[0-9A-Za-z.+-]{1,64}")) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        api.post(Service.APPS, Context.developerOrg(orgId), "/apps/" + appId + "/versions/" + version + "/publish",
+                Map.of());
+        return Response.seeOther(URI.create(base(orgId) + "/" + appId + "?done=published")).build();
+    }
+
+    /** A new client secret for the app's backend: every earlier one stops; shown this once. */
+    @POST
+    @Path("/{appId}/regenerate-secret")
+    public Response regenerate(@PathParam("developerOrgId") UUID orgId, @PathParam("appId") UUID appId) {
+        Context here = Context.developerOrg(orgId);
+        Map<String, Object> found = api.get(Service.APPS, here, "/apps/" + appId);
+        String clientId = String.valueOf(found.get("clientId"));
+        Map<String, Object> fresh = api.post(Service.TOKEN, here, "/clients/" + clientId + "/regenerate-secret",
+                Map.of());
+        Object createdAt = null;
+        if (fresh.get("secrets") instanceof List<?> secrets) {
+            for (Object s : secrets) {
+                if (s instanceof Map<?, ?> one && String.valueOf(one.get("id")).equals(
+                        String.valueOf(fresh.get("secretId")))) {
+                    createdAt = one.get("createdAt");
+                }
+            }
+        }
+        return Response.ok(secret.data("frame", frame(orgId, "Client secret of " + found.get("name")))
+                .data("clientId", clientId).data("clientSecret", String.valueOf(fresh.get("clientSecret")))
+                .data("createdAt", createdAt).data("back", base(orgId) + "/" + appId)).build();
+    }
+
+    private TemplateInstance page(UUID orgId, UUID appId, String done, Map<String, Object> typed,
+            ApiProblem problem) {
+        Context here = Context.developerOrg(orgId);
+        Map<String, Object> found = api.get(Service.APPS, here, "/apps/" + appId);
+        List<Map<String, Object>> versions = api.list(Service.APPS, here, "/apps/" + appId + "/versions");
+        String manifest = String.valueOf(typed.get("manifest"));
+        if (manifest.isEmpty()) {
+            manifest = versions.isEmpty() ? SKELETON : pretty(versions.get(versions.size() - 1).get("manifest"));
+        }
+        return app.data("frame", frame(orgId, String.valueOf(found.get("name")))).data("app", found)
+                .data("versions", versions).data("done", done).data("problem", problem)
+                .data("typedVersion", typed.get("version")).data("typedManifest", manifest);
+    }
+
+    private Frame frame(UUID orgId, String title) {
+        Map<String, Object> org = api.get(Service.APPS, Context.developerOrg(orgId), "/developer-orgs/" + orgId);
+        return frames.of(title, new Frame.Place("developer-org", orgId.toString(), String.valueOf(org.get("name")),
+                "apps"));
+    }
+
+    private String pretty(Object manifest) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            return SKELETON;
+        }
+    }
+
+    private static String base(UUID orgId) {
+        return "/developer-orgs/" + orgId + "/apps";
+    }
+}
