@@ -61,11 +61,11 @@ test('an organization owner registers an app, drafts and publishes a version and
   await checkPage(dev, 'developer-app-editor');
 
   // On save: the service's field error next to the field, and what was typed kept.
-  await dev.getByLabel(/^Version/).fill('first');
+  await dev.getByLabel('Version (semantic, higher than every earlier one)').fill('first');
   await dev.getByRole('button', { name: 'Save as draft' }).click();
   await dev.locator('#version-error').waitFor();
   assert.match(await editor.inputValue(), /diary\.example\.com\/callback/);
-  await dev.getByLabel(/^Version/).fill('1.0.0');
+  await dev.getByLabel('Version (semantic, higher than every earlier one)').fill('1.0.0');
   await dev.getByRole('button', { name: 'Save as draft' }).click();
   await dev.getByRole('status').filter({ hasText: 'saved as a draft' }).waitFor();
   await dev.getByRole('button', { name: 'Publish 1.0.0' }).click();

@@ -10,7 +10,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const MANIFEST = { companyPermissions: { directory: 'read_only' }, scopes: ['directory.read'] };
+const MANIFEST = { companyPermissions: { directory: 'read_only' }, projectPermissions: {}, scopes: ['directory.read'] };
 
 test('a platform admin creates a developer organization, reviews listings and rotates a signing key', async () => {
   const page = await person(browser);
