@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.console.api.Api;
 import dev.gatehouse.console.api.ApiProblem;
+import dev.gatehouse.console.api.NewSecrets;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.session.Context;
 import dev.gatehouse.console.web.Frame;
@@ -138,18 +139,9 @@ public class DeveloperAppResource {
         String clientId = String.valueOf(found.get("clientId"));
         Map<String, Object> fresh = api.post(Service.TOKEN, here, "/clients/" + clientId + "/regenerate-secret",
                 Map.of());
-        Object createdAt = null;
-        if (fresh.get("secrets") instanceof List<?> secrets) {
-            for (Object s : secrets) {
-                if (s instanceof Map<?, ?> one && String.valueOf(one.get("id")).equals(
-                        String.valueOf(fresh.get("secretId")))) {
-                    createdAt = one.get("createdAt");
-                }
-            }
-        }
         return Response.ok(secret.data("frame", frame(orgId, "Client secret of " + found.get("name")))
                 .data("clientId", clientId).data("clientSecret", String.valueOf(fresh.get("clientSecret")))
-                .data("createdAt", createdAt).data("back", base(orgId) + "/" + appId)).build();
+                .data("createdAt", NewSecrets.createdAt(fresh)).data("back", base(orgId) + "/" + appId)).build();
     }
 
     private TemplateInstance page(UUID orgId, UUID appId, String done, Map<String, Object> typed,

@@ -2,6 +2,7 @@ package dev.gatehouse.console.serviceaccount;
 
 import dev.gatehouse.console.api.Api;
 import dev.gatehouse.console.api.ApiProblem;
+import dev.gatehouse.console.api.NewSecrets;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.company.CompanyFrames;
 import dev.gatehouse.console.session.Context;
@@ -102,7 +103,7 @@ public class ServiceAccountResource {
         Map<String, Object> fresh = api.post(Service.TOKEN, Context.company(companyId),
                 one(companyId, clientId) + "/regenerate-secret", Map.of());
         return shown(companyId, "Secret regenerated", clientId, String.valueOf(fresh.get("clientSecret")),
-                newest(fresh), 200);
+                NewSecrets.createdAt(fresh), 200);
     }
 
     @POST
@@ -111,7 +112,7 @@ public class ServiceAccountResource {
         Map<String, Object> fresh = api.post(Service.TOKEN, Context.company(companyId),
                 one(companyId, clientId) + "/secrets", Map.of());
         return shown(companyId, "Second secret added", clientId, String.valueOf(fresh.get("clientSecret")),
-                newest(fresh), 200);
+                NewSecrets.createdAt(fresh), 200);
     }
 
     @POST
@@ -163,19 +164,6 @@ public class ServiceAccountResource {
         return Response.status(status).entity(secret.data("frame", frames.of(companyId, title, "service-accounts"))
                 .data("clientId", clientId).data("clientSecret", clientSecret).data("createdAt", createdAt)
                 .data("back", base(companyId) + "/" + clientId)).build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object newest(Map<String, Object> fresh) {
-        Object secretId = fresh.get("secretId");
-        if (fresh.get("secrets") instanceof List<?> secrets) {
-            for (Object s : secrets) {
-                if (s instanceof Map<?, ?> one && String.valueOf(one.get("id")).equals(String.valueOf(secretId))) {
-                    return ((Map<String, Object>) one).get("createdAt");
-                }
-            }
-        }
-        return null;
     }
 
     private static Response back(UUID companyId, String clientId, String done) {
