@@ -103,7 +103,8 @@ test('a company admin enables a marketplace app, installs it on two projects, re
       await page.reload();
     }
     assert.equal(Number(await page.locator('#usage-total').textContent()), 3);
-    assert.equal(await page.locator('#usage-chart canvas').count(), 1, 'the chart is drawn');
+    assert.equal(await page.locator('#usage-chart canvas').count(), 1, 'the chart per day is drawn');
+    assert.equal(await page.locator('#usage-projects-chart canvas').count(), 1, 'the chart per project is drawn');
     assert.match(await page.getByRole('table', { name: /per project/ }).textContent(), /Tower\s*3/);
     await checkPage(page, 'installation-usage');
     await page.getByRole('link', { name: 'Activity' }).click();

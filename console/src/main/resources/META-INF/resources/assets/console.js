@@ -72,9 +72,41 @@
       axes: [{}, { label: 'requests' }],
     }, [days, numbers(el, 'data-ok'), numbers(el, 'data-client-error'), numbers(el, 'data-server-error')], el);
   }
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', draw);
-  } else {
+  // Requests per project as bars, from the table under the chart (its rows are the numbers): x is the project's
+  // position, its name the axis label.
+  function drawProjects() {
+    var el = document.getElementById('usage-projects-chart');
+    if (!el || !window.uPlot) {
+      return;
+    }
+    var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-project]'));
+    var names = rows.map(function (r) { return r.cells[0].textContent; });
+    var requests = rows.map(function (r) { return Number(r.cells[1].textContent); });
+    var width = Math.max(280, Math.min(el.parentElement.clientWidth, 1100));
+    new window.uPlot({
+      width: width,
+      height: 220,
+      scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: [0, null] } },
+      series: [
+        { label: 'project', value: function (u, i) { return i == null ? '--' : names[Math.round(i)]; } },
+        { label: 'requests', stroke: '#0b5cad', fill: 'rgba(11, 92, 173, 0.35)', width: 1,
+          paths: window.uPlot.paths.bars({ size: [0.6, 80] }), points: { show: false } },
+      ],
+      axes: [
+        { splits: function () { return names.map(function (n, i) { return i; }); },
+          values: function (u, splits) { return splits.map(function (i) { return names[i]; }); } },
+        { label: 'requests' },
+      ],
+      legend: { show: false },
+    }, [names.map(function (n, i) { return i; }), requests], el);
+  }
+  function drawAll() {
     draw();
+    drawProjects();
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', drawAll);
+  } else {
+    drawAll();
   }
 })();
