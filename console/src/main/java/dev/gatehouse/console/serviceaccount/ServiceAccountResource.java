@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,34 +51,20 @@ public class ServiceAccountResource {
 
     @GET
     public TemplateInstance list(@PathParam("companyId") UUID companyId) {
-        return listPage(companyId, typed("", "", "", List.of()), null);
+        return listPage(companyId, ServiceAccountForm.EMPTY, null);
     }
 
     @POST
     public Response create(@PathParam("companyId") UUID companyId, @RestForm String name,
             @RestForm String description, @RestForm String tokenLifetimeSeconds, @RestForm List<String> scopes) {
-        Map<String, Object> typed = typed(name, description, tokenLifetimeSeconds, scopes);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        if (description != null && !description.isBlank()) {
-            body.put("description", description);
-        }
-        if (scopes != null && !scopes.isEmpty()) {
-            body.put("scopes", scopes);
-        }
+        ServiceAccountForm typed = new ServiceAccountForm(name, description, tokenLifetimeSeconds, scopes);
         try {
-            if (tokenLifetimeSeconds != null && !tokenLifetimeSeconds.isBlank()) {
-                body.put("tokenLifetimeSeconds", Integer.parseInt(tokenLifetimeSeconds.strip()));
-            }
-            Map<String, Object> created = api.post(Service.TOKEN, Context.company(companyId), base(companyId), body);
+            Map<String, Object> created = api.post(Service.TOKEN, Context.company(companyId), base(companyId),
+                    typed.body());
             @SuppressWarnings("unchecked")
             Map<String, Object> client = (Map<String, Object>) created.get("client");
             return shown(companyId, "Service account created", String.valueOf(created.get("clientId")),
                     String.valueOf(created.get("clientSecret")), client.get("createdAt"), 201);
-        } catch (NumberFormatException e) {
-            return Response.status(400).entity(listPage(companyId, typed, new ApiProblem(400, "validation",
-                    "The service account was not created", "", List.of(new ApiProblem.FieldError(
-                            "tokenLifetimeSeconds", "must be a whole number of seconds"))))).build();
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
                 return Response.status(problem.status()).entity(listPage(companyId, typed, problem)).build();
@@ -139,21 +124,12 @@ public class ServiceAccountResource {
         return back(companyId, clientId, "enabled");
     }
 
-    /** What the create form shows: what was typed, so a refused form keeps it. */
-    private static Map<String, Object> typed(String name, String description, String tokenLifetimeSeconds,
-            List<String> scopes) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("name", name == null ? "" : name);
-        typed.put("description", description == null ? "" : description);
-        typed.put("tokenLifetimeSeconds", tokenLifetimeSeconds == null ? "" : tokenLifetimeSeconds);
-        typed.put("scopes", scopes == null ? List.of() : scopes);
-        return typed;
-    }
-
-    private TemplateInstance listPage(UUID companyId, Map<String, Object> typed, ApiProblem problem) {
+    private TemplateInstance listPage(UUID companyId, ServiceAccountForm typed, ApiProblem problem) {
         Context here = Context.company(companyId);
         return list.data("frame", frames.of(companyId, "Service accounts", "service-accounts"))
                 .data("accounts", api.list(Service.TOKEN, here, base(companyId) + "?limit=100"))
+                .data("legacy", api.list(Service.APPS, here, "/companies/" + companyId
+                        + "/legacy-service-accounts?limit=100"))
                 .data("scopeCatalogue", api.list(Service.DIRECTORY, here, "/scopes"))
                 .data("typed", typed).data("problem", problem);
     }

@@ -1,6 +1,8 @@
 package dev.gatehouse.directory.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gatehouse.events.permission.AccessLevel;
+import dev.gatehouse.events.permission.Tool;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,9 +12,12 @@ import java.util.UUID;
  * {@code accountId} they sign in with. Managed users say so ({@code kind: app}, {@code legacy} or
  * {@code service_account}, {@code managedBy}),
  * so an admin browsing the directory sees where to go; legacy service account users also carry
- * {@code deprecated: true}.
+ * {@code deprecated: true}. A person also carries {@code role}: {@code admin} with admin on the company-level
+ * Directory tool (what makes a company admin, docs/security.md), otherwise {@code member}; what it gives them once
+ * they took their invitation and while they are active.
  */
 public record UserResponse(UUID id, UUID companyId, UserKind kind, String name, String email, UserStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String role,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deprecated,
         @JsonInclude(JsonInclude.Include.NON_NULL) ManagedBy managedBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) UUID accountId,
@@ -34,8 +39,15 @@ public record UserResponse(UUID id, UUID companyId, UserKind kind, String name, 
                 : u.isLegacy() ? new ManagedBy(null, null, null, u.legacyAccountId, u.legacyStatus, null, null)
                 : u.isServiceAccount()
                 ? new ManagedBy(null, null, null, null, null, u.serviceClientId, u.serviceStatus) : null;
-        return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status,
+        return new UserResponse(u.id, u.companyId, u.kind, u.name, u.email, u.status, role(u),
                 u.isLegacy() ? Boolean.TRUE : null,
                 managedBy, u.accountId, u.invitedAt, u.createdAt, u.createdBy, u.updatedAt, u.deactivatedAt);
+    }
+
+    private static String role(DirectoryUser u) {
+        if (!u.isPerson()) {
+            return null;
+        }
+        return u.permissions.level(Tool.DIRECTORY) == AccessLevel.ADMIN ? "admin" : "member";
     }
 }

@@ -70,7 +70,7 @@ class PeopleInCompaniesTest {
             assertThat(role.userId()).isEqualTo(user);
         }
         admin().get("/companies/" + company + "/users/" + user).then().statusCode(200)
-                .body("accountId", equalTo(account.toString()));
+                .body("accountId", equalTo(account.toString())).body("role", equalTo("member"));
         admin().post("/companies/" + company + "/users/" + user + "/invitation").then().statusCode(409)
                 .body("type", org.hamcrest.Matchers.endsWith("already-linked"));
 
@@ -89,12 +89,15 @@ class PeopleInCompaniesTest {
         // Admin on the company Directory tool makes a company admin.
         admin().contentType(ContentType.JSON).body(Map.of("permissions", Map.of("directory", "admin")))
                 .put("/companies/" + company + "/users/" + user + "/permissions").then().statusCode(200);
+        admin().get("/companies/" + company + "/users?kind=person").then().statusCode(200)
+                .body("items.find { it.id == '" + user + "' }.role", equalTo("admin"));
         long granted = awaitStatus(() -> as(token).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
                 .post("/companies/" + company + "/projects").statusCode(), 201);
 
         // Taken away again: refused on the next calls, without a new token.
         admin().contentType(ContentType.JSON).body(Map.of("permissions", Map.of("directory", "read_only")))
                 .put("/companies/" + company + "/users/" + user + "/permissions").then().statusCode(200);
+        admin().get("/companies/" + company + "/users/" + user).then().body("role", equalTo("member"));
         long revoked = awaitStatus(() -> as(token).contentType(ContentType.JSON).body(Map.of("name", unique("P")))
                 .post("/companies/" + company + "/projects").statusCode(), 403);
 
