@@ -5,15 +5,34 @@ import { ISSUER, DIRECTORY, platformToken } from './support.js';
 
 export const APPS = process.env.GATEHOUSE_APPS_URL || 'http://localhost:8082';
 
-async function call(method, url, body) {
-  const response = await fetch(url, {
+async function send(method, url, body) {
+  return fetch(url, {
     method,
     headers: { 'Authorization': `Bearer ${await platformToken()}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+async function call(method, url, body) {
+  const response = await send(method, url, body);
   const text = await response.text();
   assert.ok(response.status < 300, `${method} ${url} answered ${response.status}: ${text}`);
   return text ? JSON.parse(text) : {};
+}
+
+/**
+ * A call about something the service learns of from another one's events (a new company, a new project): asked
+ * again while it is refused, for up to 15 s.
+ */
+export async function eventually(method, url, body) {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const response = await send(method, url, body);
+    const text = await response.text();
+    if (response.status < 300) return text ? JSON.parse(text) : {};
+    assert.ok(Date.now() < until, `${method} ${url} still answered ${response.status}: ${text}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }
 
 export const post = (url, body) => call('POST', url, body);
@@ -70,4 +89,10 @@ export async function appToken(clientId, companyId) {
 /** Adds a person to a company's directory, which e-mails them an invitation; returns the directory user. */
 export async function invite(companyId, name, email) {
   return post(`${DIRECTORY}/companies/${companyId}/users`, { name, email });
+}
+
+/** A listed marketplace app turned on in a company and installed there on all its current projects. */
+export async function installed(companyId, appId) {
+  await eventually('PUT', `${APPS}/companies/${companyId}/app-bindings/${appId}`, { state: 'on' });
+  return post(`${APPS}/companies/${companyId}/installations`, { appId, projectAccess: 'all_current' });
 }

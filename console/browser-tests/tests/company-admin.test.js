@@ -5,10 +5,8 @@
 // developer's app, accepting what the app adds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  launch, person, signIn, checkPage, admin, unique, platformToken, CONSOLE, DIRECTORY, ISSUER,
-} from './support.js';
-import { APPS, company, project, listedApp } from './api.js';
+import { launch, person, signIn, checkPage, admin, unique, CONSOLE, DIRECTORY, ISSUER } from './support.js';
+import { APPS, company, project, listedApp, eventually } from './api.js';
 import { awaitLink } from './mailbox.js';
 
 let browser;
@@ -161,22 +159,12 @@ test('the company admin edits a service account: details, then permissions that 
 test('the company admin migrates a deprecated legacy service account onto the developer\'s app', async () => {
   assert.ok(cara, 'the first test made Cara a company admin');
   const depot = await project(acme.id, 'Depot');
-  // app-management hears of the new project through the directory's events: ask until it has.
-  let legacy;
-  for (const until = Date.now() + 15_000; !legacy;) {
-    const response = await fetch(`${APPS}/companies/${acme.id}/legacy-service-accounts`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${await platformToken()}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Old sync', description: 'Made by hand years ago',
-        companyPermissions: { directory: 'read_only' }, projectPermissions: { documents: 'read_only' },
-        projectIds: [depot.id],
-      }),
-    });
-    if (response.status === 201) legacy = await response.json();
-    else if (Date.now() > until) assert.fail(`the legacy account was not created: ${await response.text()}`);
-    else await new Promise((r) => setTimeout(r, 300));
-  }
+  // app-management hears of the new project through the directory's events.
+  const legacy = await eventually('POST', `${APPS}/companies/${acme.id}/legacy-service-accounts`, {
+    name: 'Old sync', description: 'Made by hand years ago',
+    companyPermissions: { directory: 'read_only' }, projectPermissions: { documents: 'read_only' },
+    projectIds: [depot.id],
+  });
   const appName = unique('DocSync');
   await listedApp(appName, {
     companyPermissions: { directory: 'read_only' },

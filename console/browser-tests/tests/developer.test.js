@@ -1,22 +1,29 @@
 // A developer's work in the console, as the seeds' developer does it: the organization's first owner arrives by the
 // e-mailed invitation, registers an app, drafts its first version in the manifest editor (the published schema's
 // findings appear as they type; the service's field errors appear next to the field on save), publishes it and
-// takes the app's client secret, shown once.
+// takes the app's client secret, shown once. Then, as the owner: the organization's members (invite, roles, invite
+// again, remove; the last owner cannot step down), and the app's reports once a company installed and used it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, person, signIn, checkPage, admin, unique, ISSUER } from './support.js';
+import { launch, person, signIn, checkPage, admin, unique, ISSUER, DIRECTORY } from './support.js';
+import { APPS, company, post, installed, appToken } from './api.js';
 import { awaitLink } from './mailbox.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+let dev;
+let ownerEmail;
+let appId;
+let clientId;
+
 test('an organization owner registers an app, drafts and publishes a version and takes its secret', async () => {
   const platform = await person(browser);
   const { email: adminEmail, password: adminPassword } = admin();
   await signIn(platform, adminEmail, adminPassword, '/platform/developer-orgs');
   const orgName = unique('Makers');
-  const ownerEmail = `dev-${Date.now()}@example.com`;
+  ownerEmail = `dev-${Date.now()}@example.com`;
   await platform.getByLabel('Name', { exact: true }).fill(orgName);
   await platform.getByLabel("First owner's name").fill('Dana Developer');
   await platform.getByLabel("First owner's e-mail address").fill(ownerEmail);
@@ -24,7 +31,7 @@ test('an organization owner registers an app, drafts and publishes a version and
   await platform.getByRole('status').filter({ hasText: 'Created' }).waitFor();
   await platform.context().close();
 
-  const dev = await person(browser);
+  dev = await person(browser);
   await dev.goto(await awaitLink(ownerEmail));
   await dev.getByLabel(/New password/).fill('a long and unusual passphrase');
   await dev.getByLabel('The same password again').fill('a long and unusual passphrase');
@@ -47,6 +54,7 @@ test('an organization owner registers an app, drafts and publishes a version and
   await dev.getByRole('button', { name: 'Register' }).click();
   await dev.getByRole('heading', { level: 1, name: appName }).waitFor();
   await dev.getByRole('status').filter({ hasText: 'Registered' }).waitFor();
+  appId = dev.url().match(/apps\/([0-9a-f-]{36})/)[1];
 
   // As they type: the published schema's findings, live.
   const editor = dev.getByLabel('Manifest (JSON)');
@@ -74,7 +82,7 @@ test('an organization owner registers an app, drafts and publishes a version and
 
   await dev.getByRole('button', { name: 'Regenerate client secret' }).click();
   await dev.getByRole('heading', { level: 1, name: `Client secret of ${appName}` }).waitFor();
-  const clientId = (await dev.locator('#client-id').textContent()).trim();
+  clientId = (await dev.locator('#client-id').textContent()).trim();
   const secret = (await dev.locator('#client-secret').textContent()).trim();
   await checkPage(dev, 'developer-app-secret');
   await new Promise((r) => setTimeout(r, 1100)); // tokens of the regenerating second are cut off (api.js)
@@ -87,5 +95,85 @@ test('an organization owner registers an app, drafts and publishes a version and
   assert.equal(token.status, 200, 'the app\'s backend gets a token with the secret it was shown');
   await dev.getByRole('link', { name: 'I have saved it' }).click();
   assert.ok(!(await dev.content()).includes(secret), 'never shown again');
+});
+
+test('the owner manages the organization\'s members and reads the app\'s installs and API activity', async () => {
+  assert.ok(appId, 'the first test registered the app');
+  await dev.getByRole('link', { name: 'Overview' }).click();
+  const members = dev.locator('#members-heading ~ table tbody');
+
+  // Invite a developer: e-mailed, listed as invited; invite again; make them owner and developer again.
+  const eliEmail = `eli-${Date.now()}@example.com`;
+  await dev.getByLabel("Developer's name").fill('Eli Engineer');
+  await dev.getByLabel("Developer's e-mail address").fill(ownerEmail);
+  await dev.getByRole('button', { name: 'Invite' }).click();
+  assert.match(await dev.getByRole('alert').textContent(), /already/i, 'a member has that address');
+  assert.equal(await dev.getByLabel("Developer's name").inputValue(), 'Eli Engineer', 'what was typed is kept');
+  await dev.getByLabel("Developer's e-mail address").fill(eliEmail);
+  await dev.getByRole('button', { name: 'Invite' }).click();
+  await dev.getByRole('status').filter({ hasText: 'Invited' }).waitFor();
+  const eli = members.locator('tr').filter({ hasText: 'Eli Engineer' });
+  assert.match(await eli.textContent(), /developer\s*invited/);
+  const first = await awaitLink(eliEmail);
+  await eli.getByRole('button', { name: 'Invite Eli Engineer again' }).click();
+  await dev.getByRole('status').filter({ hasText: 'Invited again' }).waitFor();
+  const second = await awaitLink(eliEmail, 20_000, first);
+  assert.notEqual(second, first, 'a new link');
+  await eli.getByRole('button', { name: 'Make Eli Engineer owner' }).click();
+  await dev.getByRole('status').filter({ hasText: 'now an owner' }).waitFor();
+  assert.match(await eli.textContent(), /owner/);
+  await eli.getByRole('button', { name: 'Make Eli Engineer developer' }).click();
+  await dev.getByRole('status').filter({ hasText: 'now a developer' }).waitFor();
+  await checkPage(dev, 'developer-org-members');
+
+  // The only owner cannot step down: app-management-service refuses, and the page says why.
+  await members.locator('tr').filter({ hasText: 'Dana Developer' })
+    .getByRole('button', { name: 'Make Dana Developer developer' }).click();
+  assert.match(await dev.getByRole('alert').textContent(), /owner/i);
+  assert.match(await members.locator('tr').filter({ hasText: 'Dana Developer' }).textContent(), /owner/);
+
+  await eli.getByRole('button', { name: 'Remove Eli Engineer' }).click();
+  await dev.getByRole('status').filter({ hasText: 'Removed' }).waitFor();
+  assert.equal(await eli.count(), 0, 'a removed member is no longer listed');
+
+  // A company installs the listed app and its backend calls the directory twice.
+  await post(`${APPS}/listing-reviews/${appId}/approve`, {});
+  const acme = await company(unique('Acme'));
+  await installed(acme.id, appId);
+  const token = await appToken(clientId, acme.id);
+  for (let i = 0; i < 2; i++) {
+    const call = await fetch(`${DIRECTORY}/companies/${acme.id}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(call.status, 200);
+  }
+
+  await dev.getByRole('link', { name: `Reports of ${(await dev.locator('table tbody tr a').first().textContent())}` })
+    .click();
+  await dev.getByRole('heading', { level: 2, name: /Installs from/ }).waitFor();
+  const activity = dev.locator('#activity tbody');
+  const counted = Date.now() + 90_000; // usage is published every interval (2 s in the CI stack, 60 s by default)
+  while (!/200\s*GET\s*\/companies\/\{companyId\}\s*2/.test(await activity.textContent()) && Date.now() < counted) {
+    await dev.waitForTimeout(1000);
+    await dev.reload();
+  }
+  assert.match(await activity.textContent(), /200\s*GET\s*\/companies\/\{companyId\}\s*2/);
+  assert.equal(await dev.locator('#installs-total').textContent(), '1');
+  const companies = dev.locator('#installs-heading ~ table').first();
+  assert.match(await companies.textContent(), new RegExp(`${acme.id}\\s*active`));
+  assert.equal(await dev.locator('#installs-chart canvas').count(), 1, 'the installs chart is drawn');
+  await checkPage(dev, 'developer-reports');
+
+  // The CSV holds the same rows.
+  const csv = await dev.evaluate(async (href) => (await fetch(href)).text(),
+    await dev.getByRole('link', { name: 'Download the period as CSV' }).getAttribute('href'));
+  assert.match(csv.split('\n')[0], /day.*status.*method.*route.*requests/);
+  assert.match(csv, /GET,\/companies\/\{companyId\},2/);
+
+  // A period the report refuses is said next to the dates, not a broken page.
+  await dev.getByRole('textbox', { name: /^From/ }).fill('2020-01-01');
+  await dev.getByRole('textbox', { name: 'To', exact: true }).fill('2026-01-01');
+  await dev.getByRole('button', { name: 'Show' }).click();
+  assert.match(await dev.getByRole('alert').textContent(), /366/);
+  assert.equal(await dev.getByRole('textbox', { name: /^From/ }).inputValue(), '2020-01-01', 'the dates are kept');
+  await checkPage(dev, 'developer-reports-refused');
   await dev.context().close();
 });

@@ -77,7 +77,7 @@ test('a company admin creates a service account, saves its secret once, rotates,
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().textContent(), /••••/);
   assert.doesNotMatch(await rows.first().locator('td').nth(3).textContent(), /never/, 'last used is known');
-  await page.getByText('Details').click();
+  await page.getByText('Details', { exact: true }).click();
   assert.match(await page.locator('.drawer').textContent(), /900 seconds/);
   assert.match(await page.locator('.drawer').textContent(), /projects\.read/);
   await checkPage(page, 'service-account');

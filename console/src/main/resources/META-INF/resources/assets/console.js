@@ -44,33 +44,36 @@
   });
 })();
 
-// The Usage tab's chart (uPlot, served by the console): the numbers come from the page's own data attributes,
-// which the table under the chart shows too.
+// Charts (uPlot, served by the console): the numbers come from the page's own data attributes, which a table on
+// the same page shows too. A daily chart (class daily-chart) names its series in data-series (each one's numbers
+// in data-<name>, one per day of data-days) and their legends in data-labels.
 (function () {
   'use strict';
+  var PALETTE = ['#116329', '#7d4e00', '#8c1d18', '#0b5cad'];
   function numbers(el, name) {
     var text = el.getAttribute(name) || '';
     return text === '' ? [] : text.split(',').map(Number);
   }
-  function draw() {
-    var el = document.getElementById('usage-chart');
-    if (!el || !window.uPlot) {
-      return;
-    }
+  function drawDaily(el) {
     var days = (el.getAttribute('data-days') || '').split(',').filter(Boolean)
       .map(function (d) { return Date.parse(d + 'T00:00:00Z') / 1000; });
+    var names = (el.getAttribute('data-series') || '').split(',');
+    var labels = (el.getAttribute('data-labels') || '').split(',');
     var width = Math.max(280, Math.min(el.parentElement.clientWidth, 1100));
     new window.uPlot({
       width: width,
       height: 260,
-      series: [
-        {},
-        { label: '2xx', stroke: '#116329', width: 2 },
-        { label: '4xx', stroke: '#7d4e00', width: 2 },
-        { label: '5xx', stroke: '#8c1d18', width: 2 },
-      ],
-      axes: [{}, { label: 'requests' }],
-    }, [days, numbers(el, 'data-ok'), numbers(el, 'data-client-error'), numbers(el, 'data-server-error')], el);
+      series: [{}].concat(labels.map(function (label, i) {
+        return { label: label, stroke: PALETTE[i % PALETTE.length], width: 2 };
+      })),
+      axes: [{}, { label: el.getAttribute('data-unit') || 'requests' }],
+    }, [days].concat(names.map(function (name) { return numbers(el, 'data-' + name); })), el);
+  }
+  function draw() {
+    if (!window.uPlot) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('.daily-chart'), drawDaily);
   }
   // Requests per project as bars, from the table under the chart (its rows are the numbers): x is the project's
   // position, its name the axis label.

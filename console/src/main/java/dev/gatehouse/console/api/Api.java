@@ -13,6 +13,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
  */
 @RequestScoped
 public class Api {
+
+    private static final int CSV_PAGES = 100;
 
     private static final TypeReference<Object> ANY = new TypeReference<>() {
     };
@@ -71,13 +74,58 @@ public class Api {
         call(HttpMethod.DELETE, service, context, path, null, "application/json");
     }
 
-    /** The raw text of an answer in another media type ({@code text/csv}). */
-    public String text(Service service, Context context, String path, String mediaType) {
-        return (String) call(HttpMethod.GET, service, context, path, null, mediaType);
+    /**
+     * Every page of a paged CSV report, one file: follows each page's {@code Link: <…>; rel="next"} (RFC 8288 §3)
+     * and drops the header row of the pages after the first. At most {@value #CSV_PAGES} pages (of up to 200 rows
+     * each), so a runaway report cannot hold the console.
+     */
+    public String csvPages(Service service, Context context, String path) {
+        StringBuilder csv = new StringBuilder();
+        String next = path;
+        for (int page = 0; next != null && page < CSV_PAGES; page++) {
+            HttpResponse<Buffer> response = send(HttpMethod.GET, service, context, next, null, "text/csv");
+            String text = response.bodyAsString() == null ? "" : response.bodyAsString();
+            if (page > 0) {
+                int firstRowEnd = text.indexOf('\n');
+                text = firstRowEnd < 0 ? "" : text.substring(firstRowEnd + 1);
+            }
+            csv.append(text);
+            next = nextPage(response.getHeader("Link"));
+        }
+        return csv.toString();
+    }
+
+    /** The path and query of a {@code rel="next"} link, to ask the same service (its own host name may differ). */
+    private static String nextPage(String link) {
+        if (link == null) {
+            return null;
+        }
+        for (String value : link.split(",")) {
+            int open = value.indexOf('<');
+            int close = value.indexOf('>');
+            if (open >= 0 && close > open && value.substring(close).contains("rel=\"next\"")) {
+                URI next = URI.create(value.substring(open + 1, close).strip());
+                return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+            }
+        }
+        return null;
     }
 
     private Object call(HttpMethod method, Service service, Context context, String path, Object body,
             String accept) {
+        HttpResponse<Buffer> response = send(method, service, context, path, body, accept);
+        String text = response.bodyAsString();
+        if (text == null || text.isEmpty()) {
+            return Map.of();
+        }
+        if (!accept.equals("application/json")) {
+            return text;
+        }
+        return parse(text);
+    }
+
+    private HttpResponse<Buffer> send(HttpMethod method, Service service, Context context, String path,
+            Object body, String accept) {
         String token = tokens.accessToken(context);
         HttpRequest<Buffer> request = client.requestAbs(method, service.baseUrl(config.services()) + path)
                 .bearerTokenAuthentication(token).putHeader("Accept", accept + ", application/problem+json")
@@ -93,14 +141,7 @@ public class Api {
         if (response.statusCode() >= 400) {
             throw problem(service, response);
         }
-        String text = response.bodyAsString();
-        if (text == null || text.isEmpty()) {
-            return Map.of();
-        }
-        if (!accept.equals("application/json")) {
-            return text;
-        }
-        return parse(text);
+        return response;
     }
 
     private ApiProblem problem(Service service, HttpResponse<Buffer> response) {

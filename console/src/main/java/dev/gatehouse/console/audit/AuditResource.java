@@ -102,13 +102,13 @@ public class AuditResource {
                         + "/access-tokens?limit=200"));
     }
 
-    /** The inventory as CSV, as audit-metrics-service writes it, downloaded as a file. */
+    /** The whole inventory as CSV, as audit-metrics-service writes it (every page), downloaded as a file. */
     @GET
     @Path("/access-tokens.csv")
     @Produces("text/csv")
     public Response inventoryCsv(@PathParam("companyId") UUID companyId) {
-        String csv = api.text(Service.AUDIT, Context.company(companyId), "/companies/" + companyId
-                + "/access-tokens?limit=200", "text/csv");
+        String csv = api.csvPages(Service.AUDIT, Context.company(companyId), "/companies/" + companyId
+                + "/access-tokens?limit=200");
         return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"access-tokens-" + companyId + ".csv\"").build();
     }

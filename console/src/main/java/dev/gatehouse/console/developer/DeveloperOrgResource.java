@@ -1,50 +1,29 @@
 package dev.gatehouse.console.developer;
 
-import dev.gatehouse.console.api.Api;
-import dev.gatehouse.console.api.Service;
-import dev.gatehouse.console.session.Context;
-import dev.gatehouse.console.web.Frame;
-import dev.gatehouse.console.web.Frames;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
 import java.util.UUID;
 
-/**
- * A developer organization's start page: its apps and its members, read with the person's token for that
- * organization (app-management-service decides who is a developer there).
- */
+/** A developer organization's start page ({@link DeveloperOrgPage}). */
 @Path("/developer-orgs/{developerOrgId}")
 @Produces(MediaType.TEXT_HTML)
 public class DeveloperOrgResource {
 
-    private final Api api;
-    private final Frames frames;
-    private final Template org;
+    private final DeveloperOrgPage page;
 
-    public DeveloperOrgResource(Api api, Frames frames, @Location("developer-org.html") Template org) {
-        this.api = api;
-        this.frames = frames;
-        this.org = org;
+    public DeveloperOrgResource(DeveloperOrgPage page) {
+        this.page = page;
     }
 
     @GET
-    public TemplateInstance overview(@PathParam("developerOrgId") UUID developerOrgId) {
-        Context here = Context.developerOrg(developerOrgId);
-        Map<String, Object> found = api.get(Service.APPS, here, "/developer-orgs/" + developerOrgId);
-        Frame frame = frames.of("Overview", new Frame.Place("developer-org", developerOrgId.toString(),
-                String.valueOf(found.get("name")), "overview"));
-        return org.data("frame", frame)
-                .data("apps", api.list(Service.APPS, here, "/apps?limit=100").stream()
-                        .filter(a -> developerOrgId.toString().equals(a.get("developerOrgId"))).toList())
-                .data("members", api.list(Service.APPS, here, "/developer-orgs/" + developerOrgId
-                        + "/members?limit=100"));
+    public TemplateInstance overview(@PathParam("developerOrgId") UUID developerOrgId,
+            @QueryParam("done") String done) {
+        return page.page(developerOrgId, done, DeveloperOrgPage.NO_INVITE, null);
     }
 }
