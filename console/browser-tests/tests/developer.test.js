@@ -5,8 +5,8 @@
 // again, remove; the last owner cannot step down), and the app's reports once a company installed and used it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, person, signIn, checkPage, admin, unique, ISSUER, DIRECTORY } from './support.js';
-import { APPS, company, post, installed, appToken } from './api.js';
+import { launch, person, signIn, checkPage, admin, unique, CONSOLE, ISSUER, DIRECTORY } from './support.js';
+import { APPS, company, post, installed, appToken, invite } from './api.js';
 import { awaitLink } from './mailbox.js';
 
 let browser;
@@ -14,7 +14,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 let dev;
+let orgId;
 let ownerEmail;
+let ownerLink;
 let appId;
 let clientId;
 
@@ -32,7 +34,8 @@ test('an organization owner registers an app, drafts and publishes a version and
   await platform.context().close();
 
   dev = await person(browser);
-  await dev.goto(await awaitLink(ownerEmail));
+  ownerLink = await awaitLink(ownerEmail);
+  await dev.goto(ownerLink);
   await dev.getByLabel(/New password/).fill('a long and unusual passphrase');
   await dev.getByLabel('The same password again').fill('a long and unusual passphrase');
   await dev.getByRole('button', { name: 'Create account and join' }).click();
@@ -54,7 +57,7 @@ test('an organization owner registers an app, drafts and publishes a version and
   await dev.getByRole('button', { name: 'Register' }).click();
   await dev.getByRole('heading', { level: 1, name: appName }).waitFor();
   await dev.getByRole('status').filter({ hasText: 'Registered' }).waitFor();
-  appId = dev.url().match(/apps\/([0-9a-f-]{36})/)[1];
+  [, orgId, appId] = dev.url().match(/developer-orgs\/([0-9a-f-]{36})\/apps\/([0-9a-f-]{36})/);
 
   // As they type: the published schema's findings, live.
   const editor = dev.getByLabel('Manifest (JSON)');
@@ -141,10 +144,13 @@ test('the owner manages the organization\'s members and reads the app\'s install
   const acme = await company(unique('Acme'));
   await installed(acme.id, appId);
   const token = await appToken(clientId, acme.id);
-  for (let i = 0; i < 2; i++) {
-    const call = await fetch(`${DIRECTORY}/companies/${acme.id}`, { headers: { Authorization: `Bearer ${token}` } });
-    assert.equal(call.status, 200);
+  const call = () => fetch(`${DIRECTORY}/companies/${acme.id}`, { headers: { Authorization: `Bearer ${token}` } });
+  // The directory learns of the installation's app user from its events: refused (403) until then.
+  for (const until = Date.now() + 15_000; (await call()).status !== 200;) {
+    assert.ok(Date.now() < until, 'the installed app may read the company');
+    await new Promise((r) => setTimeout(r, 300));
   }
+  assert.equal((await call()).status, 200);
 
   await dev.getByRole('link', { name: `Reports of ${(await dev.locator('table tbody tr a').first().textContent())}` })
     .click();
@@ -175,5 +181,43 @@ test('the owner manages the organization\'s members and reads the app\'s install
   assert.match(await dev.getByRole('alert').textContent(), /366/);
   assert.equal(await dev.getByRole('textbox', { name: /^From/ }).inputValue(), '2020-01-01', 'the dates are kept');
   await checkPage(dev, 'developer-reports-refused');
+});
+
+test('the owner edits the app\'s details and registers a company-owned app for their own company', async () => {
+  assert.ok(appId, 'the first test registered the app');
+  await dev.goto(`${CONSOLE}/developer-orgs/${orgId}/apps/${appId}`);
+  await dev.getByRole('link', { name: 'Edit details' }).click();
+  await dev.getByLabel('Description').fill('Daily reports and photos from the site.');
+  await dev.getByLabel(/Documentation link/).fill('http://diary.example.com/docs');
+  await dev.getByRole('button', { name: 'Save details' }).click();
+  assert.match(await dev.locator('#d-docs-error').textContent(), /https/);
+  assert.equal(await dev.getByLabel('Description').inputValue(), 'Daily reports and photos from the site.');
+  await checkPage(dev, 'developer-app-details-refused');
+  await dev.getByLabel(/Documentation link/).fill('https://diary.example.com/docs');
+  await dev.getByRole('button', { name: 'Save details' }).click();
+  await dev.getByRole('status').filter({ hasText: 'details were saved' }).waitFor();
+  assert.equal(await dev.getByRole('link', { name: 'documentation' }).getAttribute('href'),
+    'https://diary.example.com/docs');
+
+  // Dana also works for a company; there she may register an app of its own, which no review holds up.
+  const own = await company(unique('Diary Builders'));
+  await invite(own.id, 'Dana Developer', ownerEmail);
+  await dev.goto(await awaitLink(ownerEmail, 20_000, ownerLink));
+  await dev.getByLabel('Password').fill('a long and unusual passphrase');
+  await dev.getByRole('button', { name: 'Sign in and join' }).click();
+  await dev.waitForLoadState();
+  await dev.goto(`${CONSOLE}/developer-orgs/${orgId}`);
+  const option = dev.getByLabel(/Company-owned/);
+  for (const until = Date.now() + 15_000; await option.count() === 0 && Date.now() < until;) {
+    await dev.waitForTimeout(300);
+    await dev.reload();
+  }
+  const ownApp = unique('Yard Log');
+  await dev.getByLabel('Name', { exact: true }).fill(ownApp);
+  await option.check();
+  await dev.getByLabel(/^Company/).selectOption({ label: own.name });
+  await dev.getByRole('button', { name: 'Register' }).click();
+  await dev.getByRole('status').filter({ hasText: 'Registered' }).waitFor();
+  assert.match(await dev.locator('.facts').textContent(), /Kind\s*company/);
   await dev.context().close();
 });

@@ -46,6 +46,7 @@ public class DeveloperAppResource {
             }""";
 
     private final Api api;
+    private final DeveloperOrgPage orgPage;
     private final Frames frames;
     private final ManifestCheck check;
     private final ObjectMapper json;
@@ -53,10 +54,12 @@ public class DeveloperAppResource {
     private final Template findings;
     private final Template secret;
 
-    public DeveloperAppResource(Api api, Frames frames, ManifestCheck check, ObjectMapper json,
+    public DeveloperAppResource(Api api, DeveloperOrgPage orgPage, Frames frames, ManifestCheck check,
+            ObjectMapper json,
             @Location("developer-app.html") Template app, @Location("manifest-findings.html") Template findings,
             @Location("secret-shown.html") Template secret) {
         this.api = api;
+        this.orgPage = orgPage;
         this.frames = frames;
         this.check = check;
         this.json = json;
@@ -65,19 +68,34 @@ public class DeveloperAppResource {
         this.secret = secret;
     }
 
+    /**
+     * Registers a marketplace app, or a company-owned one for one of the person's companies (app-management-service
+     * decides whether they may); a refused form comes back on the organization's page as typed.
+     */
     @POST
     public Response register(@PathParam("developerOrgId") UUID orgId, @RestForm String name,
-            @RestForm String description, @RestForm String kind, @RestForm String contactEmail) {
-        Map<String, Object> body = new LinkedHashMap<>();
+            @RestForm String description, @RestForm String kind, @RestForm String contactEmail,
+            @RestForm String owningCompanyId) {
+        boolean company = "company".equals(kind);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("name", name == null ? "" : name);
+        typed.put("description", description == null ? "" : description);
+        typed.put("contactEmail", contactEmail == null ? "" : contactEmail);
+        typed.put("kind", company ? "company" : "marketplace");
+        typed.put("owningCompanyId", company && owningCompanyId != null ? owningCompanyId : "");
+        Map<String, Object> body = new LinkedHashMap<>(typed);
         body.put("developerOrgId", orgId.toString());
-        body.put("name", name == null ? "" : name);
-        body.put("description", description == null ? "" : description);
-        body.put("kind", "company".equals(kind) ? "company" : "marketplace");
-        if (contactEmail != null && !contactEmail.isBlank()) {
-            body.put("contactEmail", contactEmail);
+        body.values().removeIf(""::equals);
+        try {
+            Map<String, Object> created = api.post(Service.APPS, Context.developerOrg(orgId), "/apps", body);
+            return Response.seeOther(URI.create(base(orgId) + "/" + created.get("id") + "?done=registered")).build();
+        } catch (ApiProblem problem) {
+            if (problem.status() == 400 || problem.status() == 409 || problem.status() == 403) {
+                return Response.status(problem.status())
+                        .entity(orgPage.page(orgId, OrgPageState.registerRefused(typed, problem))).build();
+            }
+            throw problem;
         }
-        Map<String, Object> created = api.post(Service.APPS, Context.developerOrg(orgId), "/apps", body);
-        return Response.seeOther(URI.create(base(orgId) + "/" + created.get("id") + "?done=registered")).build();
     }
 
     @GET

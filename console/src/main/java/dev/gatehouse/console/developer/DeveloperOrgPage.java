@@ -1,7 +1,6 @@
 package dev.gatehouse.console.developer;
 
 import dev.gatehouse.console.api.Api;
-import dev.gatehouse.console.api.ApiProblem;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.session.Context;
 import dev.gatehouse.console.web.Frame;
@@ -21,9 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeveloperOrgPage {
 
-    /** The invite form when nothing was typed yet. */
-    static final Map<String, Object> NO_INVITE = Map.of("name", "", "email", "", "role", "developer");
-
     private final Api api;
     private final Frames frames;
     private final Template org;
@@ -34,16 +30,14 @@ public class DeveloperOrgPage {
         this.org = org;
     }
 
-    /**
-     * @param invite  the invite form as typed ({@link #NO_INVITE} when untouched)
-     * @param problem why the last change was refused, or null
-     */
-    TemplateInstance page(UUID developerOrgId, String done, Map<String, Object> invite, ApiProblem problem) {
+    /** The page, with the person's companies for a company-owned app, and what was just done or refused. */
+    TemplateInstance page(UUID developerOrgId, OrgPageState state) {
         Context here = Context.developerOrg(developerOrgId);
         Map<String, Object> found = api.get(Service.APPS, here, "/developer-orgs/" + developerOrgId);
         Frame frame = frames.of("Overview", new Frame.Place("developer-org", developerOrgId.toString(),
                 String.valueOf(found.get("name")), "overview"));
-        return org.data("frame", frame).data("done", done).data("invite", invite).data("problem", problem)
+        return org.data("frame", frame).data("state", state)
+                .data("companies", api.list(Service.DIRECTORY, Context.NONE, "/companies?limit=100"))
                 .data("apps", api.list(Service.APPS, here, "/apps?limit=100").stream()
                         .filter(a -> developerOrgId.toString().equals(a.get("developerOrgId"))).toList())
                 .data("members", api.list(Service.APPS, here, "/developer-orgs/" + developerOrgId

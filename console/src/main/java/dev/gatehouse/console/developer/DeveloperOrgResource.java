@@ -24,6 +24,6 @@ public class DeveloperOrgResource {
     @GET
     public TemplateInstance overview(@PathParam("developerOrgId") UUID developerOrgId,
             @QueryParam("done") String done) {
-        return page.page(developerOrgId, done, DeveloperOrgPage.NO_INVITE, null);
+        return page.page(developerOrgId, OrgPageState.done(done));
     }
 }

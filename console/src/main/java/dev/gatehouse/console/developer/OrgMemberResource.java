@@ -47,7 +47,7 @@ public class OrgMemberResource {
             return done(orgId, "invited");
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(overview.page(orgId, null, typed, problem)).build();
+                return Response.status(problem.status()).entity(overview.page(orgId, OrgPageState.inviteRefused(typed, problem))).build();
             }
             throw problem;
         }
@@ -85,7 +85,7 @@ public class OrgMemberResource {
             return done(orgId, done);
         } catch (ApiProblem problem) {
             if (problem.status() == 409) {
-                return Response.status(409).entity(overview.page(orgId, null, DeveloperOrgPage.NO_INVITE, problem)).build();
+                return Response.status(409).entity(overview.page(orgId, OrgPageState.memberRefused(problem))).build();
             }
             throw problem;
         }
