@@ -38,6 +38,18 @@ export async function eventually(method, url, body) {
 export const post = (url, body) => call('POST', url, body);
 export const get = (url) => call('GET', url);
 
+/** Every item of a paged list, following nextCursor. */
+export async function all(url) {
+  const items = [];
+  let cursor;
+  do {
+    const page = await get(cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 export async function company(name) {
   return post(`${DIRECTORY}/companies`, { name });
 }

@@ -174,7 +174,8 @@ test('the company admin migrates a deprecated legacy service account onto the de
   });
 
   await cara.goto(`${CONSOLE}/companies/${acme.id}/service-accounts`);
-  const section = cara.locator('section').filter({ has: cara.getByRole('heading', { name: /Legacy service accounts/ }) });
+  const section = cara.locator('section')
+    .filter({ has: cara.getByRole('heading', { name: /Legacy service accounts/ }) });
   assert.match(await section.textContent(), /Old sync\s*active/);
   await section.getByRole('link', { name: 'Old sync' }).click();
   await cara.getByRole('heading', { level: 1, name: 'Old sync' }).waitFor();

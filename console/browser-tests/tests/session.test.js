@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { launch, person, signIn, checkPage, admin, CONSOLE, ISSUER, DIRECTORY, platformToken } from './support.js';
+import { launch, person, signIn, checkPage, admin, CONSOLE, ISSUER, DIRECTORY } from './support.js';
+import { all } from './api.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -67,9 +68,8 @@ test('a refusal from a service is a page in plain words; a form without the CSRF
   const forged = await page.request.post(`${CONSOLE}/platform/companies`, { form: { name }, maxRedirects: 0 });
   assert.equal(forged.status(), 403);
   assert.match(await forged.text(), /This form has expired/);
-  const companies = await (await fetch(`${DIRECTORY}/companies?limit=100`, {
-    headers: { Authorization: `Bearer ${await platformToken()}` },
-  })).json();
-  assert.ok(!companies.items.some((c) => c.name === name), 'no company was created');
+  const companies = await all(`${DIRECTORY}/companies?limit=100`);
+  assert.ok(companies.length > 0);
+  assert.ok(!companies.some((c) => c.name === name), 'no company was created');
   await page.context().close();
 });

@@ -14,10 +14,13 @@ import jakarta.enterprise.context.RequestScoped;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Calls a service's API as the signed-in person, with their access token for the page's company or organization, and
@@ -28,6 +31,7 @@ import java.util.Map;
 public class Api {
 
     private static final int CSV_PAGES = 100;
+    private static final int ALL_PAGES = 50;
 
     private static final TypeReference<Object> ANY = new TypeReference<>() {
     };
@@ -48,14 +52,33 @@ public class Api {
         return object(call(HttpMethod.GET, service, context, path, null, "application/json"));
     }
 
-    /** A list endpoint's answer: a page's {@code items}, or the array itself. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Everything a list endpoint holds: every page's {@code items}, following {@code nextCursor} (at most
+     * {@value #ALL_PAGES} pages), or the array itself. For what a page offers as choices (projects, apps,
+     * companies), which must all be there; lists a person browses use {@link #page}.
+     */
     public List<Map<String, Object>> list(Service service, Context context, String path) {
-        Object body = call(HttpMethod.GET, service, context, path, null, "application/json");
-        if (body instanceof Map<?, ?> page && page.get("items") instanceof List<?> items) {
-            return (List<Map<String, Object>>) items;
+        List<Map<String, Object>> all = new ArrayList<>();
+        ApiPage page = page(service, context, path, null);
+        all.addAll(page.items());
+        for (int pages = 1; page.nextCursor() != null && pages < ALL_PAGES; pages++) {
+            page = page(service, context, path, page.nextCursor());
+            all.addAll(page.items());
         }
-        return body instanceof List<?> items ? (List<Map<String, Object>>) items : List.of();
+        return all;
+    }
+
+    /** One page of a list endpoint from {@code cursor} (the first page without one). */
+    @SuppressWarnings("unchecked")
+    public ApiPage page(Service service, Context context, String path, String cursor) {
+        String paged = cursor == null || cursor.isBlank() ? path
+                : path + (path.contains("?") ? "&" : "?") + "cursor=" + URLEncoder.encode(cursor, UTF_8);
+        Object body = call(HttpMethod.GET, service, context, paged, null, "application/json");
+        if (body instanceof Map<?, ?> page && page.get("items") instanceof List<?> items) {
+            Object next = page.get("nextCursor");
+            return new ApiPage((List<Map<String, Object>>) items, next == null ? null : next.toString());
+        }
+        return new ApiPage(body instanceof List<?> items ? (List<Map<String, Object>>) items : List.of(), null);
     }
 
     public Map<String, Object> post(Service service, Context context, String path, Object body) {

@@ -1,10 +1,12 @@
 package dev.gatehouse.console.people;
 
 import dev.gatehouse.console.api.Api;
+import dev.gatehouse.console.api.ApiPage;
 import dev.gatehouse.console.api.ApiProblem;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.company.CompanyFrames;
 import dev.gatehouse.console.session.Context;
+import dev.gatehouse.console.web.Pager;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -42,8 +44,9 @@ public class PeopleResource {
     }
 
     @GET
-    public TemplateInstance list(@PathParam("companyId") UUID companyId, @QueryParam("done") String done) {
-        return page(companyId, done, Map.of("name", "", "email", ""), null);
+    public TemplateInstance list(@PathParam("companyId") UUID companyId, @QueryParam("done") String done,
+            @QueryParam("cursor") String cursor) {
+        return page(companyId, done, cursor, Map.of("name", "", "email", ""), null);
     }
 
     @POST
@@ -53,7 +56,7 @@ public class PeopleResource {
             api.post(Service.DIRECTORY, Context.company(companyId), base(companyId), typed);
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(page(companyId, null, typed, problem)).build();
+                return Response.status(problem.status()).entity(page(companyId, null, null, typed, problem)).build();
             }
             throw problem;
         }
@@ -84,10 +87,13 @@ public class PeopleResource {
         return back(companyId, "reactivated");
     }
 
-    private TemplateInstance page(UUID companyId, String done, Map<String, Object> typed, ApiProblem problem) {
+    private TemplateInstance page(UUID companyId, String done, String cursor, Map<String, Object> typed,
+            ApiProblem problem) {
+        ApiPage users = api.page(Service.DIRECTORY, Context.company(companyId), base(companyId) + "?limit=100",
+                cursor);
         return people.data("frame", frames.of(companyId, "People and users", "people"))
-                .data("users", api.list(Service.DIRECTORY, Context.company(companyId), base(companyId)
-                        + "?limit=100"))
+                .data("users", users.items()).data("pager", Pager.of("/companies/" + companyId + "/people", cursor,
+                        users))
                 .data("typed", typed).data("problem", problem).data("done", done);
     }
 

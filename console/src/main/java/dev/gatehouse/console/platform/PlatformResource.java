@@ -1,10 +1,12 @@
 package dev.gatehouse.console.platform;
 
 import dev.gatehouse.console.api.Api;
+import dev.gatehouse.console.api.ApiPage;
 import dev.gatehouse.console.api.ApiProblem;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.session.Context;
 import dev.gatehouse.console.web.Frame;
+import dev.gatehouse.console.web.Pager;
 import dev.gatehouse.console.web.Frames;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -57,8 +59,8 @@ public class PlatformResource {
 
     @GET
     @Path("/companies")
-    public TemplateInstance companies() {
-        return companiesPage("", null);
+    public TemplateInstance companies(@QueryParam("cursor") String cursor) {
+        return companiesPage(cursor, "", null);
     }
 
     @POST
@@ -70,7 +72,7 @@ public class PlatformResource {
             return Response.seeOther(URI.create("/companies/" + created.get("id"))).build();
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(companiesPage(name, problem)).build();
+                return Response.status(problem.status()).entity(companiesPage(null, name, problem)).build();
             }
             throw problem;
         }
@@ -78,8 +80,8 @@ public class PlatformResource {
 
     @GET
     @Path("/developer-orgs")
-    public TemplateInstance orgs(@QueryParam("done") String done) {
-        return orgsPage(Map.of("name", "", "ownerName", "", "ownerEmail", ""), null, done);
+    public TemplateInstance orgs(@QueryParam("done") String done, @QueryParam("cursor") String cursor) {
+        return orgsPage(cursor, Map.of("name", "", "ownerName", "", "ownerEmail", ""), null, done);
     }
 
     /** A developer organization and its first owner, invited by e-mail (who then invites the others). */
@@ -95,7 +97,7 @@ public class PlatformResource {
                     Map.of("name", text(ownerName), "email", text(ownerEmail), "role", "owner"));
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(orgsPage(typed, problem, null)).build();
+                return Response.status(problem.status()).entity(orgsPage(null, typed, problem, null)).build();
             }
             throw problem;
         }
@@ -139,9 +141,10 @@ public class PlatformResource {
         return Response.seeOther(URI.create("/platform/signing-keys?done=rotated")).build();
     }
 
-    private TemplateInstance orgsPage(Map<String, Object> typed, ApiProblem problem, String done) {
+    private TemplateInstance orgsPage(String cursor, Map<String, Object> typed, ApiProblem problem, String done) {
+        ApiPage page = api.page(Service.APPS, Context.NONE, "/developer-orgs?limit=100", cursor);
         return orgs.data("frame", frame("Developer organizations", "developer-orgs")).data("done", done)
-                .data("orgs", api.list(Service.APPS, Context.NONE, "/developer-orgs?limit=100"))
+                .data("orgs", page.items()).data("pager", Pager.of("/platform/developer-orgs", cursor, page))
                 .data("typed", typed).data("problem", problem);
     }
 
@@ -154,9 +157,10 @@ public class PlatformResource {
         return value == null ? "" : value;
     }
 
-    private TemplateInstance companiesPage(String typedName, ApiProblem problem) {
+    private TemplateInstance companiesPage(String cursor, String typedName, ApiProblem problem) {
+        ApiPage page = api.page(Service.DIRECTORY, Context.NONE, "/companies?limit=100", cursor);
         return companies.data("frame", frame("Companies", "companies"))
-                .data("companies", api.list(Service.DIRECTORY, Context.NONE, "/companies?limit=100"))
+                .data("companies", page.items()).data("pager", Pager.of("/platform/companies", cursor, page))
                 .data("typedName", typedName == null ? "" : typedName).data("problem", problem);
     }
 }

@@ -1,11 +1,13 @@
 package dev.gatehouse.console.serviceaccount;
 
 import dev.gatehouse.console.api.Api;
+import dev.gatehouse.console.api.ApiPage;
 import dev.gatehouse.console.api.ApiProblem;
 import dev.gatehouse.console.api.NewSecrets;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.company.CompanyFrames;
 import dev.gatehouse.console.session.Context;
+import dev.gatehouse.console.web.Pager;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -50,8 +52,8 @@ public class ServiceAccountResource {
     }
 
     @GET
-    public TemplateInstance list(@PathParam("companyId") UUID companyId) {
-        return listPage(companyId, ServiceAccountForm.EMPTY, null);
+    public TemplateInstance list(@PathParam("companyId") UUID companyId, @QueryParam("cursor") String cursor) {
+        return listPage(companyId, cursor, ServiceAccountForm.EMPTY, null);
     }
 
     @POST
@@ -67,7 +69,7 @@ public class ServiceAccountResource {
                     String.valueOf(created.get("clientSecret")), client.get("createdAt"), 201);
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(listPage(companyId, typed, problem)).build();
+                return Response.status(problem.status()).entity(listPage(companyId, null, typed, problem)).build();
             }
             throw problem;
         }
@@ -124,10 +126,11 @@ public class ServiceAccountResource {
         return back(companyId, clientId, "enabled");
     }
 
-    private TemplateInstance listPage(UUID companyId, ServiceAccountForm typed, ApiProblem problem) {
+    private TemplateInstance listPage(UUID companyId, String cursor, ServiceAccountForm typed, ApiProblem problem) {
         Context here = Context.company(companyId);
+        ApiPage accounts = api.page(Service.TOKEN, here, base(companyId) + "?limit=100", cursor);
         return list.data("frame", frames.of(companyId, "Service accounts", "service-accounts"))
-                .data("accounts", api.list(Service.TOKEN, here, base(companyId) + "?limit=100"))
+                .data("accounts", accounts.items()).data("pager", Pager.of(base(companyId), cursor, accounts))
                 .data("legacy", api.list(Service.APPS, here, "/companies/" + companyId
                         + "/legacy-service-accounts?limit=100"))
                 .data("scopeCatalogue", api.list(Service.DIRECTORY, here, "/scopes"))
