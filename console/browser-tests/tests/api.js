@@ -37,6 +37,7 @@ export async function eventually(method, url, body) {
 
 export const post = (url, body) => call('POST', url, body);
 export const get = (url) => call('GET', url);
+export const put = (url, body) => call('PUT', url, body);
 
 /** Every item of a paged list, following nextCursor. */
 export async function all(url) {

@@ -1,4 +1,5 @@
-// Procore's App Management in the console, as a company admin: the catalogue's Marketplace tab with the app off by
+// Procore's App Management in the console, as a company admin (a person invited to the company and made its admin,
+// not the platform admin): the catalogue's Marketplace tab with the app off by
 // default, its page (developer, contact, links, scopes, permissions with the high-risk one marked), turning it on,
 // the install wizard with two projects and the high-risk acknowledgement, the installation with its permissions and
 // projects, removing a project, disabling and uninstalling.
@@ -7,6 +8,7 @@ import assert from 'node:assert/strict';
 import { launch, person, signIn, checkPage, admin, unique, CONSOLE } from './support.js';
 import { company, project, listedApp, appToken, post, APPS } from './api.js';
 import { DIRECTORY } from './support.js';
+import { companyAdmin } from './people.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -30,9 +32,8 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     const appName = unique('DocSync');
     const { app, org } = await listedApp(appName, MANIFEST);
 
-    const page = await person(browser);
-    const { email, password } = admin();
-    await signIn(page, email, password, `/companies/${acme.id}/apps`);
+    const page = await companyAdmin(browser, acme.id);
+    await page.goto(`${CONSOLE}/companies/${acme.id}/apps`);
     await page.getByRole('heading', { level: 1, name: 'Apps' }).waitFor();
     const card = page.locator('.cards li').filter({ hasText: appName });
     assert.match(await card.textContent(), /Off/, 'a marketplace app starts off');
@@ -164,11 +165,16 @@ test('a company admin enables a marketplace app, installs it on two projects, re
     const csv = await (await download.createReadStream()).toArray();
     assert.match(Buffer.concat(csv).toString(), new RegExp(`${app.clientId}`));
 
-    // Its developers' organization, as a platform admin sees it.
-    await page.goto(`${CONSOLE}/developer-orgs/${org.id}`);
-    assert.equal(await page.locator('.place-name').textContent(), `${appName} Inc`);
-    assert.match(await page.locator('table').first().textContent(), new RegExp(`${appName}[\\s\\S]*marketplace`));
-    await checkPage(page, 'developer-org');
     await page.context().close();
+
+    // Its developers' organization, as a platform admin sees it.
+    const platform = await person(browser);
+    const { email, password } = admin();
+    await signIn(platform, email, password, `/developer-orgs/${org.id}`);
+    assert.equal(await platform.locator('.place-name').textContent(), `${appName} Inc`);
+    assert.match(await platform.locator('table').first().textContent(),
+      new RegExp(`${appName}[\\s\\S]*marketplace`));
+    await checkPage(platform, 'developer-org');
+    await platform.context().close();
     assert.ok(tower.id && bridge.id && app.id);
   });

@@ -7,13 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, person, signIn, checkPage, admin, unique, CONSOLE, DIRECTORY, ISSUER } from './support.js';
 import { APPS, company, project, listedApp, eventually } from './api.js';
-import { awaitLink } from './mailbox.js';
+import { joined, PASSWORD } from './people.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-const PASSWORD = 'correct horse battery staple';
 
 async function clientToken(clientId, secret) {
   const response = await fetch(ISSUER + '/oauth2/token', {
@@ -69,12 +67,7 @@ test('a person invited on the People page is made company admin there and signs 
   const row = platform.locator('table tbody tr').filter({ hasText: 'Cara Admin' });
   assert.match(await row.textContent(), /person\s*member/);
 
-  cara = await person(browser);
-  await cara.goto(await awaitLink(email));
-  await cara.getByLabel(/New password/).fill(PASSWORD);
-  await cara.getByLabel('The same password again').fill(PASSWORD);
-  await cara.getByRole('button', { name: 'Create account and join' }).click();
-  await cara.waitForLoadState();
+  cara = await joined(browser, email);
 
   await platform.reload();
   await row.getByRole('button', { name: 'Make Cara Admin admin' }).click();

@@ -1,11 +1,11 @@
 // A member asks for an app the company allows, and an admin approves it in the console: the member arrives by the
-// e-mailed invitation, signs in, sees the company on their start page and asks from the app's page; the platform
-// admin, acting as the company's admin, approves it on the Install requests page, which installs the app.
+// e-mailed invitation, signs in, sees the company on their start page and asks from the app's page; the company's
+// admin (a person too) approves it on the Install requests page, which installs the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, person, signIn, checkPage, admin, unique, CONSOLE } from './support.js';
+import { launch, signIn, checkPage, unique, CONSOLE } from './support.js';
 import { company, listedApp, invite } from './api.js';
-import { awaitLink } from './mailbox.js';
+import { companyAdmin, joined, PASSWORD } from './people.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -26,23 +26,16 @@ test('a member asks for an allowed app and an admin approves the request, which 
   // The member: invited by e-mail, sets a password, signs in to the console.
   const email = `member-${Date.now()}@example.com`;
   await invite(acme.id, 'Mel Member', email);
-  const link = await awaitLink(email);
-  const member = await person(browser);
-  await member.goto(link);
-  await member.getByLabel(/New password/).fill('correct horse battery staple');
-  await member.getByLabel('The same password again').fill('correct horse battery staple');
-  await member.getByRole('button', { name: 'Create account and join' }).click();
-  await member.waitForLoadState();
+  const member = await joined(browser, email);
 
-  // The admin allows the app (members may ask; admins decide).
-  const adminPage = await person(browser);
-  const { email: adminEmail, password } = admin();
-  await signIn(adminPage, adminEmail, password, `/companies/${acme.id}/apps/${app.id}`);
+  // The company's admin allows the app (members may ask; admins decide).
+  const adminPage = await companyAdmin(browser, acme.id);
+  await adminPage.goto(`${CONSOLE}/companies/${acme.id}/apps/${app.id}`);
   await adminPage.getByLabel(/Allow: members may ask for it/).check();
   await adminPage.getByRole('button', { name: 'Save' }).click();
   await adminPage.getByRole('status').filter({ hasText: 'was changed' }).waitFor();
 
-  await signIn(member, email, 'correct horse battery staple');
+  await signIn(member, email, PASSWORD);
   const companyLink = member.getByRole('link', { name: acme.name });
   const listed = Date.now() + 15_000; // the member's role reaches every service through the people feed
   while (await companyLink.count() === 0 && Date.now() < listed) {
