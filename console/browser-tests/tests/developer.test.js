@@ -2,11 +2,14 @@
 // e-mailed invitation, registers an app, drafts its first version in the manifest editor (the published schema's
 // findings appear as they type; the service's field errors appear next to the field on save), publishes it and
 // takes the app's client secret, shown once. Then, as the owner: the organization's members (invite, roles, invite
-// again, remove; the last owner cannot step down), and the app's reports once a company installed and used it.
+// again, remove; the last owner cannot step down), and the app's reports once the marketplace's reviewer listed it,
+// a company's admin installed it and the app used it: the DMSA story, each step in the browser of the person who
+// takes it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, person, signIn, checkPage, admin, unique, CONSOLE, ISSUER, DIRECTORY } from './support.js';
-import { APPS, company, post, installed, appToken, invite } from './api.js';
+import { company, appToken, invite } from './api.js';
+import { companyAdmin } from './people.js';
 import { awaitLink } from './mailbox.js';
 
 let browser;
@@ -18,6 +21,7 @@ let orgId;
 let ownerEmail;
 let ownerLink;
 let appId;
+let appName;
 let clientId;
 
 test('an organization owner registers an app, drafts and publishes a version and takes its secret', async () => {
@@ -50,7 +54,7 @@ test('an organization owner registers an app, drafts and publishes a version and
   await orgLink.click();
   await dev.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 
-  const appName = unique('Site Diary');
+  appName = unique('Site Diary');
   await dev.getByLabel('Name', { exact: true }).fill(appName);
   await dev.getByLabel('Description').fill('Daily reports from the site.');
   await dev.getByLabel('Contact e-mail address').fill('help@diary.example.com');
@@ -139,10 +143,29 @@ test('the owner manages the organization\'s members and reads the app\'s install
   await dev.getByRole('status').filter({ hasText: 'Removed' }).waitFor();
   assert.equal(await eli.count(), 0, 'a removed member is no longer listed');
 
-  // A company installs the listed app and its backend calls the directory twice.
-  await post(`${APPS}/listing-reviews/${appId}/approve`, {});
+  // The marketplace's reviewer approves the listing; a company's admin turns the app on and installs it, each in
+  // their own browser; then the app's backend calls the directory twice.
+  const reviewer = await person(browser);
+  const { email: adminEmail, password: adminPassword } = admin();
+  await signIn(reviewer, adminEmail, adminPassword, '/platform/reviews');
+  const listing = reviewer.locator('article.request').filter({ hasText: appName });
+  await listing.getByRole('button', { name: `Approve ${appName}` }).click();
+  await reviewer.getByRole('status').filter({ hasText: 'Approved' }).waitFor();
+  await reviewer.context().close();
+
   const acme = await company(unique('Acme'));
-  await installed(acme.id, appId);
+  const ada = await companyAdmin(browser, acme.id);
+  await ada.goto(`${CONSOLE}/companies/${acme.id}/apps`);
+  await ada.getByRole('link', { name: appName }).click();
+  await ada.getByLabel(/On: admins may install it/).check();
+  await ada.getByRole('button', { name: 'Save' }).click();
+  await ada.getByRole('status').filter({ hasText: 'was changed' }).waitFor();
+  await ada.getByRole('link', { name: 'Install…' }).click();
+  await ada.getByLabel('All current and future projects').check();
+  await ada.getByRole('button', { name: `Install ${appName}` }).click();
+  await ada.getByRole('status').filter({ hasText: 'Installed.' }).waitFor();
+  assert.match(await ada.locator('main').textContent(), /All current and future projects/);
+  await ada.context().close();
   const token = await appToken(clientId, acme.id);
   const call = () => fetch(`${DIRECTORY}/companies/${acme.id}`, { headers: { Authorization: `Bearer ${token}` } });
   // The directory learns of the installation's app user from its events: refused (403) until then.
@@ -152,8 +175,7 @@ test('the owner manages the organization\'s members and reads the app\'s install
   }
   assert.equal((await call()).status, 200);
 
-  await dev.getByRole('link', { name: `Reports of ${(await dev.locator('table tbody tr a').first().textContent())}` })
-    .click();
+  await dev.getByRole('link', { name: `Reports of ${appName}` }).click();
   await dev.getByRole('heading', { level: 2, name: /Installs from/ }).waitFor();
   const activity = dev.locator('#activity tbody');
   const counted = Date.now() + 90_000; // usage is published every interval (2 s in the CI stack, 60 s by default)

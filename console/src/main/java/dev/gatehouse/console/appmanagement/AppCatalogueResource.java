@@ -87,12 +87,18 @@ public class AppCatalogueResource {
     public Response install(@PathParam("companyId") UUID companyId, @PathParam("appId") UUID appId,
             @RestForm String projectAccess, @RestForm List<String> projectIds,
             @RestForm String acknowledgeHighRisk) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("appId", appId.toString());
-        body.put("projectAccess", projectAccess == null ? "selected" : projectAccess);
-        body.put("projectIds", "selected".equals(body.get("projectAccess")) && projectIds != null ? projectIds
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("appId", appId.toString());
+        typed.put("projectAccess", projectAccess == null ? "selected" : projectAccess);
+        typed.put("projectIds", "selected".equals(typed.get("projectAccess")) && projectIds != null ? projectIds
                 : List.of());
-        body.put("acknowledgeHighRisk", "yes".equals(acknowledgeHighRisk));
+        typed.put("acknowledgeHighRisk", "yes".equals(acknowledgeHighRisk));
+        // Projects are named only for the chosen-projects choice; with "all current" the service refuses a list,
+        // even an empty one.
+        Map<String, Object> body = new LinkedHashMap<>(typed);
+        if (!"selected".equals(typed.get("projectAccess"))) {
+            body.remove("projectIds");
+        }
         try {
             Map<String, Object> installed = api.post(Service.APPS, Context.company(companyId),
                     "/companies/" + companyId + "/installations", body);
@@ -100,7 +106,7 @@ public class AppCatalogueResource {
                     + "?done=installed")).build();
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(wizardPage(companyId, appId, body, problem)).build();
+                return Response.status(problem.status()).entity(wizardPage(companyId, appId, typed, problem)).build();
             }
             throw problem;
         }
