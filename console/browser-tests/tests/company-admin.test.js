@@ -1,8 +1,8 @@
 // A company's own admin at work, a person of the seeds rather than the platform admin: invited on the People page,
-// made admin there (the Role column says so), they sign in and run the company's service accounts as Itential's
-// Admin Essentials does: edit the details and the permissions (the high-risk one needs its acknowledgement), which
-// take effect on the tokens the account already holds; and they move a deprecated legacy service account onto the
-// developer's app, accepting what the app adds.
+// made admin there (the Role column says so), they sign in, set their own name, and run the company's service
+// accounts as Itential's Admin Essentials does: edit the details and the permissions (the high-risk one needs its
+// acknowledgement), which take effect on the tokens the account already holds; and they move a deprecated legacy
+// service account onto the developer's app, accepting what the app adds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, person, signIn, checkPage, admin, unique, CONSOLE, DIRECTORY, ISSUER } from './support.js';
@@ -79,6 +79,21 @@ test('a person invited on the People page is made company admin there and signs 
   await platform.context().close();
 
   await signIn(cara, email, PASSWORD);
+
+  // Her profile: her own name, which only she changes; a blank one is refused next to the field.
+  await cara.getByRole('navigation', { name: 'Your account' }).getByRole('link').first().click();
+  await cara.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+  await cara.getByLabel('Your name').fill('   ');
+  await cara.getByRole('button', { name: 'Save your name' }).click();
+  assert.match(await cara.locator('#display-name-error').textContent(), /blank/);
+  await cara.getByLabel('Your name').fill('Cara Admin-Smith');
+  await cara.getByRole('button', { name: 'Save your name' }).click();
+  await cara.getByRole('status').filter({ hasText: 'Your name was saved' }).waitFor();
+  assert.equal(await cara.getByLabel('Your name').inputValue(), 'Cara Admin-Smith');
+  assert.match(await cara.locator('.facts').textContent(), /Name\s*Cara Admin-Smith/);
+  await checkPage(cara, 'account-profile');
+
+  await cara.goto(CONSOLE);
   await openCompany(cara, acme.name);
 });
 

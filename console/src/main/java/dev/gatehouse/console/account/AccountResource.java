@@ -2,6 +2,7 @@ package dev.gatehouse.console.account;
 
 import dev.gatehouse.console.ConsoleConfig;
 import dev.gatehouse.console.api.Api;
+import dev.gatehouse.console.api.ApiProblem;
 import dev.gatehouse.console.api.Service;
 import dev.gatehouse.console.session.Context;
 import dev.gatehouse.console.web.Frames;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,8 +46,31 @@ public class AccountResource {
 
     @GET
     public TemplateInstance account(@QueryParam("done") String done) {
-        return account.data("frame", frames.of("Your account"))
-                .data("me", api.get(Service.TOKEN, Context.NONE, "/me"))
+        return page(done, null, null);
+    }
+
+    /** The person's own name (token-service's {@code PATCH /me}); a refused one comes back as typed. */
+    @POST
+    @Path("/profile")
+    public Response profile(@RestForm String displayName) {
+        String typed = displayName == null ? "" : displayName;
+        try {
+            api.patch(Service.TOKEN, Context.NONE, "/me", Map.of("displayName", typed));
+            return Response.seeOther(URI.create("/me?done=profile-saved")).build();
+        } catch (ApiProblem problem) {
+            if (problem.status() == 400) {
+                return Response.status(400).entity(page(null, typed, problem)).build();
+            }
+            throw problem;
+        }
+    }
+
+    private TemplateInstance page(String done, String typedName, ApiProblem problem) {
+        Map<String, Object> me = api.get(Service.TOKEN, Context.NONE, "/me");
+        return account.data("frame", frames.of("Your account")).data("me", me)
+                .data("typedName", typedName != null ? typedName
+                        : me.get("displayName") == null ? "" : me.get("displayName"))
+                .data("problem", problem)
                 .data("sessions", api.list(Service.TOKEN, Context.NONE, "/me/sessions"))
                 .data("integrations", api.list(Service.TOKEN, Context.NONE, "/me/integrations"))
                 .data("issuer", config.issuer()).data("done", done);

@@ -97,6 +97,13 @@ public class Account {
         passwordHash = hash;
     }
 
+    /** The person's own new name (their profile). */
+    public void rename(String name, Instant now, String actorId) {
+        displayName = name;
+        updatedAt = now;
+        updatedBy = actorId;
+    }
+
     /** Active again: it may sign in; its cut-off stays, so nothing from before comes back. */
     public void enable(Instant now, String actorId) {
         status = ACTIVE;

@@ -11,9 +11,13 @@ import dev.gatehouse.web.security.ApiSecurity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,12 +51,15 @@ public class MeResource {
     private final AccountRepository accounts;
     private final Sessions sessions;
     private final SignOut signOut;
+    private final ProfileChange profile;
 
-    public MeResource(PersonBearer bearer, AccountRepository accounts, Sessions sessions, SignOut signOut) {
+    public MeResource(PersonBearer bearer, AccountRepository accounts, Sessions sessions, SignOut signOut,
+            ProfileChange profile) {
         this.bearer = bearer;
         this.accounts = accounts;
         this.sessions = sessions;
         this.signOut = signOut;
+        this.profile = profile;
     }
 
     @GET
@@ -65,6 +72,20 @@ public class MeResource {
         return bearer.serve(authorization, READ, false, person -> Panache.withSession(
                 () -> accounts.findById(person.account().accountId())).map(a -> Response.ok(AccountView.of(a))
                 .build()));
+    }
+
+    @PATCH
+    @SecurityRequirement(name = ApiSecurity.BEARER, scopes = WRITE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change your profile: the name Gatehouse shows and puts in your ID tokens")
+    @APIResponseSchema(value = AccountView.class, responseDescription = "The account, changed")
+    @APIResponse(responseCode = "400", description = "No name, or a blank or too long one")
+    @APIResponse(responseCode = "401", description = "No access token of a person, or one that no longer stands")
+    @APIResponse(responseCode = "403", description = "An app acting for the person: only they may")
+    public Uni<Response> changeProfile(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull(message = "a JSON body is required") ProfileChange.Request request) {
+        return bearer.serve(authorization, WRITE, true, person -> profile.change(person.account().accountId(),
+                request).map(view -> Response.ok(view).build()));
     }
 
     @GET

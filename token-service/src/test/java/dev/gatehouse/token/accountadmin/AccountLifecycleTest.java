@@ -1,6 +1,11 @@
 package dev.gatehouse.token.accountadmin;
 
+import dev.gatehouse.events.EventEnvelope;
+import dev.gatehouse.events.Topics;
+import dev.gatehouse.events.token.TokenEvents;
 import dev.gatehouse.revocation.RevocationFeed;
+import dev.gatehouse.testsupport.EventProbe;
+import dev.gatehouse.testsupport.TestInfrastructure;
 import dev.gatehouse.testsupport.TestTokens;
 import dev.gatehouse.token.Accounts;
 import dev.gatehouse.token.PersonSignIn;
@@ -17,6 +22,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -74,6 +80,39 @@ class AccountLifecycleTest {
                 .then().statusCode(404);
         given().get("/me").then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\""));
         given().auth().oauth2(PlatformClients.admin()).get("/me").then().statusCode(401);
+    }
+
+    @Test
+    void aPersonChangesTheirNameWhichTheirNextIdTokenCarriesAndTheEventNamesOnlyTheField() throws Exception {
+        Response tokens = signIn(new Browser());
+        String access = tokens.path("access_token");
+
+        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("displayName", "   "))
+                .patch("/me").then().statusCode(400).body("errors[0].field", equalTo("displayName"));
+        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of())
+                .patch("/me").then().statusCode(400).body("errors[0].field", equalTo("displayName"));
+        given().contentType(ContentType.JSON).body(Map.of("displayName", "Ada King")).patch("/me").then()
+                .statusCode(401);
+
+        String kafka = TestInfrastructure.get().kafka().bootstrapServers();
+        try (EventProbe probe = EventProbe.on(kafka, Topics.TOKEN_ACCOUNT)) {
+            given().auth().oauth2(access).contentType(ContentType.JSON)
+                    .body(Map.of("displayName", "  Ada King ")).patch("/me").then().statusCode(200)
+                    .body("displayName", equalTo("Ada King"));
+            EventEnvelope changed = probe.await(e -> e.eventType().equals("AccountProfileChanged")
+                    && e.aggregateId().equals(person.id().toString()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(changed.payloadAs(TokenEvents.ACCOUNT_PROFILE_CHANGED).changed())
+                    .containsExactly("displayName");
+            assertThat(probe.records()).as("the name stays in token-service").noneMatch(r -> r.value()
+                    .contains("Ada King"));
+        }
+        given().auth().oauth2(access).get("/me").then().body("displayName", equalTo("Ada King"));
+
+        String idToken = PersonSignIn.refresh(client, tokens.path("refresh_token")).then().statusCode(200)
+                .extract().path("id_token");
+        JwtClaims claims = new JwtConsumerBuilder().setSkipSignatureVerification().setSkipAllValidators()
+                .build().processToClaims(idToken);
+        assertThat(claims.getStringClaimValue("name")).isEqualTo("Ada King");
     }
 
     @Test

@@ -113,7 +113,7 @@ class AccessMatrixTest {
     private static final Set<String> OAUTH = Set.of("POST /oauth2/token", "POST /oauth2/introspect",
             "POST /oauth2/revoke", "GET /oauth2/jwks", "GET /.well-known/oauth-authorization-server",
             "GET /.well-known/openid-configuration", "GET /oauth2/authorize", "GET /oauth2/userinfo",
-            "POST /oauth2/userinfo", "GET /me", "GET /me/sessions", "DELETE /me/sessions/{sessionId}",
+            "POST /oauth2/userinfo", "GET /me", "PATCH /me", "GET /me/sessions", "DELETE /me/sessions/{sessionId}",
             "GET /me/integrations", "DELETE /me/integrations/{companyId}/{clientId}");
 
     @Test

@@ -39,6 +39,8 @@ public final class TokenEvents {
     public static final EventType<AccountDisabled> ACCOUNT_DISABLED =
             account("AccountDisabled", AccountDisabled.class);
     public static final EventType<AccountEnabled> ACCOUNT_ENABLED = account("AccountEnabled", AccountEnabled.class);
+    public static final EventType<AccountProfileChanged> ACCOUNT_PROFILE_CHANGED =
+            account("AccountProfileChanged", AccountProfileChanged.class);
     public static final EventType<SignedIn> SIGNED_IN = account("SignedIn", SignedIn.class);
     public static final EventType<SignInFailed> SIGN_IN_FAILED = account("SignInFailed", SignInFailed.class);
     public static final EventType<SessionEnded> SESSION_ENDED = account("SessionEnded", SessionEnded.class);
@@ -56,7 +58,8 @@ public final class TokenEvents {
     public static final List<EventType<?>> ALL = List.of(CLIENT_CREATED, CLIENT_UPDATED, CLIENT_SECRET_ADDED,
             CLIENT_SECRET_REVOKED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, SERVICE_ACCOUNT_CHANGED,
             CLIENT_AUTHENTICATION_FAILED,
-            TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, SIGNED_IN, SIGN_IN_FAILED,
+            TOKEN_ISSUED, TOKEN_REVOKED, ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, ACCOUNT_PROFILE_CHANGED,
+            SIGNED_IN, SIGN_IN_FAILED,
             SESSION_ENDED, INVITATION_ACCEPTED, PASSWORD_CHANGED, SECOND_FACTOR_CHANGED, CONSENT_GRANTED,
             INTEGRATION_REVOKED);
 
