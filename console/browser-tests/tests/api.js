@@ -84,9 +84,6 @@ export { ISSUER };
 /** An installed app's token for one company, as its developer's backend would get it (a fresh secret first). */
 export async function appToken(clientId, companyId) {
   const secret = await post(`${ISSUER}/clients/${clientId}/regenerate-secret`);
-  // Regenerating cuts off every token issued up to the end of this second (tokens carry whole-second iat), and
-  // token-service still hands out tokens in that second that every service refuses: wait for the next one.
-  await new Promise((r) => setTimeout(r, 1100));
   const response = await fetch(`${ISSUER}/oauth2/token`, {
     method: 'POST',
     headers: {

@@ -92,7 +92,6 @@ test('an organization owner registers an app, drafts and publishes a version and
   clientId = (await dev.locator('#client-id').textContent()).trim();
   const secret = (await dev.locator('#client-secret').textContent()).trim();
   await checkPage(dev, 'developer-app-secret');
-  await new Promise((r) => setTimeout(r, 1100)); // tokens of the regenerating second are cut off (api.js)
   const token = await fetch(`${ISSUER}/oauth2/token`, {
     method: 'POST',
     headers: { 'Authorization': 'Basic ' + Buffer.from(`${clientId}:${secret}`).toString('base64'),

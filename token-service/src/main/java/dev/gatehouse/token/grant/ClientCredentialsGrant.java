@@ -7,6 +7,7 @@ import dev.gatehouse.token.client.RegisteredClient;
 import dev.gatehouse.token.installation.InstallationTokens;
 import dev.gatehouse.token.issue.AccessToken;
 import dev.gatehouse.token.issue.AccessTokenIssuer;
+import dev.gatehouse.token.issue.CutOffWait;
 import dev.gatehouse.token.issue.IssuanceRecorder;
 import dev.gatehouse.token.issue.TokenResponse;
 import dev.gatehouse.token.oauth.Scopes;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * RFC 6749 §4.4: the client gets a token for itself ({@code sub} = its client id); an app's client that names a
  * company ({@code company_id}, or RFC 8707 {@code resource}) gets a token for its installation there instead, and
- * a legacy service account's client gets one for its directory user.
+ * a legacy service account's client gets one for its directory user. The first grant after a cut-off waits for it
+ * ({@link CutOffWait}), so no token is dead on arrival.
  */
 @ApplicationScoped
 public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientCredentials> {
@@ -35,12 +37,14 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
     private final AccessTokenIssuer issuer;
     private final IssuanceRecorder recorder;
     private final InstallationTokens installations;
+    private final CutOffWait cutOff;
 
     public ClientCredentialsGrant(AccessTokenIssuer issuer, IssuanceRecorder recorder,
-            InstallationTokens installations) {
+            InstallationTokens installations, CutOffWait cutOff) {
         this.issuer = issuer;
         this.recorder = recorder;
         this.installations = installations;
+        this.cutOff = cutOff;
     }
 
     @Override
@@ -52,9 +56,15 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
     public Uni<TokenResponse> handle(ClientAuthenticator.Authenticated authenticated,
             TokenRequest.ClientCredentials request) {
         RegisteredClient client = authenticated.client();
-        if (client.isApp() && request.company().isPresent()) {
-            return forInstallation(authenticated, request, request.company().get());
-        }
+        return cutOff.passed(client.tokensValidAfter()).chain(() -> client.isApp() && request.company().isPresent()
+                ? forInstallation(authenticated, request, request.company().get())
+                : forClient(authenticated, request));
+    }
+
+    /** A token for the client itself: a service account, a legacy account, a platform client, an app's own. */
+    private Uni<TokenResponse> forClient(ClientAuthenticator.Authenticated authenticated,
+            TokenRequest.ClientCredentials request) {
+        RegisteredClient client = authenticated.client();
         // A legacy service account keeps its legacy behaviour: unscoped, every catalogue scope, its user's permissions
         // the only limit (docs/security.md, "Scopes"); any other client has the scopes it was registered with.
         List<String> scopes = Scopes.grant(request.scope(), client.isLegacy() ? ScopeCatalogue.names()

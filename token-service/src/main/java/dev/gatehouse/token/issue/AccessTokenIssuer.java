@@ -10,6 +10,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,12 @@ public class AccessTokenIssuer {
 
     private final KeyRing keys;
     private final TokenConfig config;
+    private final Clock clock;
 
-    public AccessTokenIssuer(KeyRing keys, TokenConfig config) {
+    public AccessTokenIssuer(KeyRing keys, TokenConfig config, Clock clock) {
         this.keys = keys;
         this.config = config;
+        this.clock = clock;
     }
 
     public AccessToken issue(String clientId, String subject, UUID companyId, List<String> scopes,
@@ -41,7 +44,7 @@ public class AccessTokenIssuer {
     /** As above, with further claims (an installation token's {@code installation_id}). */
     public AccessToken issue(String clientId, String subject, UUID companyId, List<String> scopes,
             List<String> roles, int lifetimeSeconds, String algorithm, Map<String, ?> extraClaims) {
-        Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expires = now.plusSeconds(lifetimeSeconds);
         String jti = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
