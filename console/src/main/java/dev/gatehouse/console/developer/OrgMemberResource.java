@@ -47,7 +47,8 @@ public class OrgMemberResource {
             return done(orgId, "invited");
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(overview.page(orgId, OrgPageState.inviteRefused(typed, problem))).build();
+                return Response.status(problem.status())
+                        .entity(overview.page(orgId, OrgPageState.inviteRefused(typed, problem))).build();
             }
             throw problem;
         }

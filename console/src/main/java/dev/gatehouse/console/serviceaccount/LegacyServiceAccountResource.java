@@ -91,7 +91,8 @@ public class LegacyServiceAccountResource {
     /** The apps it may move onto: those an admin may install here now, or that are installed already. */
     private List<Map<String, Object>> installable(UUID companyId) {
         return api.list(Service.APPS, Context.company(companyId), "/companies/" + companyId + "/apps?limit=100")
-                .stream().filter(a -> Boolean.TRUE.equals(a.get("installable")) || a.get("installation") != null).toList();
+                .stream().filter(a -> Boolean.TRUE.equals(a.get("installable")) || a.get("installation") != null)
+                .toList();
     }
 
     private static String path(UUID companyId, UUID accountId) {

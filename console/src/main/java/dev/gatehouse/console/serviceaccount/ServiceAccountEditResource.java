@@ -84,8 +84,8 @@ public class ServiceAccountEditResource {
             return done(companyId, clientId, "permissions-saved");
         } catch (ApiProblem problem) {
             if (problem.status() == 400 || problem.status() == 409) {
-                return Response.status(problem.status()).entity(page(companyId, account, ServiceAccountForm.of(account), typed,
-                        null, problem)).build();
+                return Response.status(problem.status()).entity(page(companyId, account,
+                        ServiceAccountForm.of(account), typed, null, problem)).build();
             }
             throw problem;
         }
