@@ -13,7 +13,6 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,25 +112,9 @@ public class Api {
                 text = firstRowEnd < 0 ? "" : text.substring(firstRowEnd + 1);
             }
             csv.append(text);
-            next = nextPage(response.getHeader("Link"));
+            next = NextLink.pathOf(response.getHeader("Link"));
         }
         return csv.toString();
-    }
-
-    /** The path and query of a {@code rel="next"} link, to ask the same service (its own host name may differ). */
-    private static String nextPage(String link) {
-        if (link == null) {
-            return null;
-        }
-        for (String value : link.split(",")) {
-            int open = value.indexOf('<');
-            int close = value.indexOf('>');
-            if (open >= 0 && close > open && value.substring(close).contains("rel=\"next\"")) {
-                URI next = URI.create(value.substring(open + 1, close).strip());
-                return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
-            }
-        }
-        return null;
     }
 
     private Object call(HttpMethod method, Service service, Context context, String path, Object body,
