@@ -81,19 +81,29 @@ export async function listedApp(name, manifest) {
 
 export { ISSUER };
 
-/** An installed app's token for one company, as its developer's backend would get it (a fresh secret first). */
+/**
+ * An installed app's token for one company, as its developer's backend would get it (a fresh secret first).
+ * token-service learns of a new installation from app-management's events: until then it answers
+ * `invalid_target` ("not installed"), and the backend asks again, for up to 15 s.
+ */
 export async function appToken(clientId, companyId) {
   const secret = await post(`${ISSUER}/clients/${clientId}/regenerate-secret`);
-  const response = await fetch(`${ISSUER}/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'Authorization': 'Basic ' + Buffer.from(`${clientId}:${secret.clientSecret}`).toString('base64'),
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: `grant_type=client_credentials&company_id=${companyId}`,
-  });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await response.json()).access_token;
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const response = await fetch(`${ISSUER}/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        'Authorization': 'Basic ' + Buffer.from(`${clientId}:${secret.clientSecret}`).toString('base64'),
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: `grant_type=client_credentials&company_id=${companyId}`,
+    });
+    const text = await response.text();
+    if (response.status === 200) return JSON.parse(text).access_token;
+    assert.ok(response.status === 400 && /not installed/.test(text) && Date.now() < until,
+      `the installed app gets no token: ${response.status} ${text}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }
 
 /** Adds a person to a company's directory, which e-mails them an invitation; returns the directory user. */

@@ -79,7 +79,7 @@ public class AppAuthorization {
                     "You are not a member of company " + company);
         }
         return installations.requireActive(request.client().clientId(), company)
-                .chain(installation -> withInstallation(request, session, rawQuery, headers, installation))
+                .chain(active -> withInstallation(request, session, rawQuery, headers, active.state()))
                 .onFailure(OAuthException.class).recoverWithItem(e -> pages.message(403,
                         request.client().name() + " cannot be used in this company yet",
                         e.getMessage() + ". An admin of the company must install the app (or turn it on) before "

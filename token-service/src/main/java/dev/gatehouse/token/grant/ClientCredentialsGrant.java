@@ -90,7 +90,8 @@ public class ClientCredentialsGrant implements GrantHandler<TokenRequest.ClientC
     private Uni<TokenResponse> forInstallation(ClientAuthenticator.Authenticated authenticated,
             TokenRequest.ClientCredentials request, UUID companyId) {
         RegisteredClient client = authenticated.client();
-        return installations.requireActive(client.clientId(), companyId).chain(state -> {
+        return installations.requireActive(client.clientId(), companyId).call(active -> cutOff.passed(
+                active.tokensValidAfter())).map(InstallationTokens.Active::state).chain(state -> {
             List<String> scopes = Scopes.grant(request.scope(), state.scopes());
             AccessToken token = issuer.issue(client.clientId(), state.appUserId().toString(), companyId, scopes,
                     List.of(APP), client.tokenLifetimeSeconds(), client.signingAlgorithm(),

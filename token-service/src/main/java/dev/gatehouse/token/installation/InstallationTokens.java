@@ -30,8 +30,12 @@ public class InstallationTokens {
         this.installations = installations;
     }
 
+    /** An active installation as a grant needs it: its state, and its own token cut-off (stops and restarts). */
+    public record Active(InstallationState state, Instant tokensValidAfter) {
+    }
+
     /** The installation of {@code clientId}'s app in the company, active; otherwise an error saying why not. */
-    public Uni<InstallationState> requireActive(String clientId, UUID companyId) {
+    public Uni<Active> requireActive(String clientId, UUID companyId) {
         return Panache.withSession(() -> installations.of(clientId, companyId)).map(i -> {
             if (i == null) {
                 throw OAuthError.INVALID_TARGET.because("The app is not installed in company " + companyId);
@@ -48,7 +52,7 @@ public class InstallationTokens {
                 throw OAuthError.INVALID_TARGET.because("The app's installation in company " + companyId
                         + " is disabled");
             }
-            return state;
+            return new Active(state, i.tokensValidAfter);
         });
     }
 

@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Waits out a client's token cut-off before a grant issues. Access tokens carry a whole-second {@code iat} (RFC 7519
- * §2, NumericDate), so a cut-off (regenerate the secret, revoke the tokens, disable) is the next whole second, and
- * a token issued in the cut-off's own second would be dead on arrival at every service. The first grants after a
- * cut-off therefore wait for it, at most about a second, on a Vert.x timer so the grant goes on on its own context.
+ * Waits out a token cut-off before a grant issues. Access tokens carry a whole-second {@code iat} (RFC 7519 §2,
+ * NumericDate), so a cut-off (a client's secret regenerated, its tokens revoked, it disabled; an installation
+ * stopped and started again) is the next whole second, and a token issued in the cut-off's own second would be
+ * dead on arrival at every service. The first grants after a cut-off therefore wait for it, at most about a second,
+ * on a Vert.x timer so the grant goes on on its own context.
  */
 @ApplicationScoped
 public class CutOffWait {
