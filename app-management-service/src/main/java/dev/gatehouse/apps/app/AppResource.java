@@ -1,7 +1,9 @@
 package dev.gatehouse.apps.app;
 
+import dev.gatehouse.people.PeopleFeed;
 import dev.gatehouse.web.paging.Page;
 import dev.gatehouse.web.paging.PageRequest;
+import dev.gatehouse.web.problem.ProblemException;
 import dev.gatehouse.web.security.ApiSecurity;
 import dev.gatehouse.web.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -37,10 +39,12 @@ public class AppResource {
 
     private final AppService service;
     private final Caller caller;
+    private final PeopleFeed people;
 
-    public AppResource(AppService service, Caller caller) {
+    public AppResource(AppService service, Caller caller, PeopleFeed people) {
         this.service = service;
         this.caller = caller;
+        this.people = people;
     }
 
     @POST
@@ -51,12 +55,32 @@ public class AppResource {
             responseDescription = "Registered; Location names it")
     @APIResponse(responseCode = "409", description = "An app by that name already exists")
     @APIResponse(responseCode = "404", description = "No developer organization by that id")
+    @APIResponse(responseCode = "403", description = "Not a developer of the organization, or a company's own app "
+            + "for a company the person does not belong to")
     public Uni<Response> register(@Valid @NotNull(message = "a JSON body is required") AppRequest request,
             UriInfo uri) {
         caller.requireDeveloperOf(request.developerOrgId());
+        requireBelongsTo(request);
         return service.register(request, caller.actor())
                 .map(a -> Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
                         .entity(AppResponse.of(a)).build());
+    }
+
+    /**
+     * A company's own app shows in that company's catalogue as its own, turned on and installable without review,
+     * so only a person who belongs to the company (admin or member, as the directory says now) may make one for it;
+     * a platform admin may for any.
+     */
+    private void requireBelongsTo(AppRequest request) {
+        if (request.kind() != AppKind.company || request.owningCompanyId() == null || caller.isPlatformAdmin()) {
+            return;
+        }
+        boolean belongs = caller.personAccountId()
+                .flatMap(account -> people.companyRole(request.owningCompanyId(), account)).isPresent();
+        if (!belongs) {
+            throw ProblemException.of(403, "not-in-company", "Not a member of that company",
+                    "A company's own app can be registered only by a person who belongs to that company.");
+        }
     }
 
     @GET

@@ -2,11 +2,13 @@ package dev.gatehouse.apps.app;
 
 import dev.gatehouse.apps.AppsApi;
 import dev.gatehouse.apps.DirectoryFeed;
+import dev.gatehouse.apps.PeopleRoles;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppListing;
 import dev.gatehouse.events.apps.AppRegistered;
 import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.people.PeopleFeed;
 import dev.gatehouse.testsupport.EventProbe;
 import dev.gatehouse.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -42,6 +44,9 @@ class AppResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    PeopleFeed people;
 
     private UUID org;
     private String orgName;
@@ -84,16 +89,25 @@ class AppResourceTest {
                 .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("Public")
                         + "\", \"owningCompanyId\": \"" + UUID.randomUUID() + "\"}")
                 .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"));
-        developer().contentType(ContentType.JSON)
+        // A platform admin may name any company, so what is not one is a field error (a developer who is no member
+        // of it is refused first: 403, which says nothing about whether the company exists).
+        given().auth().oauth2(TestTokens.platformAdmin().sign()).contentType(ContentType.JSON)
                 .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house")
                         + "\", \"kind\": \"company\", \"owningCompanyId\": \"" + UUID.randomUUID() + "\"}")
                 .post("/apps").then().statusCode(400).body("errors[0].field", equalTo("owningCompanyId"))
                 .body("errors[0].message", containsString("not a company"));
         UUID company = new DirectoryFeed(bootstrap, dataSource).company();
-        developer().contentType(ContentType.JSON)
-                .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house")
-                        + "\", \"kind\": \"company\", \"owningCompanyId\": \"" + company + "\"}")
-                .post("/apps").then().statusCode(201).body("owningCompanyId", equalTo(company.toString()));
+        // Only a person who belongs to the company may make an app of its own for it.
+        PeopleRoles roles = new PeopleRoles(bootstrap, people);
+        PeopleRoles.Person dana = roles.developer(org);
+        String inHouse = "{\"developerOrgId\": \"" + org + "\", \"name\": \"" + unique("In-house")
+                + "\", \"kind\": \"company\", \"owningCompanyId\": \"" + company + "\"}";
+        given().auth().oauth2(dana.token()).contentType(ContentType.JSON).body(inHouse).post("/apps").then()
+                .statusCode(403).body("type", containsString("not-in-company"));
+        developer().contentType(ContentType.JSON).body(inHouse).post("/apps").then().statusCode(403);
+        roles.member(dana.accountId(), company);
+        given().auth().oauth2(dana.token()).contentType(ContentType.JSON).body(inHouse).post("/apps").then()
+                .statusCode(201).body("owningCompanyId", equalTo(company.toString()));
         developer().contentType(ContentType.JSON)
                 .body("{\"developerOrgId\": \"" + org + "\", \"name\": \"x\", \"kind\": \"private\"}")
                 .post("/apps").then().statusCode(400);

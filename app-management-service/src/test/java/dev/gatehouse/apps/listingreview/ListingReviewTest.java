@@ -1,10 +1,12 @@
 package dev.gatehouse.apps.listingreview;
 
 import dev.gatehouse.apps.DirectoryFeed;
+import dev.gatehouse.apps.PeopleRoles;
 import dev.gatehouse.events.EventEnvelope;
 import dev.gatehouse.events.Topics;
 import dev.gatehouse.events.apps.AppListingReviewed;
 import dev.gatehouse.events.apps.AppsEvents;
+import dev.gatehouse.people.PeopleFeed;
 import dev.gatehouse.testsupport.EventProbe;
 import dev.gatehouse.testsupport.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -41,6 +43,9 @@ class ListingReviewTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    PeopleFeed people;
 
     @Inject
     AgroalDataSource dataSource;
@@ -99,7 +104,10 @@ class ListingReviewTest {
 
     @Test
     void aCompanysOwnAppNeedsNoReview() {
-        UUID own = UUID.fromString(given().auth().oauth2(TestTokens.developer(org).sign())
+        PeopleRoles roles = new PeopleRoles(bootstrap, people);
+        PeopleRoles.Person insider = roles.developer(org);
+        roles.member(insider.accountId(), company);
+        UUID own = UUID.fromString(given().auth().oauth2(insider.token())
                 .contentType(ContentType.JSON).body("{\"developerOrgId\": \"" + org + "\", \"name\": \""
                         + unique("In-house") + "\", \"kind\": \"company\", \"owningCompanyId\": \"" + company + "\"}")
                 .post("/apps").then().statusCode(201).extract().path("id"));
