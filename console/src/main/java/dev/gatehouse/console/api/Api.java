@@ -153,8 +153,12 @@ public class Api {
     private ApiProblem problem(Service service, HttpResponse<Buffer> response) {
         Object body = parse(response.bodyAsString());
         if (!(body instanceof Map<?, ?> problem)) {
-            return new ApiProblem(response.statusCode(), "unknown", service.displayName() + " refused",
-                    "It answered " + response.statusCode() + ".", List.of());
+            // Not a problem body (a proxy's error page, say): only its status is worth showing.
+            boolean failed = response.statusCode() >= 500;
+            return new ApiProblem(response.statusCode(), "unknown",
+                    service.displayName() + (failed ? " failed" : " refused"),
+                    "It answered " + response.statusCode() + "." + (failed ? " Try again in a moment." : ""),
+                    List.of());
         }
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         if (problem.get("errors") instanceof List<?> list) {

@@ -20,9 +20,10 @@ import java.time.Instant;
  * session cookie holds a random handle only.
  *
  * <p>It also keeps the sign-in alive: when the ID token is about to expire it refreshes first, through the session's
- * queue, so that quarkus-oidc never refreshes on its own ({@code quarkus.oidc.token.refresh-expired=false}) and a
- * second, unqueued refresh can never present a rotated refresh token and end the person's grant. When the refresh
- * fails the session is over and quarkus-oidc sends the browser to sign in again.
+ * queue, so that quarkus-oidc never finds it expired and never refreshes on its own (its {@code refresh-expired} only
+ * lets the session cookie outlive the ID token), and a second, unqueued refresh can never present a rotated refresh
+ * token and end the person's grant. When the refresh fails the session is over and quarkus-oidc sends the browser to
+ * sign in again (SessionExpiryTest).
  */
 @ApplicationScoped
 @Alternative
