@@ -41,6 +41,13 @@ public interface OutboxConfig {
     @WithDefault("900000")
     int maxEventBytes();
 
+    /**
+     * Whether the services create missing topics themselves (locally, and with a broker that lets them) or leave
+     * them to whoever manages the broker (Strimzi's KafkaTopic resources on Kubernetes: {@code false} there).
+     */
+    @WithDefault("true")
+    boolean createTopics();
+
     /** Partitions for topics the relay creates. */
     @WithDefault("3")
     int topicPartitions();

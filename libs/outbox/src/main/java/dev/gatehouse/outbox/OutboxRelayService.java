@@ -41,7 +41,7 @@ public class OutboxRelayService {
         OutboxRelay relay = new OutboxRelay(dataSource, config.batchSize(), config.sendTimeout(),
                 !config.retention().isZero());
         TopicProvisioner topics = new TopicProvisioner(kafkaConfig, config.topicPartitions(),
-                config.topicReplicationFactor(), config.sendTimeout());
+                config.topicReplicationFactor(), config.sendTimeout(), config.createTopics());
         worker = new RelayWorker(relay, topics, () -> RelayProducers.create(kafkaConfig, config.sendTimeout()),
                 config.pollInterval(), config.maxBackoff(), config.retention(), new RelayWorker.Listener() {
                     @Override

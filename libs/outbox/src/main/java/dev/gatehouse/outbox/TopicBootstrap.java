@@ -30,6 +30,9 @@ public class TopicBootstrap {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (!config.createTopics()) {
+            return;
+        }
         try (TopicProvisioner topics = new TopicProvisioner(kafkaConfig, config.topicPartitions(),
                 config.topicReplicationFactor(), config.sendTimeout())) {
             topics.ensure(Topics.ALL);

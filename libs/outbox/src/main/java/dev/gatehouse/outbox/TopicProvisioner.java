@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Creates Gatehouse topics with the partition count and replication factor we choose, instead of leaving them to
  * the broker's auto-creation defaults. Remembers what it has made sure of, so the relay's hot path asks Kafka once
- * per topic.
+ * per topic. Where someone else owns the topics (Strimzi's KafkaTopic resources on Kubernetes, whose users may not
+ * create topics) it is built with {@code create} off and creates nothing.
  */
 public final class TopicProvisioner implements AutoCloseable {
 
@@ -29,23 +30,43 @@ public final class TopicProvisioner implements AutoCloseable {
     private final int partitions;
     private final short replicationFactor;
     private final Duration timeout;
+    private final boolean create;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private Admin admin;
 
     public TopicProvisioner(Map<String, Object> kafkaConfig, int partitions, short replicationFactor,
             Duration timeout) {
+        this(kafkaConfig, partitions, replicationFactor, timeout, true);
+    }
+
+    public TopicProvisioner(Map<String, Object> kafkaConfig, int partitions, short replicationFactor,
+            Duration timeout, boolean create) {
+        // Whatever an admin client understands of the services' Kafka settings: the bootstrap servers and the
+        // security ones too (security.protocol, sasl.*, ssl.*), so that it reaches a secured broker as they do.
         this.adminConfig = new HashMap<>();
-        this.adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        kafkaConfig.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                adminConfig.put(name, value);
+            }
+        });
         this.adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.timeout = timeout;
+        this.create = create;
     }
 
-    /** Makes sure every topic exists; throws {@link PublishFailedException} when Kafka cannot be reached. */
+    /** The admin client's settings (tests). */
+    Map<String, Object> adminConfig() {
+        return Map.copyOf(adminConfig);
+    }
+
+    /** Makes sure every topic exists (unless topics are created elsewhere); throws {@link PublishFailedException} when Kafka cannot be reached. */
     public synchronized void ensure(Collection<String> topics) throws PublishFailedException {
+        if (!create) {
+            return;
+        }
         List<NewTopic> missing = topics.stream().filter(t -> !known.contains(t))
                 .map(this::newTopic).toList();
         if (missing.isEmpty()) {
