@@ -6,7 +6,9 @@
 #   deploy/local/run.sh infra    only PostgreSQL and Kafka, for `./mvnw -pl <service> quarkus:dev`
 #
 # All data lives in $GATEHOUSE_HOME (default .gatehouse/ in the repo), so a restart finds it again.
-# Ctrl-C stops everything in order: services first, then Kafka, then PostgreSQL.
+# Like an orchestrator, it starts again whatever exits on its own (a killed broker, a crashed service), waiting
+# 1 s, 2 s, 4 s … up to 60 s between attempts while it keeps failing, and says so. Only Ctrl-C stops everything,
+# in order: services first, then Kafka, then PostgreSQL.
 #
 # Environment (all optional):
 #   GATEHOUSE_HOME              data folder (default <repo>/.gatehouse)
@@ -21,6 +23,9 @@
 #   GATEHOUSE_SMTP_PORT         local SMTP port (default 2525)
 #   GATEHOUSE_REBUILD=1         rebuild the jars even if they exist
 #   GATEHOUSE_CONSOLE_PORT      the web console's port (default 8085)
+#   GATEHOUSE_REPLICAS          replicas of each service (default 1). With 2 or more, each service's replica k
+#                               listens on its port + 10000·k and HAProxy (Debian's package, installed when
+#                               missing) takes the service's own port, balancing over the ready replicas.
 set -euo pipefail
 set -m # each background job gets its own process group: Ctrl-C reaches this script only, which stops them in order
 
@@ -51,10 +56,15 @@ RUN=$DATA/run
 SERVICES=("directory-service:8081:directory" "app-management-service:8082:apps"
           "token-service:8083:token" "audit-metrics-service:8084:audit")
 CONSOLE_PORT=${GATEHOUSE_CONSOLE_PORT:-8085}
+REPLICAS=${GATEHOUSE_REPLICAS:-1}
+case "$REPLICAS" in [1-9]) ;; *) echo "GATEHOUSE_REPLICAS must be 1 to 9" >&2; exit 2 ;; esac
 CONSOLE_URL=http://localhost:$CONSOLE_PORT
 
 mkdir -p "$LOGS" "$RUN"
 declare -a PIDS=() NAMES=()
+# What each process was started with, so that it can be started again the same way; when it last started; how long
+# to wait before the next attempt while it keeps failing; when that attempt is due.
+declare -A COMMANDS=() LOGFILES=() STARTED_AT=() BACKOFF=() DUE=()
 STOPPING=0
 
 say() { printf '%s\n' "$*" 2>/dev/null || true; } # never let a closed stdout (a pipe's reader gone) stop us
@@ -74,6 +84,34 @@ start_bg() { # name, log, command...
   "$@" >>"$log" 2>&1 &
   PIDS+=($!); NAMES+=("$name")
   echo $! >"$RUN/$name.pid"
+  COMMANDS[$name]=$(printf '%q ' "$@"); LOGFILES[$name]=$log; STARTED_AT[$name]=$SECONDS
+}
+
+# Starts the process in slot $1 again with the command it was first started with (its log continues).
+relaunch() { # index
+  local i=$1 name=${NAMES[$1]}
+  eval "${COMMANDS[$name]}" >>"${LOGFILES[$name]}" 2>&1 &
+  PIDS[$i]=$!
+  echo $! >"$RUN/$name.pid"
+  STARTED_AT[$name]=$SECONDS
+  say "↻ $name started again (pid $!)"
+}
+
+# A process that exited on its own is started again after its back-off: 1 s, doubling while it keeps exiting
+# within a minute of its start, at most 60 s; one that ran for a minute or more starts again after 1 s.
+restart_exited() { # index
+  local i=$1 name=${NAMES[$1]} code=0 up delay
+  wait "${PIDS[$i]}" 2>/dev/null || code=$?
+  # What it leaves behind in its process group (the embedded PostgreSQL's server under its launcher) would hold
+  # the port and the data folder: gone too, as a container's processes go with it.
+  kill -KILL -- "-${PIDS[$i]}" 2>/dev/null || true
+  up=$((SECONDS - ${STARTED_AT[$name]:-0}))
+  if [ "$up" -ge 60 ] || [ -z "${BACKOFF[$name]:-}" ]; then delay=1; else delay=$((BACKOFF[$name] * 2)); fi
+  [ "$delay" -gt 60 ] && delay=60
+  BACKOFF[$name]=$delay
+  DUE[$name]=$((SECONDS + delay))
+  say "✗ $name exited on its own (status $code after ${up}s; log: ${LOGFILES[$name]});" \
+    "starting it again in ${delay}s"
 }
 
 stop_all() {
@@ -269,12 +307,21 @@ EOF
   done
 }
 
-start_service() { # services entry (module:port:role)
-  local module port role password_var
+# Replica k of a service (0 when it runs alone) listens on its port + 10000·k; with replicas, HAProxy has the port.
+replica_port() { # port, replica
+  echo $(($1 + 10000 * $2))
+}
+replica_name() { # module, replica
+  if [ "$2" = 0 ]; then echo "$1"; else echo "$1-$2"; fi
+}
+
+start_service() { # services entry (module:port:role), replica (0 when it runs alone)
+  local module port role password_var replica=${2:-0} name listen
   IFS=: read -r module port role <<<"$1"
+  name=$(replica_name "$module" "$replica"); listen=$(replica_port "$port" "$replica")
   password_var="GATEHOUSE_DB_PASSWORD_$(echo "$role" | tr '[:lower:]' '[:upper:]')"
-  port_open "$port" && fail "$module (port $port is already in use)" "$LOGS/$module.log"
-  start_bg "$module" "$LOGS/$module.log" env MALLOC_ARENA_MAX=2 \
+  port_open "$listen" && fail "$name (port $listen is already in use)" "$LOGS/$name.log"
+  start_bg "$name" "$LOGS/$name.log" env MALLOC_ARENA_MAX=2 QUARKUS_HTTP_PORT="$listen" \
     GATEHOUSE_DB_HOST="$DB_HOST" GATEHOUSE_DB_PORT="$DB_PORT" GATEHOUSE_DB_NAME="$DB_NAME" \
     GATEHOUSE_DB_PASSWORD="${!password_var:-}" GATEHOUSE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" \
     GATEHOUSE_SMTP_HOST="$SMTP_HOST" GATEHOUSE_SMTP_PORT="$SMTP_PORT" \
@@ -285,22 +332,71 @@ start_service() { # services entry (module:port:role)
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
 
+# The replicas' numbers: 0 alone, 1..N behind the load balancer.
+replicas() {
+  if [ "$REPLICAS" = 1 ]; then echo 0; else seq 1 "$REPLICAS"; fi
+}
+
 start_services() {
-  local t0 entry module port role urls=(); t0=$(now)
+  local t0 entry module port role k name urls=(); t0=$(now)
   say "→ starting the services (logs: $LOGS/<service>.log)"
   for entry in "${SERVICES[@]}"; do
-    start_service "$entry"
     IFS=: read -r module port role <<<"$entry"
-    urls+=("$module=http://localhost:$port/q/health/ready")
+    for k in $(replicas); do
+      start_service "$entry" "$k"
+      urls+=("$(replica_name "$module" "$k")=http://localhost:$(replica_port "$port" "$k")/q/health/ready")
+    done
   done
-  if ! "${LAUNCHER[@]}" await-ready --timeout 180 "${urls[@]}"; then
+  if ! "${LAUNCHER[@]}" await-ready --timeout 240 "${urls[@]}"; then
     for entry in "${SERVICES[@]}"; do
       IFS=: read -r module port role <<<"$entry"
-      port_open "$port" || say "✗ $module is not ready; its log is $LOGS/$module.log"
+      for k in $(replicas); do
+        name=$(replica_name "$module" "$k")
+        port_open "$(replica_port "$port" "$k")" || say "✗ $name is not ready; its log is $LOGS/$name.log"
+      done
     done
-    fail "service start-up" "$LOGS/${SERVICES[0]%%:*}.log"
+    fail "service start-up" "$LOGS/$(replica_name "${SERVICES[0]%%:*}" "$(replicas | head -1)").log"
   fi
-  say "  all four services ready ($(elapsed "$t0"))"
+  if [ "$REPLICAS" = 1 ]; then say "  all four services ready ($(elapsed "$t0"))"
+  else say "  $REPLICAS replicas of each of the four services ready ($(elapsed "$t0"))"; fi
+}
+
+# With replicas, HAProxy takes each service's own port: round robin over the replicas whose readiness check
+# answers (checked every second; two failures take one out), a refused connection tried on another replica, and
+# a replica that goes down has its connections closed. Clients, the console and the services themselves (the
+# JWKS) use the balanced ports only.
+start_balancer() {
+  local t0 cfg=$DATA/haproxy.cfg entry module port role k; t0=$(now)
+  if ! command -v haproxy >/dev/null 2>&1; then
+    say "→ installing HAProxy (Debian package)"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get install -y -q haproxy >"$LOGS/haproxy-install.log" 2>&1 \
+      || fail "HAProxy install" "$LOGS/haproxy-install.log"
+  fi
+  say "→ starting HAProxy in front of $REPLICAS replicas of each service (config: $cfg)"
+  {
+    printf 'global\n  maxconn 4096\n\n'
+    printf 'defaults\n  mode http\n  timeout connect 1s\n  timeout client 65s\n  timeout server 65s\n'
+    printf '  timeout http-request 10s\n  option redispatch 1\n  retries 3\n  retry-on conn-failure\n'
+    printf '  default-server inter 1s fastinter 500ms fall 2 rise 2 on-marked-down shutdown-sessions\n'
+    for entry in "${SERVICES[@]}"; do
+      IFS=: read -r module port role <<<"$entry"
+      printf '\nfrontend %s\n  bind 0.0.0.0:%s\n  default_backend %s\n' "$module" "$port" "$module"
+      printf 'backend %s\n  balance roundrobin\n  option httpchk GET /q/health/ready\n' "$module"
+      printf '  http-check expect status 200\n'
+      for k in $(replicas); do
+        printf '  server %s 127.0.0.1:%s check\n' "$(replica_name "$module" "$k")" "$(replica_port "$port" "$k")"
+      done
+    done
+  } >"$cfg"
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r module port role <<<"$entry"
+    port_open "$port" && fail "HAProxy (port $port is already in use)" "$LOGS/haproxy.log"
+  done
+  start_bg haproxy "$LOGS/haproxy.log" haproxy -db -f "$cfg"
+  IFS=: read -r module port role <<<"${SERVICES[0]}"
+  wait_for HAProxy "$LOGS/haproxy.log" 30 port_open "$port"
+  say "  HAProxy ready ($(elapsed "$t0"))"
 }
 
 # The web console: a first-party client of token-service (registered on the first start, kept in
@@ -328,27 +424,33 @@ start_console() {
 # A restart asked for by creating $RUN/<service>.restart (the end-to-end story does, to show nothing is lost):
 # stop it as Ctrl-C would, start it again, wait until it is ready, then remove the file. The console too
 # (touch $RUN/console.restart after rebuilding it).
-restart_service() { # module
-  local module=$1 i entry port role found=""
-  for i in "${!NAMES[@]}"; do [ "${NAMES[$i]}" = "$module" ] && found=$i; done
-  for entry in "${SERVICES[@]}" "console:$CONSOLE_PORT:"; do [ "${entry%%:*}" = "$module" ] && break; done
-  if [ -z "$found" ] || [ "${entry%%:*}" != "$module" ]; then
-    say "✗ restart asked for unknown service $module"; rm -f "$RUN/$module.restart"; return
+restart_service() { # name: a service, one of its replicas (<service>-<k>), or the console
+  local name=$1 i entry module port role found="" replica=0
+  for i in "${!NAMES[@]}"; do [ "${NAMES[$i]}" = "$name" ] && found=$i; done
+  for entry in "${SERVICES[@]}" "console:$CONSOLE_PORT:"; do
+    module=${entry%%:*}
+    if [ "$module" = "$name" ]; then replica=0; break; fi
+    if [[ "$name" =~ ^$module-([1-9])$ ]]; then replica=${BASH_REMATCH[1]}; break; fi
+    module=""
+  done
+  if [ -z "$found" ] || [ -z "$module" ]; then
+    say "✗ restart asked for unknown service $name"; rm -f "$RUN/$name.restart"; return
   fi
-  say "↻ restarting $module (asked for by $RUN/$module.restart)"
+  say "↻ restarting $name (asked for by $RUN/$name.restart)"
   kill -TERM "${PIDS[$found]}" 2>/dev/null || true
   for _ in $(seq 1 300); do kill -0 "${PIDS[$found]}" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "${PIDS[$found]}" 2>/dev/null || true
   wait "${PIDS[$found]}" 2>/dev/null || true
   IFS=: read -r module port role <<<"$entry"
+  port=$(replica_port "$port" "$replica")
   for _ in $(seq 1 100); do port_open "$port" || break; sleep 0.1; done
-  if [ "$module" = console ]; then start_console; else start_service "$entry"; fi
+  if [ "$module" = console ]; then start_console; else start_service "$entry" "$replica"; fi
   PIDS[$found]=${PIDS[-1]}; unset 'PIDS[-1]'
   NAMES[$found]=${NAMES[-1]}; unset 'NAMES[-1]'
-  "${LAUNCHER[@]}" await-ready --timeout 180 "$module=http://localhost:$port/q/health/ready" \
-    || fail "$module (not ready again after a restart)" "$LOGS/$module.log"
-  say "  $module restarted and ready"
-  rm -f "$RUN/$module.restart"
+  "${LAUNCHER[@]}" await-ready --timeout 180 "$name=http://localhost:$port/q/health/ready" \
+    || fail "$name (not ready again after a restart)" "$LOGS/$name.log"
+  say "  $name restarted and ready"
+  rm -f "$RUN/$name.restart"
 }
 
 print_urls() {
@@ -360,6 +462,8 @@ print_urls() {
     IFS=: read -r module port role <<<"$entry"
     printf '  %-24s %-24s %s\n' "$module" "http://localhost:$port" "http://localhost:$port/q/swagger-ui"
   done
+  [ "$REPLICAS" = 1 ] \
+    || say "  each behind HAProxy: $REPLICAS replicas on the port + 10000·k (logs: $LOGS/<service>-<k>.log)"
   say "  PostgreSQL $DB_HOST:$DB_PORT/$DB_NAME   Kafka $KAFKA_BOOTSTRAP"
   say "  a platform-admin token (from token-service): $JAVA -cp '$LAUNCHER_CP' dev.gatehouse.local.Launcher token --dir $DATA/keys"
   printf '  %-24s %s\n' console "$CONSOLE_URL"
@@ -400,9 +504,13 @@ watch_children() {
       [ -e "$f" ] && stop_on_request "$(basename "$f" .stop)"
     done
     for i in "${!PIDS[@]}"; do
-      if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-        say "✗ ${NAMES[$i]} exited unexpectedly; its log is $LOGS/${NAMES[$i]}.log"
-        exit 1
+      if [ -n "${DUE[${NAMES[$i]}]:-}" ]; then
+        if [ "$SECONDS" -ge "${DUE[${NAMES[$i]}]}" ]; then
+          unset "DUE[${NAMES[$i]}]"
+          relaunch "$i"
+        fi
+      elif ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+        restart_exited "$i"
       fi
     done
     sleep 1
@@ -425,6 +533,7 @@ if [ "$MODE" = infra ]; then
   say "so run it too). Press Ctrl-C to stop."
   watch_children
 fi
+[ "$REPLICAS" = 1 ] || start_balancer
 start_services
 start_console
 say "Ready in $(elapsed "$T0")"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole local stack in a fresh data folder, runs one of the launcher's checks (or a script) against it,
-# stops the stack. Used by smoke-test.sh (launcher "smoke"), dmsa-e2e.sh (launcher "dmsa-e2e") and console-e2e.sh
-# (the console's browser tests).
+# stops the stack. Used by smoke-test.sh (launcher "smoke"), dmsa-e2e.sh and replicas-e2e.sh (launcher "dmsa-e2e")
+# and console-e2e.sh (the console's browser tests).
 #   deploy/local/stack-check.sh <launcher-command | path to an executable script> <label>
 # Prints what it checks; exits non-zero on any failure (and the stack is stopped either way).
 set -euo pipefail
@@ -54,6 +54,8 @@ else
     dev.gatehouse.local.Launcher "$CHECK" || status=$?
 fi
 
+# What run.sh did on its own while the check ran (a process that exited and was started again).
+grep -E "exited on its own|started again" "$LOG" | sed 's/^/  run.sh: /' || true
 echo "$LABEL: stopping the stack"
 trap - EXIT
 if stop_stack; then

@@ -17,10 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -31,6 +37,25 @@ public abstract class ServiceArchitecture {
 
     private static final List<Class<? extends Annotation>> HTTP_METHODS = List.of(GET.class, POST.class, PUT.class,
             PATCH.class, DELETE.class);
+
+    /**
+     * The highest migration version this service shipped before the expand/contract rule held
+     * ({@link ExpandContractRule}); those are history and may contract.
+     */
+    protected abstract int migrationsBeforeTheExpandContractRule();
+
+    /**
+     * During a rolling upgrade old and new replicas share the schema: every migration after the service's history
+     * only expands, and contracts come a release after the code stopped using what they remove.
+     */
+    @Test
+    void migrationsExpandNowAndContractOnlyAReleaseLater() throws IOException {
+        Matcher parent = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(parent.find()).as("the module's pom names its parent's version").isTrue();
+        assertThat(ExpandContractRule.violations(Path.of("src/main/resources/db/migration"),
+                migrationsBeforeTheExpandContractRule(), parent.group(1))).isEmpty();
+    }
 
     private JavaClasses classes() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

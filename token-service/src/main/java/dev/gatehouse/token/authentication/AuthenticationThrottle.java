@@ -2,6 +2,8 @@ package dev.gatehouse.token.authentication;
 
 import dev.gatehouse.token.TokenConfig;
 import dev.gatehouse.token.throttle.FailureThrottle;
+import dev.gatehouse.token.throttle.SharedThrottle;
+import dev.gatehouse.token.throttle.ThrottleGossip;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,16 +12,16 @@ import java.util.Optional;
 
 /**
  * Slows down guessing of client credentials at the OAuth endpoints ({@link FailureThrottle}: per source address,
- * and per client from addresses where it has not recently authenticated).
+ * and per client from addresses where it has not recently authenticated), counted across all replicas.
  */
 @ApplicationScoped
 public class AuthenticationThrottle {
 
-    private final FailureThrottle throttle;
+    private final SharedThrottle throttle;
 
-    public AuthenticationThrottle(TokenConfig config) {
-        this.throttle = new FailureThrottle(config.throttle().addressFailures(), config.throttle().clientFailures(),
-                config.throttle().window());
+    public AuthenticationThrottle(TokenConfig config, ThrottleGossip gossip) {
+        this.throttle = gossip.create("client-authentication", config.throttle().addressFailures(),
+                config.throttle().clientFailures(), config.throttle().window());
     }
 
     /** How long this attempt must wait, if it must. Checked before the secret is looked at. */

@@ -3,6 +3,8 @@ package dev.gatehouse.token.signin;
 import dev.gatehouse.token.SignInConfig;
 import dev.gatehouse.token.account.Account;
 import dev.gatehouse.token.throttle.FailureThrottle;
+import dev.gatehouse.token.throttle.SharedThrottle;
+import dev.gatehouse.token.throttle.ThrottleGossip;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,16 +14,16 @@ import java.util.Optional;
 /**
  * Failed sign-ins, throttled like failed client authentications ({@link FailureThrottle}): per source address,
  * and per e-mail address from addresses where it has not signed in recently. Unknown addresses are counted like
- * known ones, so the throttle does not tell which e-mail addresses have accounts.
+ * known ones, so the throttle does not tell which e-mail addresses have accounts. Counted across all replicas.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
-    private final FailureThrottle throttle;
+    private final SharedThrottle throttle;
 
-    public SignInThrottle(SignInConfig config) {
-        this.throttle = new FailureThrottle(config.throttle().addressFailures(), config.throttle().accountFailures(),
-                config.throttle().window());
+    public SignInThrottle(SignInConfig config, ThrottleGossip gossip) {
+        this.throttle = gossip.create("sign-in", config.throttle().addressFailures(),
+                config.throttle().accountFailures(), config.throttle().window());
     }
 
     public Optional<Duration> retryAfter(String email, String address) {

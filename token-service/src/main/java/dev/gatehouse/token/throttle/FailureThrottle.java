@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A subject with an empty bucket is refused only from addresses where it has not recently succeeded, so an
  * attacker spraying wrong secrets or passwords from elsewhere cannot lock the real owner out.
  * <p>
- * Counters live in this replica's memory: with N replicas an attacker gets up to N times the budget, which still
- * bounds the rate; they are forgotten once full again ({@link #forgetRecovered}).
+ * Counters live in memory and are forgotten once full again ({@link #forgetRecovered}); {@link SharedThrottle} and
+ * {@link ThrottleGossip} make every replica count every replica's failures.
  */
 public final class FailureThrottle {
 
@@ -47,12 +47,16 @@ public final class FailureThrottle {
         bySubject.computeIfAbsent(subject, c -> new Bucket(subjectLimit, now)).take(now);
     }
 
-    public void succeeded(String subject, String address) {
+    /** Remembers that {@code subject} succeeded from {@code address}; whether that address was not known yet. */
+    public boolean succeeded(String subject, String address) {
+        long now = System.nanoTime();
+        boolean wasKnown = isKnown(subject, address, now);
         Map<String, Long> known = knownAddresses.computeIfAbsent(subject, c -> new ConcurrentHashMap<>());
         if (known.size() >= KNOWN_ADDRESSES_PER_SUBJECT && !known.containsKey(address)) {
             known.entrySet().stream().min(Map.Entry.comparingByValue()).ifPresent(e -> known.remove(e.getKey()));
         }
-        known.put(address, System.nanoTime());
+        known.put(address, now);
+        return !wasKnown;
     }
 
     private boolean isKnown(String subject, String address, long now) {

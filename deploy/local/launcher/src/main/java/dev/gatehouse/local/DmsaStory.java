@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,10 @@ import static dev.gatehouse.local.StackCheck.pass;
  * approval brings the permission; uninstalling refuses tokens; a legacy (deprecated) service account works and is
  * then migrated onto the app, which ends its credentials; the audit trail shows every step with its company and
  * the person who did it. In the middle, one service (GATEHOUSE_E2E_RESTART, default token-service) is restarted through
- * run.sh, and the story carries on: calls to it are retried until it is back, and nothing is lost.
+ * run.sh, and the story carries on: calls to it are retried until it is back, and nothing is lost. With replicas
+ * behind the load balancer (run.sh with GATEHOUSE_REPLICAS) and GATEHOUSE_E2E_KILL_REPLICA=k, replica k of every
+ * service is killed with SIGKILL instead, run.sh starts them again, and the story reports what it saw meanwhile
+ * ({@link ClientObservations}).
  * Prints each step; exit 1 on the first failure.
  */
 final class DmsaStory {
@@ -71,6 +75,9 @@ final class DmsaStory {
     private final Path mail = Path.of(env("GATEHOUSE_MAIL_DIR", ".gatehouse/mail"));
     private final Path run = Path.of(env("GATEHOUSE_RUN_DIR", ".gatehouse/run"));
     private final String restart = env("GATEHOUSE_E2E_RESTART", "token-service");
+    private final String killReplica = env("GATEHOUSE_E2E_KILL_REPLICA", "");
+    private final ClientObservations seen = new ClientObservations();
+    private final Map<String, Long> killed = new LinkedHashMap<>();
     private final String openIdClientCheck = env("GATEHOUSE_OPENID_CLIENT_CHECK",
             "deploy/local/openid-client/run.sh");
     private AdminClient admin;
@@ -344,6 +351,7 @@ final class DmsaStory {
                 "the company's audit hash chain verifies (" + chain.get("entries").asText() + " entries, head "
                         + chain.get("headHash").asText().substring(0, 12) + "…)");
 
+        awaitKilledReplicasBack();
         step("the audit trail shows every step with its company and the person who did it");
         Set<String> wanted = Set.of("CompanyCreated", "ProjectCreated", "AppBindingChanged", "AppInstalled",
                 "InstallRequested", "InstallRequestDecided", "PersonInvited", "PersonLinked", "CompanyRoleChanged",
@@ -670,6 +678,10 @@ final class DmsaStory {
     }
 
     private void restartMidStory() throws Exception {
+        if (!killReplica.isEmpty()) {
+            killReplicasMidStory();
+            return;
+        }
         Path request = run.resolve(restart + ".restart");
         if (!Files.isDirectory(run)) {
             pass("(no run folder at " + run + ": restart skipped)");
@@ -682,6 +694,48 @@ final class DmsaStory {
             Thread.sleep(200);
         }
         check(!Files.exists(request), restart + " restarted and ready again");
+    }
+
+    /** SIGKILL to replica {@code killReplica} of every service, as a crashed node would; run.sh starts them again. */
+    private void killReplicasMidStory() throws Exception {
+        step("killing replica " + killReplica + " of every service with SIGKILL in the middle of the story");
+        seen.open();
+        for (String service : List.of("directory-service", "app-management-service", "token-service",
+                "audit-metrics-service")) {
+            String name = service + "-" + killReplica;
+            long pid = Long.parseLong(Files.readString(run.resolve(name + ".pid")).strip());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
+                    () -> new AssertionError(name + " (pid " + pid + ") is not running"));
+            process.destroyForcibly();
+            process.onExit().get();
+            killed.put(name, pid);
+        }
+        pass("killed " + killed.keySet() + "; the story goes on through the load balancer");
+    }
+
+    /** Each killed replica runs again (a new process) and is ready; ends the observation window. */
+    private void awaitKilledReplicasBack() throws Exception {
+        if (killed.isEmpty()) {
+            return;
+        }
+        Map<String, String> ready = Map.of("directory-service", directory, "app-management-service", apps,
+                "token-service", tokens, "audit-metrics-service", audit);
+        for (Map.Entry<String, Long> replica : killed.entrySet()) {
+            String service = replica.getKey().substring(0, replica.getKey().lastIndexOf('-'));
+            URI balanced = URI.create(ready.get(service));
+            URI own = URI.create("http://" + balanced.getHost() + ":"
+                    + (balanced.getPort() + 10000 * Integer.parseInt(killReplica)) + "/q/health/ready");
+            eventually(replica.getKey() + " runs again and is ready", () -> {
+                long pid = Long.parseLong(Files.readString(run.resolve(replica.getKey() + ".pid")).strip());
+                int status = pid == replica.getValue() ? -1 : http.send(HttpRequest.newBuilder(own)
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                return status;
+            }, status -> status == 200);
+        }
+        seen.close();
+        pass("every killed replica runs again and is ready; what the client saw from the kill until then "
+                + seen.summary());
     }
 
     private String project(String company, String name) throws Exception {
@@ -728,7 +782,15 @@ final class DmsaStory {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
                             + (params.isEmpty() ? "" : "&" + params))).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long started = System.nanoTime();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                seen.failed();
+                throw e;
+            }
+            seen.answered(response.statusCode(), started);
             return new HttpResult(response.statusCode(), parse(response.body()));
         }
 
@@ -776,7 +838,7 @@ final class DmsaStory {
     private HttpResult expect(String method, String url, String token, String body, int status, String meaning)
             throws Exception {
         HttpResult result = eventually(method + " " + url, () -> send(method, url,
-                token == null ? acting : token, body), r -> true);
+                token == null ? acting : token, body), r -> !ClientObservations.unavailable(r.statusCode()));
         if (result.statusCode() != status) {
             throw new AssertionError(method + " " + url + " answered " + result.statusCode() + " (expected "
                     + status + "): " + result.body());
@@ -796,7 +858,15 @@ final class DmsaStory {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            seen.failed();
+            throw e;
+        }
+        seen.answered(response.statusCode(), started);
         return new HttpResult(response.statusCode(), parse(response.body()));
     }
 

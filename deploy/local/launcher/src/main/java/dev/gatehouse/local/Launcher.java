@@ -15,11 +15,12 @@ import java.util.Map;
  *   keygen     --dir DIR                     make the local stack's keys and admin credentials, once
  *   token      --dir DIR                     print a platform-admin access token from token-service
  *   await-ready --timeout SECONDS NAME=URL... wait until every URL answers 200
- *   smoke                                    the smoke test's checks, then the revocation and outage checks,
- *                                            against the running stack
+ *   smoke                                    the smoke test's checks, then the revocation, crash-restart and
+ *                                            outage checks, against the running stack
  *   bench-reports --dir DIR [--apps N --days N --requests N]
  *                                            the reports on a year of generated data (ReportBenchmark)
  *   revocation [--samples N]                 dead tokens stop on every service: measured delay, restart
+ *   crash-restart                            SIGKILL Kafka and a service: run.sh starts them again (run.sh)
  *   outage-shutdown                          kill Kafka, keep issuing, stop token-service within a bound (run.sh)
  *   dmsa-e2e                                 the DMSA story of issue 4 against the running stack
  * </pre>
@@ -47,7 +48,9 @@ public final class Launcher {
             case "bench-people-setup" -> SignInBench.setup(options(rest));
             case "bench-reports" -> ReportBenchmark.run(options(rest));
             // the outage check goes last: it leaves the stack without Kafka and token-service
-            case "smoke" -> SmokeCheck.run() == 0 && RevocationCheck.run(20) == 0 ? OutageShutdownCheck.run() : 1;
+            case "smoke" -> SmokeCheck.run() == 0 && RevocationCheck.run(20) == 0 && CrashRestartCheck.run() == 0
+                    ? OutageShutdownCheck.run() : 1;
+            case "crash-restart" -> CrashRestartCheck.run();
             case "outage-shutdown" -> OutageShutdownCheck.run();
             case "revocation" -> RevocationCheck.run(options(rest));
             case "dmsa-e2e" -> DmsaStory.run();
@@ -77,7 +80,8 @@ public final class Launcher {
 
     private static int usage() {
         System.err.println("usage: launcher "
-                + "postgres|provision|mail|keygen|token|console-client|await-ready|smoke|revocation|outage-shutdown|"
+                + "postgres|provision|mail|keygen|token|console-client|await-ready|smoke|revocation|crash-restart|"
+                + "outage-shutdown|"
                 + "dmsa-e2e|"
                 + "bench-setup|"
                 + "bench-signin|bench-people-setup|bench-reports [options]");
