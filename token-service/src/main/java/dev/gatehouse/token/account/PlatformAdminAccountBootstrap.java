@@ -10,6 +10,7 @@ import dev.gatehouse.token.TokenService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import dev.gatehouse.token.StartupLock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,8 @@ public class PlatformAdminAccountBootstrap {
             throw new IllegalStateException("GATEHOUSE_ADMIN_PASSWORD cannot be used: " + why);
         });
         boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> accounts.byEmail(email).chain(existing -> existing != null ? Uni.createFrom().item(false)
-                        : create(email, password).replaceWith(true))));
+                () -> StartupLock.acquire().chain(() -> accounts.byEmail(email)).chain(existing -> existing != null
+                        ? Uni.createFrom().item(false) : create(email, password).replaceWith(true))));
         if (created) {
             LOG.infof("created the first platform admin's account for %s", email);
         }

@@ -15,6 +15,7 @@ import dev.gatehouse.token.client.SecretHasher;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import dev.gatehouse.token.StartupLock;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,8 +68,8 @@ public class PlatformAdminBootstrap {
                     + " characters of A-Z a-z 0-9 . _ ~ -");
         }
         boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> clients.findById(clientId).chain(existing -> existing != null ? Uni.createFrom().item(false)
-                        : create(clientId, secret).replaceWith(true))));
+                () -> StartupLock.acquire().chain(() -> clients.findById(clientId)).chain(existing -> existing != null
+                        ? Uni.createFrom().item(false) : create(clientId, secret).replaceWith(true))));
         if (created) {
             LOG.infof("created the platform-admin client %s", clientId);
         }
