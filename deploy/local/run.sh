@@ -90,7 +90,8 @@ start_bg() { # name, log, command...
 # Starts the process in slot $1 again with the command it was first started with (its log continues).
 relaunch() { # index
   local i=$1 name=${NAMES[$1]}
-  eval "${COMMANDS[$name]}" >>"${LOGFILES[$name]}" 2>&1 &
+  # exec: the background job is the process itself, as start_bg's are, so its pid is the one to signal.
+  eval "exec ${COMMANDS[$name]}" >>"${LOGFILES[$name]}" 2>&1 &
   PIDS[$i]=$!
   echo $! >"$RUN/$name.pid"
   STARTED_AT[$name]=$SECONDS

@@ -22,13 +22,20 @@ echo "$LABEL: starting the stack (data: $GATEHOUSE_HOME, log: $LOG)"
 RUN_PID=$!
 
 stop_stack() {
+  # run.sh removes its pid files as it stops each process: note them first.
+  local leftovers=0 f names=() pids=() i
+  for f in "$GATEHOUSE_HOME"/run/*.pid; do
+    [ -e "$f" ] && { names+=("$(basename "$f" .pid)"); pids+=("$(cat "$f")"); }
+  done
   if kill -0 "$RUN_PID" 2>/dev/null; then
     kill -TERM "$RUN_PID" 2>/dev/null || true
     wait "$RUN_PID" 2>/dev/null || true
   fi
-  local leftovers=0 f
-  for f in "$GATEHOUSE_HOME"/run/*.pid; do
-    [ -e "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && { echo "  ✗ $(basename "$f" .pid) still running"; leftovers=1; }
+  # A process, or anything left in its process group (a child it started), still running.
+  for i in "${!pids[@]}"; do
+    if kill -0 "${pids[$i]}" 2>/dev/null || pgrep -g "${pids[$i]}" >/dev/null 2>&1; then
+      echo "  ✗ ${names[$i]} (or a process it started) still running"; leftovers=1
+    fi
   done
   return $leftovers
 }

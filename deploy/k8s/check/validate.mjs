@@ -116,6 +116,10 @@ async function check(overlay, file) {
     const service = named('Service', app);
     const servicePort = service?.spec.ports.find((p) => p.name === 'http');
     if (!servicePort || servicePort.targetPort !== port) fail(`${overlay}: Service ${app} does not reach port ${port}`);
+    const pom = read(SERVICES.includes(app) ? 'libs/service-parent/pom.xml' : `${app}/pom.xml`);
+    if (!pom.includes('<artifactId>quarkus-smallrye-health</artifactId>')) {
+      fail(`${overlay}: ${app} is probed on /q/health/* but is not built with quarkus-smallrye-health`);
+    }
     for (const [probe, path] of Object.entries(PROBES)) {
       const get = container[probe]?.httpGet;
       if (get?.path !== path || get?.port !== port) fail(`${overlay}: ${app}'s ${probe} is not ${path} on ${port}`);

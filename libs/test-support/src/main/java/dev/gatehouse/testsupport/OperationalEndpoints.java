@@ -35,6 +35,8 @@ public abstract class OperationalEndpoints {
         assertThat(checks).as("readiness checks").anySatisfy(n -> assertThat(n).containsIgnoringCase("database"))
                 .anySatisfy(n -> assertThat(n).containsIgnoringCase("kafka")).contains("revocation-feed");
         given().get("/q/health/live").then().statusCode(200);
+        // The three paths deploy/k8s probes (liveness, readiness, startup).
+        given().get("/q/health/started").then().statusCode(200);
     }
 
     /**
