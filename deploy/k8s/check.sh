@@ -4,15 +4,18 @@
 #  2. kubectl kustomize renders both overlays;
 #  3. check/validate.mjs validates every rendered resource against the Kubernetes and operators' schemas and
 #     against the services (images, ports, probes, environment, secrets, topics, ACLs, replicas, budgets).
-# Installs kubectl (Debian's package) and the checker's npm packages when missing.
+# Installs kubectl and Node.js (Debian's packages) and the checker's npm packages when missing.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-if ! command -v kubectl >/dev/null 2>&1; then
-  echo "→ installing kubectl (Debian package)"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -q kubectl >/dev/null; else sudo apt-get install -y -q kubectl >/dev/null; fi
+missing=()
+command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "→ installing ${missing[*]} (Debian packages)"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -371,7 +371,7 @@ start_balancer() {
   if ! command -v haproxy >/dev/null 2>&1; then
     say "→ installing HAProxy (Debian package)"
     local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get install -y -q haproxy >"$LOGS/haproxy-install.log" 2>&1 \
+    { $sudo apt-get update -qq && $sudo apt-get install -y -q haproxy; } >"$LOGS/haproxy-install.log" 2>&1 \
       || fail "HAProxy install" "$LOGS/haproxy-install.log"
   fi
   say "→ starting HAProxy in front of $REPLICAS replicas of each service (config: $cfg)"
