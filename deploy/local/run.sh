@@ -45,10 +45,17 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # The services' own runtime may differ from the one that runs Kafka and the launcher (docs/benchmarks.md compares
 # JDK 17 and 25 as the services' runtime); the build stays on release 17 either way.
 SERVICE_JAVA=${GATEHOUSE_SERVICE_JAVA:-$JAVA}
-# Each service's JVM: a small heap, the serial collector and few malloc arenas keep one under 300 MB of RSS
-# under load (docs/benchmarks.md); GATEHOUSE_JAVA_OPTS replaces these. -Dvertx.disableURIValidation=true is always
-# added: libs/web's WellFormedUri then answers a malformed URI with a problem body instead of Quarkus's empty 400.
-read -r -a SERVICE_JAVA_OPTS <<<"${GATEHOUSE_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k}"
+# Each service's JVM: a small heap, the serial collector, few malloc arenas (MALLOC_ARENA_MAX, below) and native
+# memory the JVM has freed (the JIT's arenas) handed back to the OS every 30 s keep a service's RSS low; what each
+# takes, and what the trim saves, is in docs/benchmarks.md ("Resident memory"). The trim needs JDK 17.0.9+ or
+# 21.0.1+; an older JVM would refuse to start with it, so it is asked first. GATEHOUSE_JAVA_OPTS replaces all of
+# these. -Dvertx.disableURIValidation=true is always added: libs/web's WellFormedUri then answers a malformed URI
+# with a problem body instead of Quarkus's empty 400.
+DEFAULT_JAVA_OPTS="-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k"
+if "$SERVICE_JAVA" -XX:TrimNativeHeapInterval=30000 -version >/dev/null 2>&1; then
+  DEFAULT_JAVA_OPTS+=" -XX:TrimNativeHeapInterval=30000"
+fi
+read -r -a SERVICE_JAVA_OPTS <<<"${GATEHOUSE_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
 LAUNCHER_DIR=$ROOT/deploy/local/launcher/target
 LAUNCHER_CP="$LAUNCHER_DIR/gatehouse-local-launcher-0.1.0-SNAPSHOT.jar:$LAUNCHER_DIR/lib/*"
 LOGS=$DATA/logs

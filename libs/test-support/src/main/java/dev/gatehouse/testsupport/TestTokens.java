@@ -227,10 +227,17 @@ public final class TestTokens {
 
     /** The {@code jti} of a signed token (read from its payload; nothing is verified). */
     public static String jtiOf(String token) {
+        return claimOf(token, "jti");
+    }
+
+    /** A text claim of a signed token, null when it has none (read from its payload; nothing is verified). */
+    public static String claimOf(String token, String name) {
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
         try {
-            return dev.gatehouse.events.EventJson.mapper().readTree(payload).get("jti").asText();
+            com.fasterxml.jackson.databind.JsonNode value =
+                    dev.gatehouse.events.EventJson.mapper().readTree(payload).get(name);
+            return value == null ? null : value.asText();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a JWT", e);
         }
