@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -699,6 +700,10 @@ final class DmsaStory {
     /** SIGKILL to replica {@code killReplica} of every service, as a crashed node would; run.sh starts them again. */
     private void killReplicasMidStory() throws Exception {
         step("killing replica " + killReplica + " of every service with SIGKILL in the middle of the story");
+        // A crash loses what a replica counted since its last usage flush (at most one interval, by design: root
+        // README, "Usage recording"), and the usage report checked at the end asks for calls made just before this.
+        // Two intervals let every replica's next flush publish them first.
+        Thread.sleep(2 * usageFlushInterval().toMillis());
         seen.open();
         for (String service : List.of("directory-service", "app-management-service", "token-service",
                 "audit-metrics-service")) {
@@ -711,6 +716,18 @@ final class DmsaStory {
             killed.put(name, pid);
         }
         pass("killed " + killed.keySet() + "; the story goes on through the load balancer");
+    }
+
+    /** The stack's {@code GATEHOUSE_USAGE_FLUSH_INTERVAL} (stack-check.sh sets 2s; the services' default is 60s). */
+    private static Duration usageFlushInterval() {
+        String value = env("GATEHOUSE_USAGE_FLUSH_INTERVAL", "60s").strip().toLowerCase(Locale.ROOT);
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        return Duration.parse(value.startsWith("p") ? value : "PT" + value);
     }
 
     /** Each killed replica runs again (a new process) and is ready; ends the observation window. */
